@@ -1,0 +1,50 @@
+#!/bin/sh
+# quickstart.sh: from a fresh Debian 12 machine (as root) to a working yakugo: install the
+# Debian packages it needs, generate the locales its tests use, build it, and run the
+# main jobs on the bundled glossary. Safe to run again.
+set -eu
+cd "$(dirname "$0")"
+
+PACKAGES="build-essential autoconf automake autopoint gettext pkg-config
+ libicu-dev libmecab-dev mecab mecab-utils mecab-ipadic-utf8 libsqlite3-dev sqlite3
+ libncurses-dev libgettextpo-dev libjansson-dev libxml2-dev libbtparse-dev
+ locales tmux kakasi edict enamdict wamerican"
+
+missing=""
+for p in $PACKAGES; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "quickstart.sh: please install as root:$missing" >&2
+		exit 2
+	fi
+	echo "== installing:$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# The Japanese locale the tests and the explorer use.
+if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
+	if [ "$(id -u)" -eq 0 ]; then
+		echo "== generating the ja_JP.UTF-8 locale"
+		sed -i 's/^# *\(ja_JP.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+		grep -q '^ja_JP.UTF-8 UTF-8' /etc/locale.gen || echo 'ja_JP.UTF-8 UTF-8' >> /etc/locale.gen
+		locale-gen >/dev/null
+	else
+		echo "quickstart.sh: warning: no ja_JP.UTF-8 locale (run as root to generate it)" >&2
+	fi
+fi
+
+echo "== building"
+[ -x configure ] || ./autogen.sh
+[ -f Makefile ] || ./configure --quiet
+make -s -j"$(nproc)"
+
+echo "== yakugo --help"
+./src/yakugo --help | head -n 3
+if [ -x ./scripts/quickstart-demo.sh ]; then
+	./scripts/quickstart-demo.sh
+fi

@@ -1,0 +1,153 @@
+/* cli.c: shared command-line plumbing: messages, database paths, colour, stdout checks. */
+#include "config.h"
+
+#include "cli.h"
+#include "i18n.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *db_option;
+
+int cli_usage(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("yakugo: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fprintf(stderr, _("Try 'yakugo --help' for more information.\n"));
+	return YK_USAGE;
+}
+
+int cli_error(int status, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("yakugo: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return status;
+}
+
+void cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "yakugo: %s", _("warning: "));
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_set_db_option(const char *path)
+{
+	db_option = path;
+}
+
+/* Whether this process runs the binary of the build tree (not an installed copy). */
+static int running_from_build_tree(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash;
+	if (n <= 0)
+		return 0;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return 0;
+	*slash = '\0';
+	/* libtool-free build: the binary sits directly in $(abs_top_builddir)/src. */
+	return strcmp(exe, BUILD_SRCDIR) == 0;
+}
+
+const char *cli_db_path(void)
+{
+	const char *env;
+	if (db_option)
+		return db_option;
+	env = getenv("YAKUGO_DB");
+	if (env && *env)
+		return env;
+	if (running_from_build_tree())
+		return BUILD_DATADIR "/yakugo.db";
+	return PKGDATADIR "/yakugo.db";
+}
+
+const char *cli_user_db_path(void)
+{
+	static char path[PATH_MAX];
+	const char *env = getenv("YAKUGO_USER_DB");
+	const char *home;
+	int n;
+	if (env && *env)
+		return env;
+	env = getenv("XDG_DATA_HOME");
+	if (env && *env)
+		n = snprintf(path, sizeof path, "%s/yakugo/user.db", env);
+	else if ((home = getenv("HOME")) && *home)
+		n = snprintf(path, sizeof path, "%s/.local/share/yakugo/user.db", home);
+	else
+		return NULL;
+	if (n < 0 || (size_t)n >= sizeof path)
+		return NULL;
+	return path;
+}
+
+int cli_mkdirs_for(const char *path)
+{
+	char buf[PATH_MAX];
+	size_t n = strlen(path);
+	char *p;
+	if (n >= sizeof buf) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(buf, path, n + 1);
+	p = strrchr(buf, '/');
+	if (!p || p == buf)
+		return 0;
+	*p = '\0';
+	for (p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+int cli_color(FILE *fp)
+{
+	const char *nc = getenv("NO_COLOR");
+	if (nc && *nc)
+		return 0;
+	return isatty(fileno(fp));
+}
+
+int cli_finish(int status)
+{
+	int bad = fflush(stdout) != 0 || ferror(stdout);
+	int e = errno;
+	if (fclose(stdout) != 0 && !bad) {
+		bad = 1;
+		e = errno;
+	}
+	if (bad) {
+		fprintf(stderr, "yakugo: %s: %s\n", _("write error"), strerror(e));
+		return YK_SYSTEM;
+	}
+	return status;
+}

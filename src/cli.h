@@ -1,0 +1,43 @@
+/* cli.h: what every subcommand shares: error and usage messages ("yakugo: ..."), the
+ * exit-code discipline, database paths, colour, and checking stdout for write errors. */
+#ifndef YAKUGO_CLI_H
+#define YAKUGO_CLI_H
+
+#include <stdio.h>
+
+#include "status.h"
+
+/* Prints "yakugo: MESSAGE" and "Try 'yakugo --help' for more information." to stderr.
+ * Returns YK_USAGE so callers can write `return cli_usage(...)`. */
+int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "yakugo: MESSAGE" (a newline is added) to stderr and returns status. */
+int cli_error(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints "yakugo: warning: MESSAGE" to stderr. */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The global --db option (set by main) or NULL. */
+void cli_set_db_option(const char *path);
+
+/* The seed/main database to open: --db, else $YAKUGO_DB, else the build tree's
+ * dict/yakugo.db when this binary runs from its build tree, else the installed
+ * $(pkgdatadir)/yakugo.db. Never NULL; the string is static. */
+const char *cli_db_path(void);
+
+/* The user's database: $YAKUGO_USER_DB, else $XDG_DATA_HOME/yakugo/user.db, else
+ * ~/.local/share/yakugo/user.db. Returns a static string, or NULL when no home is known.
+ * Does not create anything. */
+const char *cli_user_db_path(void);
+
+/* Creates the directories leading to path (mode 0700 for new ones). 0 or -1 (errno). */
+int cli_mkdirs_for(const char *path);
+
+/* Whether to use colour on fp: a terminal, and NO_COLOR unset or empty. */
+int cli_color(FILE *fp);
+
+/* Flushes and checks stdout; on a write error prints "yakugo: write error: ..." and
+ * returns YK_SYSTEM, otherwise returns status unchanged. Call once at the end. */
+int cli_finish(int status);
+
+#endif

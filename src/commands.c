@@ -1,0 +1,21 @@
+/* commands.c: the one table of subcommands, in the order --help lists them. */
+#include "config.h"
+
+#include "commands.h"
+#include "i18n.h"
+
+#include <string.h>
+
+const struct command commands[] = {
+	/* COMMAND TABLE: add one line per subcommand here (keep this marker). */
+	{ NULL, NULL, NULL, NULL }
+};
+
+const struct command *commands_find(const char *name)
+{
+	const struct command *c;
+	for (c = commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}

@@ -1,0 +1,80 @@
+/* main.c: the entry point. It sets up the locale and message catalogue, parses the
+ * global options, and hands over to the subcommand; nothing else lives here. */
+#include "config.h"
+
+#include "cli.h"
+#include "commands.h"
+#include "i18n.h"
+#include "status.h"
+#include "text.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void print_help(void)
+{
+	const struct command *c;
+	printf(_("Usage: yakugo [--db PATH] COMMAND [OPTION]... [ARG]...\n"));
+	printf(_("A Japanese/English glossary: look up terms in any script or romanization,\n"
+	         "romanize Japanese text, and normalise romanized Japanese in citations.\n"));
+	printf("\n%s\n", _("Commands:"));
+	for (c = commands; c->name; c++)
+		printf("  %-10s %s\n", c->name, _(c->summary));
+	printf("\n%s\n", _("Global options:"));
+	printf("  --db PATH   %s\n", _("use the glossary database PATH (also $YAKUGO_DB)"));
+	printf("  -h, --help  %s\n", _("show this help and exit"));
+	printf("  --version   %s\n", _("show the version and exit"));
+	printf("\n%s\n", _("Run 'yakugo COMMAND --help' for the options of one command."));
+	printf("%s\n", _("Exit status: 0 found or done, 1 nothing found, 2 usage or data error, 3 system error."));
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *localedir = getenv("YAKUGO_LOCALEDIR");
+	const struct command *cmd;
+	int opt, rc;
+
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+
+	/* '+': stop at the first non-option, which is the subcommand. */
+	while ((opt = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'd':
+			cli_set_db_option(optarg);
+			break;
+		case 'h':
+			print_help();
+			return cli_finish(YK_OK);
+		case 'V':
+			printf("yakugo %s\n", PACKAGE_VERSION);
+			return cli_finish(YK_OK);
+		default:
+			fprintf(stderr, _("Try 'yakugo --help' for more information.\n"));
+			return YK_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return cli_usage(_("no command given"));
+	cmd = commands_find(argv[optind]);
+	if (!cmd)
+		return cli_usage(_("unknown command '%s'"), argv[optind]);
+
+	argc -= optind;
+	argv += optind;
+	optind = 0; /* let the subcommand's getopt_long start afresh */
+	rc = cmd->run(argc, argv);
+	text_cleanup();
+	return cli_finish(rc);
+}
