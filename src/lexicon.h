@@ -1,0 +1,124 @@
+/* lexicon.h: the SQLite store of terms (the only module that includes sqlite3.h).
+ *
+ * Two database files are opened together: the seed database (built by `make` from
+ * dict/glossary.tsv, installed read-only under $(pkgdatadir)) and the user's database
+ * ($XDG_DATA_HOME/yakugo/user.db: user entries and imported dictionaries). Both have
+ * the same schema. Every write is a transaction; an interrupted one leaves the old
+ * data intact. Query strings only ever reach SQLite as bound parameters. */
+#ifndef YAKUGO_LEXICON_H
+#define YAKUGO_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct lexicon lexicon;
+
+/* Where an entry came from; also the precedence order of results (lower first). */
+typedef enum lexicon_origin {
+	LEXICON_SEED = 0,     /* dict/glossary.tsv, the project's own glossary */
+	LEXICON_USER = 1,     /* yakugo add / edit */
+	LEXICON_TSV = 2,      /* yakugo import tsv (a user's own glossary file) */
+	LEXICON_EDICT = 3,    /* yakugo import edict */
+	LEXICON_ENAMDICT = 4  /* yakugo import enamdict */
+} lexicon_origin;
+
+/* One term with its four faces. Strings are UTF-8, owned by the entry (free with
+ * lexicon_entry_clear); optional ones may be NULL. */
+typedef struct lexicon_entry {
+	int64_t id;           /* row id within its database (0 for a new entry) */
+	lexicon_origin origin;
+	char *ja;             /* written form; "" when unknown (a person whose kanji is unknown) */
+	char *kana;           /* reading (hiragana, or katakana for loanwords); spaces at word boundaries */
+	char *romaji;         /* canonical romaji: modified Hepburn, ALA-LC capitals and word division */
+	char *type;           /* ministry, agency, company, newspaper, place, person, title, term, ... */
+	char **en;            /* English names and glosses, preferred first */
+	size_t n_en;
+	char *market;         /* the organisation's own English-market romaji/name (Mainichi Shimbun) */
+	char **variants;      /* spellings seen in the wild (Kēzai sangyōshō) */
+	size_t n_variants;
+	char *footnotes;      /* seed footnote numbers, "body" for the article body: "body,11" */
+	char *note;
+	char *pos;            /* parts of speech (EDICT), or NULL */
+	int common;           /* EDICT's (P) mark */
+	char *source;         /* "FILE:LINE" the entry was read from, or NULL */
+} lexicon_entry;
+
+/* Frees the strings of e and zeroes it (e itself is not freed). NULL is allowed. */
+void lexicon_entry_clear(lexicon_entry *e);
+
+/* Flags of lexicon_open. */
+enum lexicon_open_flags {
+	LEXICON_READONLY = 1 << 0,  /* open the user database read-only (missing: ignored) */
+	LEXICON_NO_USER = 1 << 1    /* do not open the user database at all */
+};
+
+/* Opens the seed database (read-only; it must exist and be a yakugo database) and,
+ * unless LEXICON_NO_USER, the user database at user_path (created with its schema when
+ * missing, unless LEXICON_READONLY). Waits for a locked database (busy timeout), then
+ * fails. Returns the handle, or NULL with *error set to a malloc'd message naming the
+ * file and the problem ("not a database", "locked", ...), which the caller frees. */
+lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned flags, char **error);
+
+/* Closes both databases. NULL is allowed. */
+void lexicon_close(lexicon *lex);
+
+/* ---- search ----------------------------------------------------------------- */
+
+typedef struct lexicon_query {
+	int exact;        /* --exact: no fuzzy or normalised matches */
+	size_t limit;     /* at most this many results (0: 20) */
+} lexicon_query;
+
+typedef struct lexicon_result {
+	lexicon_entry entry;
+	const char *match; /* why it matched (static): "ja", "kana", "romaji", "variant",
+	                      "english", "normalised", "fuzzy", "wildcard" */
+	int distance;      /* edit distance for fuzzy matches, else 0 */
+	double score;      /* higher is better; results are sorted by it */
+} lexicon_result;
+
+/* Finds entries for query in any script: written form, kana (hiragana, katakana and
+ * half-width equal), romaji in any system (macrons, case, spaces, hyphens ignored),
+ * English (FTS5, whole names first), fuzzily unless q->exact; `*` and `?` are
+ * wildcards. Results are ranked (README "Ranking"). Returns 0 and sets *out (malloc'd
+ * array, free with lexicon_results_free) and *n (0 when nothing matched); -1 on a
+ * database error with *error set (malloc'd). */
+int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
+                   lexicon_result **out, size_t *n, char **error);
+
+/* Frees an array of results from lexicon_search. */
+void lexicon_results_free(lexicon_result *r, size_t n);
+
+/* Calls fn for every entry whose origin bit (1u << origin) is in origin_mask, in id
+ * order, seed first. Stops early when fn returns non-zero and returns that value;
+ * returns 0 when done, -1 on a database error (*error set). */
+int lexicon_foreach(lexicon *lex, unsigned origin_mask,
+                    int (*fn)(const lexicon_entry *e, void *arg), void *arg, char **error);
+
+/* ---- writes (user database) ---------------------------------------------------- */
+
+/* Adds e (origin LEXICON_USER) to the user database in one transaction; *id gets the
+ * new id. Returns 0, or -1 with *error set. Validation is the caller's (glossary.h). */
+int lexicon_add(lexicon *lex, const lexicon_entry *e, int64_t *id, char **error);
+
+/* Replaces user entry id with e. 0, 1 when there is no such user entry, -1 on error. */
+int lexicon_update(lexicon *lex, int64_t id, const lexicon_entry *e, char **error);
+
+/* Removes user entry id. 0, 1 when there is no such user entry, -1 on error. */
+int lexicon_remove(lexicon *lex, int64_t id, char **error);
+
+/* Bulk import: begin replaces everything of `origin` from `source` (a name such as
+ * "edict") inside one transaction; add inserts entries; commit makes it visible
+ * atomically; rollback (or closing without commit, or the process dying) leaves the
+ * database exactly as before. Each returns 0 or -1 with *error set. */
+int lexicon_import_begin(lexicon *lex, lexicon_origin origin, const char *source, char **error);
+int lexicon_import_add(lexicon *lex, const lexicon_entry *e, char **error);
+int lexicon_import_commit(lexicon *lex, char **error);
+void lexicon_import_rollback(lexicon *lex);
+
+/* Creates a new seed database at path (which must not exist) with the schema, for
+ * `make` (yakugo build). Writes go through lexicon_import_* with origin LEXICON_SEED.
+ * Returns a handle on it, or NULL with *error set. */
+lexicon *lexicon_create_seed(const char *path, char **error);
+
+#endif
