@@ -8,6 +8,7 @@
 
 const struct command commands[] = {
 	/* COMMAND TABLE: add one line per subcommand here (keep this marker). */
+	{ "kana", cmd_kana, N_("kana [--katakana] [--oh] [ROMAJI]..."), N_("convert romaji in any system to kana") },
 	{ NULL, NULL, NULL, NULL }
 };
 
