@@ -216,8 +216,8 @@ static int word_to_kana(const char *w, size_t n, unsigned flags, struct out *o)
 			lv = 0;
 			continue;
 		}
-		if ((c == next && !is_vowel(c) && c != 'n' && c != '\'') ||
-		    (c == 't' && next == 'c' && after == 'h')) {
+		if ((c == next && strchr("bdfghjkprstvwyz", c)) ||
+		    ((c == 't' || c == 'c') && next == 'c' && after == 'h')) {
 			out_kana(o, "っ", kata);
 			p++;
 			lv = 0;

@@ -287,8 +287,12 @@ static int read_kana(const unsigned char *s, size_t len, size_t *i)
 	if (k == K_NONE)
 		return K_NONE;
 	*i += n;
-	while (k >= 0 && *i < len) {
+	while (k >= 0 && *i + 2 < len) {
 		int m;
+		/* Fast exit unless a voicing mark follows: U+3099..U+309C or U+FF9E..U+FF9F. */
+		if (!(s[*i] == 0xE3 && s[*i + 1] == 0x82 && s[*i + 2] >= 0x99 && s[*i + 2] <= 0x9C) &&
+		    !(s[*i] == 0xEF && s[*i + 1] == 0xBE && (s[*i + 2] == 0x9E || s[*i + 2] == 0x9F)))
+			break;
 		cp = decode3(s, len, *i, &n);
 		m = cp < 0 ? K_NONE : classify(cp);
 		if (m == K_DAKU && voiced_of[k] >= 0)
@@ -409,7 +413,9 @@ static void syllable(struct conv *c, const struct spell *sp, int bare)
 	flush_n(c, first);
 	if (c->pend_tsu) {
 		c->pend_tsu = 0;
-		if (!is_vowel(first) && first != 'x') {
+		if ((first == 'n' || first == 'm') && c->col == COL_WAP)
+			put(c, "xtu", 3); /* "nn" and "mm" would read as ん */
+		else if (!is_vowel(first) && first != 'x') {
 			char d = (first == 'c' && sp->s[1] == 'h') ? c->sys->tch : first;
 			put(c, &d, 1);
 		}
