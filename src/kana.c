@@ -223,17 +223,6 @@ static int word_to_kana(const char *w, size_t n, unsigned flags, struct out *o)
 			lv = 0;
 			continue;
 		}
-		if (c == 'o' && next == 'h' && (flags & KANA_OH_LONG) && !is_vowel(after) &&
-		    after != 'y') {
-			out_kana(o, "お", kata);
-			if (kata)
-				out_put(o, "ー", 3);
-			else
-				out_kana(o, p == 0 ? "お" : "う", 0);
-			p += 2;
-			lv = 0;
-			continue;
-		}
 		for (k = 0; k < n_by_letter[c - 'a']; k++) {
 			unsigned short s = by_letter[c - 'a'][k];
 			size_t L = spell_len[s];
@@ -241,6 +230,16 @@ static int word_to_kana(const char *w, size_t n, unsigned flags, struct out *o)
 				out_kana(o, spellings[s].kana, kata);
 				lv = is_vowel(w[p + L - 1]) ? w[p + L - 1] : 0;
 				p += L;
+				if (lv == 'o' && (flags & KANA_OH_LONG) && p < n && w[p] == 'h' &&
+				    (p + 1 >= n || (!is_vowel(w[p + 1]) && w[p + 1] != 'y'))) {
+					/* passport "oh": Ohno おおの, Satoh さとう, Kohno こうの */
+					if (kata)
+						out_put(o, "ー", 3);
+					else
+						out_kana(o, p == 1 ? "お" : "う", 0);
+					p++;
+					lv = 0;
+				}
 				break;
 			}
 		}
