@@ -134,9 +134,12 @@ static size_t syllables(char list[][8], int kata)
 		n++;
 	}
 	for (i = 0; i < NCOMBOS; i++) {
-		char *c = kata ? text_to_katakana(combos[i], (size_t)-1) : strdup(combos[i]);
-		snprintf(list[n++], 8, "%s", c);
-		free(c);
+		size_t at = 0, o = 0, len = strlen(combos[i]);
+		while (at < len) {
+			cp = text_next_cp(combos[i], len, &at);
+			o += text_put_cp(list[n] + o, kata ? cp + 0x60 : cp);
+		}
+		list[n++][o] = '\0';
 	}
 	return n;
 }
