@@ -1,0 +1,503 @@
+/* morph.c: the MeCab wrapper. One model and one tagger per handle, a lattice reused for
+ * every parse; node surfaces are not NUL-terminated, so everything is (pointer, length).
+ * The dictionary layout is detected from the number of feature fields of a probe word:
+ *   ipadic / NAIST-jdic: 9 fields, reading 7, pronunciation 8
+ *   UniDic 2.x (unidic-mecab): 17 fields, pronunciation 9 (no surface reading field)
+ *   UniDic-cwj 3.x: 21+ fields, kana 20, pronunciation 9
+ *   JUMAN: 7 fields, reading 5 (hiragana), no pronunciation */
+#include "config.h"
+
+#include "morph.h"
+
+#include "i18n.h"
+#include "text.h"
+
+#include <errno.h>
+#include <mecab.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef enum morph_layout {
+	LAYOUT_IPADIC,
+	LAYOUT_UNIDIC,
+	LAYOUT_UNIDIC_CWJ,
+	LAYOUT_JUMAN
+} morph_layout;
+
+struct morph {
+	mecab_model_t *model;
+	mecab_t *tagger;
+	mecab_lattice_t *lattice;
+	morph_layout layout;
+	int reading_field; /* -1: none */
+	int pron_field;    /* -1: none */
+	int base_field;    /* -1: none */
+	int conj_field;    /* conjugation type, -1: none */
+	morph_token *tokens;
+	size_t n_tokens, cap_tokens;
+	size_t *cons;      /* pairs begin,end */
+	size_t n_cons, cap_cons;
+};
+
+#define MORPH_MAX_FIELDS 32
+
+typedef struct fields {
+	const char *p[MORPH_MAX_FIELDS];
+	size_t len[MORPH_MAX_FIELDS];
+	int n;
+} fields;
+
+static void fields_split(const char *feature, fields *f)
+{
+	const char *s = feature, *c;
+	f->n = 0;
+	while (f->n < MORPH_MAX_FIELDS) {
+		c = strchr(s, ',');
+		f->p[f->n] = s;
+		f->len[f->n] = c ? (size_t)(c - s) : strlen(s);
+		f->n++;
+		if (!c)
+			break;
+		s = c + 1;
+	}
+}
+
+static int field_is(const fields *f, int i, const char *want)
+{
+	size_t n = strlen(want);
+	return i < f->n && f->len[i] == n && memcmp(f->p[i], want, n) == 0;
+}
+
+static int field_has(const fields *f, int i)
+{
+	return i >= 0 && i < f->n && f->len[i] > 0 && !(f->len[i] == 1 && f->p[i][0] == '*');
+}
+
+static char *morph_strdup_printf(const char *fmt, const char *a, const char *b)
+{
+	size_t n = strlen(fmt) + strlen(a) + (b ? strlen(b) : 0) + 1;
+	char *s = malloc(n);
+	if (s)
+		snprintf(s, n, fmt, a, b ? b : "");
+	return s;
+}
+
+static void morph_classify_ipadic(const fields *f, morph_token *t)
+{
+	if (field_is(f, 0, "名詞")) {
+		if (field_is(f, 1, "固有名詞")) {
+			t->cls = MORPH_PROPER;
+			if (field_is(f, 2, "人名"))
+				t->flags |= MORPH_F_PERSON;
+			else if (field_is(f, 2, "地域"))
+				t->flags |= MORPH_F_PLACE;
+			else if (field_is(f, 2, "組織"))
+				t->flags |= MORPH_F_ORG;
+		} else if (field_is(f, 1, "代名詞"))
+			t->cls = MORPH_PRONOUN;
+		else if (field_is(f, 1, "数"))
+			t->cls = MORPH_NUMBER;
+		else if (field_is(f, 1, "接尾")) {
+			if (field_is(f, 2, "助数詞"))
+				t->cls = MORPH_COUNTER;
+			else if (field_is(f, 2, "地域"))
+				t->cls = MORPH_PLACE_SUFFIX;
+			else if (field_is(f, 2, "人名"))
+				t->cls = MORPH_PERSON_SUFFIX;
+			else
+				t->cls = MORPH_SUFFIX;
+		} else if (field_is(f, 1, "非自立"))
+			t->cls = MORPH_NOUN_DEP;
+		else
+			t->cls = MORPH_NOUN;
+	} else if (field_is(f, 0, "接頭詞"))
+		t->cls = MORPH_PREFIX;
+	else if (field_is(f, 0, "動詞"))
+		t->cls = field_is(f, 1, "非自立") ? MORPH_VERB_DEP
+		       : field_is(f, 1, "接尾") ? MORPH_VERB_SUFFIX : MORPH_VERB;
+	else if (field_is(f, 0, "形容詞")) {
+		t->cls = MORPH_ADJECTIVE;
+		if (field_is(f, 1, "非自立"))
+			t->flags |= MORPH_F_DEP;
+	} else if (field_is(f, 0, "助動詞"))
+		t->cls = MORPH_AUXVERB;
+	else if (field_is(f, 0, "助詞"))
+		t->cls = field_is(f, 1, "接続助詞") ? MORPH_CONJ_PARTICLE : MORPH_PARTICLE;
+	else if (field_is(f, 0, "副詞"))
+		t->cls = MORPH_ADVERB;
+	else if (field_is(f, 0, "連体詞"))
+		t->cls = MORPH_ADNOMINAL;
+	else if (field_is(f, 0, "接続詞"))
+		t->cls = MORPH_CONJUNCTION;
+	else if (field_is(f, 0, "感動詞") || field_is(f, 0, "フィラー"))
+		t->cls = MORPH_INTERJECTION;
+	else if (field_is(f, 0, "記号"))
+		t->cls = MORPH_SYMBOL;
+}
+
+static void morph_classify_unidic(const fields *f, morph_token *t)
+{
+	if (field_is(f, 0, "名詞")) {
+		if (field_is(f, 1, "固有名詞")) {
+			t->cls = MORPH_PROPER;
+			if (field_is(f, 2, "人名"))
+				t->flags |= MORPH_F_PERSON;
+			else if (field_is(f, 2, "地名"))
+				t->flags |= MORPH_F_PLACE;
+		} else if (field_is(f, 1, "数詞"))
+			t->cls = MORPH_NUMBER;
+		else
+			t->cls = MORPH_NOUN;
+	} else if (field_is(f, 0, "代名詞"))
+		t->cls = MORPH_PRONOUN;
+	else if (field_is(f, 0, "形状詞"))
+		t->cls = MORPH_NOUN;
+	else if (field_is(f, 0, "接尾辞")) {
+		if (field_is(f, 2, "助数詞"))
+			t->cls = MORPH_COUNTER;
+		else if (field_is(f, 1, "動詞的"))
+			t->cls = MORPH_VERB_SUFFIX;
+		else
+			t->cls = MORPH_SUFFIX;
+	} else if (field_is(f, 0, "接頭辞"))
+		t->cls = MORPH_PREFIX;
+	else if (field_is(f, 0, "動詞"))
+		t->cls = MORPH_VERB;
+	else if (field_is(f, 0, "形容詞"))
+		t->cls = MORPH_ADJECTIVE;
+	else if (field_is(f, 0, "助動詞"))
+		t->cls = MORPH_AUXVERB;
+	else if (field_is(f, 0, "助詞"))
+		t->cls = field_is(f, 1, "接続助詞") ? MORPH_CONJ_PARTICLE : MORPH_PARTICLE;
+	else if (field_is(f, 0, "副詞"))
+		t->cls = MORPH_ADVERB;
+	else if (field_is(f, 0, "連体詞"))
+		t->cls = MORPH_ADNOMINAL;
+	else if (field_is(f, 0, "接続詞"))
+		t->cls = MORPH_CONJUNCTION;
+	else if (field_is(f, 0, "感動詞"))
+		t->cls = MORPH_INTERJECTION;
+	else if (field_is(f, 0, "補助記号") || field_is(f, 0, "記号") || field_is(f, 0, "空白"))
+		t->cls = MORPH_SYMBOL;
+}
+
+static void morph_classify_juman(const fields *f, morph_token *t)
+{
+	if (field_is(f, 0, "名詞")) {
+		if (field_is(f, 1, "固有名詞") || field_is(f, 1, "人名") || field_is(f, 1, "地名")
+		    || field_is(f, 1, "組織名")) {
+			t->cls = MORPH_PROPER;
+			if (field_is(f, 1, "人名"))
+				t->flags |= MORPH_F_PERSON;
+			else if (field_is(f, 1, "地名"))
+				t->flags |= MORPH_F_PLACE;
+			else if (field_is(f, 1, "組織名"))
+				t->flags |= MORPH_F_ORG;
+		} else if (field_is(f, 1, "数詞"))
+			t->cls = MORPH_NUMBER;
+		else if (field_is(f, 1, "形式名詞"))
+			t->cls = MORPH_NOUN_DEP;
+		else
+			t->cls = MORPH_NOUN;
+	} else if (field_is(f, 0, "接尾辞")) {
+		if (field_is(f, 1, "名詞性名詞助数辞"))
+			t->cls = MORPH_COUNTER;
+		else if (field_is(f, 1, "動詞性接尾辞"))
+			t->cls = MORPH_VERB_SUFFIX;
+		else
+			t->cls = MORPH_SUFFIX;
+	} else if (field_is(f, 0, "接頭辞"))
+		t->cls = MORPH_PREFIX;
+	else if (field_is(f, 0, "動詞"))
+		t->cls = MORPH_VERB;
+	else if (field_is(f, 0, "形容詞"))
+		t->cls = MORPH_ADJECTIVE;
+	else if (field_is(f, 0, "助動詞") || field_is(f, 0, "判定詞"))
+		t->cls = MORPH_AUXVERB;
+	else if (field_is(f, 0, "助詞"))
+		t->cls = field_is(f, 1, "接続助詞") ? MORPH_CONJ_PARTICLE : MORPH_PARTICLE;
+	else if (field_is(f, 0, "副詞"))
+		t->cls = MORPH_ADVERB;
+	else if (field_is(f, 0, "連体詞") || field_is(f, 0, "指示詞"))
+		t->cls = MORPH_ADNOMINAL;
+	else if (field_is(f, 0, "接続詞"))
+		t->cls = MORPH_CONJUNCTION;
+	else if (field_is(f, 0, "感動詞"))
+		t->cls = MORPH_INTERJECTION;
+	else if (field_is(f, 0, "特殊"))
+		t->cls = MORPH_SYMBOL;
+}
+
+/* Non-Japanese surfaces are classified by their characters, whatever the dictionary
+ * says (ipadic calls "," a verbal noun and "AI" an organisation). */
+static int morph_classify_surface(morph_token *t)
+{
+	size_t i = 0;
+	int alnum = 0, digits_only = 1;
+	while (i < t->surface_len) {
+		int32_t cp = text_next_cp(t->surface, t->surface_len, &i);
+		if (cp < 0 || text_is_japanese(cp))
+			return 0;
+		if ((cp >= '0' && cp <= '9'))
+			alnum = 1;
+		else if ((cp < 128 && ((cp | 32) >= 'a' && (cp | 32) <= 'z')) || text_is_latin(cp))
+			alnum = 1, digits_only = 0;
+		else
+			digits_only = 0;
+	}
+	if (!alnum)
+		t->cls = MORPH_SYMBOL;
+	else if (digits_only)
+		t->cls = MORPH_NUMBER;
+	else
+		t->cls = MORPH_ALPHA;
+	t->flags &= ~(unsigned)(MORPH_F_PERSON | MORPH_F_PLACE | MORPH_F_ORG);
+	return 1;
+}
+
+static void morph_fill(morph *m, const mecab_node_t *node, const char *text, morph_token *t)
+{
+	fields f;
+	memset(t, 0, sizeof *t);
+	t->surface = node->surface;
+	t->surface_len = node->length;
+	t->offset = (size_t)(node->surface - text);
+	t->space_before = node->rlength > node->length ? (size_t)(node->rlength - node->length) : 0;
+	if (node->stat == MECAB_UNK_NODE)
+		t->flags |= MORPH_F_UNKNOWN;
+	fields_split(node->feature ? node->feature : "", &f);
+	t->pos = f.p[0];
+	t->pos_len = f.n >= 4 ? (size_t)(f.p[3] + f.len[3] - f.p[0])
+	           : (size_t)(f.p[f.n - 1] + f.len[f.n - 1] - f.p[0]);
+	if (field_has(&f, m->reading_field)) {
+		t->reading = f.p[m->reading_field];
+		t->reading_len = f.len[m->reading_field];
+	}
+	if (field_has(&f, m->base_field)) {
+		t->base = f.p[m->base_field];
+		t->base_len = f.len[m->base_field];
+	}
+	if (field_has(&f, m->conj_field)) {
+		static const char *copulas[] = { "特殊・ダ", "特殊・デス", "助動詞-ダ", "助動詞-デス",
+		                                 "判定詞", NULL };
+		size_t c;
+		for (c = 0; copulas[c]; c++)
+			if (f.len[m->conj_field] >= strlen(copulas[c])
+			    && memcmp(f.p[m->conj_field], copulas[c], strlen(copulas[c])) == 0)
+				t->flags |= MORPH_F_COPULA;
+	}
+	if (field_has(&f, m->pron_field)) {
+		t->pron = f.p[m->pron_field];
+		t->pron_len = f.len[m->pron_field];
+	}
+	switch (m->layout) {
+	case LAYOUT_IPADIC:
+		morph_classify_ipadic(&f, t);
+		break;
+	case LAYOUT_UNIDIC:
+	case LAYOUT_UNIDIC_CWJ:
+		morph_classify_unidic(&f, t);
+		break;
+	case LAYOUT_JUMAN:
+		morph_classify_juman(&f, t);
+		break;
+	}
+	morph_classify_surface(t);
+}
+
+static int morph_detect(morph *m, char **error)
+{
+	static const char probe[] = "東京";
+	const mecab_node_t *node;
+	fields f;
+	int rc = -1;
+
+	mecab_lattice_set_sentence2(m->lattice, probe, sizeof probe - 1);
+	if (!mecab_parse_lattice(m->tagger, m->lattice)) {
+		*error = morph_strdup_printf(_("MeCab cannot parse: %s"),
+		                             mecab_lattice_strerror(m->lattice), NULL);
+		goto done;
+	}
+	node = mecab_lattice_get_bos_node(m->lattice);
+	while (node && (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE))
+		node = node->next;
+	fields_split(node && node->feature ? node->feature : "", &f);
+	if (f.n >= 21) {
+		m->layout = LAYOUT_UNIDIC_CWJ;
+		m->reading_field = 20;
+		m->pron_field = 9;
+		m->base_field = 10;
+		m->conj_field = 4;
+	} else if (f.n >= 17) {
+		m->layout = LAYOUT_UNIDIC;
+		m->reading_field = 9;
+		m->pron_field = 9;
+		m->base_field = 10;
+		m->conj_field = 4;
+	} else if (f.n >= 9) {
+		m->layout = LAYOUT_IPADIC;
+		m->reading_field = 7;
+		m->pron_field = 8;
+		m->base_field = 6;
+		m->conj_field = 4;
+	} else if (f.n == 7) {
+		m->layout = LAYOUT_JUMAN;
+		m->reading_field = 5;
+		m->pron_field = -1;
+		m->base_field = 4;
+		m->conj_field = 0;
+	} else {
+		*error = morph_strdup_printf(_("unknown MeCab dictionary layout (%s)"),
+		                             node && node->feature ? node->feature : "?", NULL);
+		goto done;
+	}
+	rc = 0;
+done:
+	mecab_lattice_clear(m->lattice);
+	return rc;
+}
+
+morph *morph_open(const char *dicdir, char **error)
+{
+	morph *m = NULL;
+	char *arg = NULL, *path = NULL;
+	struct stat st;
+	const char *dir = dicdir && *dicdir ? dicdir : MECAB_DICDIR;
+
+	*error = NULL;
+	path = morph_strdup_printf("%s/sys.dic", dir, NULL);
+	if (!path)
+		goto oom;
+	if (stat(path, &st) != 0) {
+		if (dicdir && *dicdir)
+			*error = morph_strdup_printf(_("no MeCab dictionary in %s (%s)"), dir,
+			                             strerror(errno));
+		else
+			*error = morph_strdup_printf(_("no MeCab dictionary in %s: install the "
+			                               "Debian package mecab-ipadic-utf8 (%s)"),
+			                             dir, strerror(errno));
+		goto fail;
+	}
+	/* -r /dev/null: never read /etc/mecabrc (its default dictionary may be UniDic). */
+	arg = morph_strdup_printf("mecab -r /dev/null -d %s%s", dir, "");
+	if (!arg)
+		goto oom;
+	m = calloc(1, sizeof *m);
+	if (!m)
+		goto oom;
+	m->model = mecab_model_new2(arg);
+	if (!m->model) {
+		*error = morph_strdup_printf(_("cannot open the MeCab dictionary in %s: %s"), dir,
+		                             mecab_strerror(NULL));
+		goto fail;
+	}
+	m->tagger = mecab_model_new_tagger(m->model);
+	m->lattice = mecab_model_new_lattice(m->model);
+	if (!m->tagger || !m->lattice)
+		goto oom;
+	if (morph_detect(m, error) != 0)
+		goto fail;
+	free(arg);
+	free(path);
+	return m;
+oom:
+	if (!*error)
+		*error = morph_strdup_printf("%s", strerror(ENOMEM), NULL);
+fail:
+	free(arg);
+	free(path);
+	morph_close(m);
+	return NULL;
+}
+
+void morph_close(morph *m)
+{
+	if (!m)
+		return;
+	if (m->lattice)
+		mecab_lattice_destroy(m->lattice);
+	if (m->tagger)
+		mecab_destroy(m->tagger);
+	if (m->model)
+		mecab_model_destroy(m->model);
+	free(m->tokens);
+	free(m->cons);
+	free(m);
+}
+
+const char *morph_layout_name(const morph *m)
+{
+	switch (m->layout) {
+	case LAYOUT_IPADIC: return "ipadic";
+	case LAYOUT_UNIDIC: return "unidic";
+	case LAYOUT_UNIDIC_CWJ: return "unidic-cwj";
+	case LAYOUT_JUMAN: return "juman";
+	}
+	return "?";
+}
+
+int morph_constrain(morph *m, size_t begin, size_t end)
+{
+	if (end <= begin)
+		return 0;
+	if (m->n_cons + 2 > m->cap_cons) {
+		size_t cap = m->cap_cons ? m->cap_cons * 2 : 16;
+		size_t *p = realloc(m->cons, cap * sizeof *p);
+		if (!p)
+			return -1;
+		m->cons = p;
+		m->cap_cons = cap;
+	}
+	m->cons[m->n_cons++] = begin;
+	m->cons[m->n_cons++] = end;
+	return 0;
+}
+
+int morph_parse(morph *m, const char *text, size_t len, const morph_token **tokens,
+                size_t *n, char **error)
+{
+	const mecab_node_t *node;
+	size_t i, k;
+	int rc = -1;
+
+	*error = NULL;
+	m->n_tokens = 0;
+	mecab_lattice_set_sentence2(m->lattice, text, len);
+	for (i = 0; i + 1 < m->n_cons; i += 2) {
+		size_t b = m->cons[i], e = m->cons[i + 1];
+		if (e > len)
+			continue;
+		mecab_lattice_set_boundary_constraint(m->lattice, b, MECAB_TOKEN_BOUNDARY);
+		mecab_lattice_set_boundary_constraint(m->lattice, e, MECAB_TOKEN_BOUNDARY);
+		for (k = b + 1; k < e; k++)
+			mecab_lattice_set_boundary_constraint(m->lattice, k, MECAB_INSIDE_TOKEN);
+	}
+	m->n_cons = 0;
+	if (!mecab_parse_lattice(m->tagger, m->lattice)) {
+		*error = morph_strdup_printf(_("MeCab cannot parse: %s"),
+		                             mecab_lattice_strerror(m->lattice), NULL);
+		goto done;
+	}
+	for (node = mecab_lattice_get_bos_node(m->lattice); node; node = node->next) {
+		if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE)
+			continue;
+		if (m->n_tokens == m->cap_tokens) {
+			size_t cap = m->cap_tokens ? m->cap_tokens * 2 : 64;
+			morph_token *p = realloc(m->tokens, cap * sizeof *p);
+			if (!p) {
+				*error = morph_strdup_printf("%s", strerror(ENOMEM), NULL);
+				goto done;
+			}
+			m->tokens = p;
+			m->cap_tokens = cap;
+		}
+		morph_fill(m, node, text, &m->tokens[m->n_tokens++]);
+	}
+	*tokens = m->tokens;
+	*n = m->n_tokens;
+	rc = 0;
+done:
+	return rc;
+}

@@ -1,0 +1,1219 @@
+/* romanize.c: the text -> romaji pipeline. A line is cut into pieces of a few KB (at NUL
+ * bytes and, in very long lines, at punctuation or spaces), each piece is NFKC-folded,
+ * glossary terms are found by longest match and constrained to be single MeCab tokens,
+ * MeCab reads the rest, and the tokens are grouped into ALA-LC words:
+ *  - the morphemes of one word are joined with ROMAJI_MORPHEME, so long vowels merge
+ *    only inside a morpheme (the pronunciation field tells which vowels are long) while
+ *    っ and ん work across morphemes;
+ *  - particles stand alone (は/へ/を -> wa/e/o), inflections stay on their verb, place
+ *    and person suffixes and counters after Arabic numerals are hyphenated, dates are
+ *    read as dates (1日 tsuitachi, 24日 24-ka, 10月 10-gatsu);
+ *  - Latin letters and digits pass through; Japanese punctuation becomes English;
+ *  - capitals: sentence case, proper nouns (MeCab's tag, unknown katakana words) and
+ *    glossary terms as the glossary writes them.
+ * Words without a reading are written as they are and reported once each. */
+#include "config.h"
+
+#include "romanize.h"
+
+#include "i18n.h"
+#include "lexicon.h"
+#include "text.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ROMANIZE_PIECE 4096     /* bytes of input analysed at once */
+#define ROMANIZE_BUCKETS 4096   /* glossary index: buckets by first code point */
+#define ROMANIZE_MAX_WARNED 65536
+
+typedef struct sbuf {
+	char *p;
+	size_t n, cap;
+} sbuf;
+
+static int sb_reserve(sbuf *b, size_t k)
+{
+	if (b->n + k + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		char *p;
+		while (cap < b->n + k + 1)
+			cap *= 2;
+		p = realloc(b->p, cap);
+		if (!p)
+			return -1;
+		b->p = p;
+		b->cap = cap;
+	}
+	return 0;
+}
+
+static int sb_add(sbuf *b, const char *s, size_t k)
+{
+	if (sb_reserve(b, k) != 0)
+		return -1;
+	memcpy(b->p + b->n, s, k);
+	b->n += k;
+	b->p[b->n] = '\0';
+	return 0;
+}
+
+static int sb_adds(sbuf *b, const char *s)
+{
+	return sb_add(b, s, strlen(s));
+}
+
+typedef struct term {
+	char *key;      /* NFKC written form */
+	size_t key_len;
+	char *kana;
+	char *romaji;
+	int proper;     /* the romaji starts with a capital */
+} term;
+
+typedef struct bucket {
+	size_t *idx;    /* term indexes, longest key first */
+	size_t n, cap;
+} bucket;
+
+/* What the previous piece of output was, for the joining rules. */
+enum prev_kind {
+	P_START = 0, /* nothing yet on this line */
+	P_KANA,      /* a Japanese word (kana, glossary term, unknown characters) */
+	P_LATIN,     /* Latin letters, digits or ASCII symbols, as written */
+	P_DIGITS,    /* Arabic numerals */
+	P_PUNCT,     /* Japanese punctuation: a space follows */
+	P_OPEN       /* an opening quote or bracket, a dash: nothing follows */
+};
+
+typedef struct match {
+	size_t b, e;
+	const term *t;
+} match;
+
+typedef struct unit {
+	const morph_token *tok;
+	const term *t;
+	size_t space_before;
+} unit;
+
+struct romanizer {
+	morph *m;
+	romanize_options o;
+	term *terms;
+	size_t n_terms, cap_terms;
+	bucket buckets[ROMANIZE_BUCKETS];
+	romanize_unknown_fn *unk;
+	void *unk_arg;
+	char **warned;        /* open-addressing set of words already reported */
+	size_t n_warned, cap_warned;
+	match *matches;
+	size_t n_matches, cap_matches;
+	unit *units;
+	size_t n_units, cap_units;
+	sbuf out, wk, tmp;
+	/* state of the current line */
+	int wk_cap;           /* capitalise the word in wk */
+	int line_empty;       /* nothing written on this line yet */
+	int sentence_start;
+	char pending;         /* separator owed before the next word: 0, ' ', '-' */
+	enum prev_kind pk;
+	morph_class pcls;
+	unsigned pflags;
+	int p_te;             /* the previous token was the conjunctive て/で */
+	int p_proper;         /* the previous word is a proper noun */
+	int slug_hyphen;      /* slug: a hyphen is owed */
+	int slug_started;
+};
+
+int romanize_style_parse(const char *name, romanize_style *out)
+{
+	static const char *names[] = { "alalc", "spaced", "title", "slug" };
+	size_t i;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i]) == 0) {
+			*out = (romanize_style)i;
+			return 0;
+		}
+	return -1;
+}
+
+romanizer *romanize_new(morph *m, const romanize_options *o)
+{
+	romanizer *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->m = m;
+	if (o)
+		r->o = *o;
+	return r;
+}
+
+void romanize_free(romanizer *r)
+{
+	size_t i;
+	if (!r)
+		return;
+	for (i = 0; i < r->n_terms; i++) {
+		free(r->terms[i].key);
+		free(r->terms[i].kana);
+		free(r->terms[i].romaji);
+	}
+	free(r->terms);
+	for (i = 0; i < ROMANIZE_BUCKETS; i++)
+		free(r->buckets[i].idx);
+	for (i = 0; i < r->cap_warned; i++)
+		free(r->warned[i]);
+	free(r->warned);
+	free(r->matches);
+	free(r->units);
+	free(r->out.p);
+	free(r->wk.p);
+	free(r->tmp.p);
+	free(r);
+}
+
+void romanize_set_unknown(romanizer *r, romanize_unknown_fn *fn, void *arg)
+{
+	r->unk = fn;
+	r->unk_arg = arg;
+}
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* Reports word once (bounded: after ROMANIZE_MAX_WARNED words every one is reported). */
+static void romanize_report_unknown(romanizer *r, const char *w, size_t n)
+{
+	size_t i;
+	if (!r->unk)
+		return;
+	if (r->n_warned * 2 >= r->cap_warned && r->cap_warned < ROMANIZE_MAX_WARNED * 2) {
+		size_t cap = r->cap_warned ? r->cap_warned * 2 : 64, k;
+		char **nw = calloc(cap, sizeof *nw);
+		if (nw) {
+			for (k = 0; k < r->cap_warned; k++) {
+				char *s = r->warned[k];
+				if (!s)
+					continue;
+				i = hash_bytes(s, strlen(s)) & (cap - 1);
+				while (nw[i])
+					i = (i + 1) & (cap - 1);
+				nw[i] = s;
+			}
+			free(r->warned);
+			r->warned = nw;
+			r->cap_warned = cap;
+		}
+	}
+	if (r->cap_warned && r->n_warned * 2 < r->cap_warned) {
+		i = hash_bytes(w, n) & (r->cap_warned - 1);
+		while (r->warned[i]) {
+			if (strlen(r->warned[i]) == n && memcmp(r->warned[i], w, n) == 0)
+				return;
+			i = (i + 1) & (r->cap_warned - 1);
+		}
+		r->warned[i] = malloc(n + 1);
+		if (r->warned[i]) {
+			memcpy(r->warned[i], w, n);
+			r->warned[i][n] = '\0';
+			r->n_warned++;
+		}
+	}
+	r->unk(w, n, r->unk_arg);
+}
+
+/* ---- the glossary index ------------------------------------------------------ */
+
+static size_t first_cp_bucket(const char *s, size_t len)
+{
+	size_t i = 0;
+	int32_t cp = text_next_cp(s, len, &i);
+	return (size_t)(cp < 0 ? 0 : cp) % ROMANIZE_BUCKETS;
+}
+
+static size_t cp_count(const char *s, size_t len)
+{
+	size_t i = 0, n = 0;
+	while (i < len) {
+		text_next_cp(s, len, &i);
+		n++;
+	}
+	return n;
+}
+
+int romanize_add_term(romanizer *r, const char *ja, const char *kana, const char *romaji)
+{
+	term t;
+	bucket *b;
+	size_t i;
+
+	if (!ja || !*ja || !romaji || !*romaji)
+		return 0;
+	memset(&t, 0, sizeof t);
+	t.key = text_nfkc(ja, (size_t)-1);
+	if (!t.key)
+		return -1;
+	t.key_len = strlen(t.key);
+	if (cp_count(t.key, t.key_len) < 2) {
+		free(t.key);
+		return 0;
+	}
+	t.kana = strdup(kana ? kana : "");
+	t.romaji = strdup(romaji);
+	if (!t.kana || !t.romaji)
+		goto oom;
+	t.proper = romaji[0] >= 'A' && romaji[0] <= 'Z';
+	if ((unsigned char)romaji[0] == 0xC4 || (unsigned char)romaji[0] == 0xC5)
+		t.proper = ((unsigned char)romaji[1] & 1) == 0; /* Ā Ē Ī Ō Ū are even */
+	if (r->n_terms == r->cap_terms) {
+		size_t cap = r->cap_terms ? r->cap_terms * 2 : 256;
+		term *p = realloc(r->terms, cap * sizeof *p);
+		if (!p)
+			goto oom;
+		r->terms = p;
+		r->cap_terms = cap;
+	}
+	b = &r->buckets[first_cp_bucket(t.key, t.key_len)];
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 4;
+		size_t *p = realloc(b->idx, cap * sizeof *p);
+		if (!p)
+			goto oom;
+		b->idx = p;
+		b->cap = cap;
+	}
+	/* Keep the bucket longest first; an equal key added later does not replace. */
+	for (i = b->n; i > 0 && r->terms[b->idx[i - 1]].key_len < t.key_len; i--)
+		b->idx[i] = b->idx[i - 1];
+	b->idx[i] = r->n_terms;
+	b->n++;
+	r->terms[r->n_terms++] = t;
+	return 0;
+oom:
+	free(t.key);
+	free(t.kana);
+	free(t.romaji);
+	return -1;
+}
+
+static int romanize_lexicon_entry(const lexicon_entry *e, void *arg)
+{
+	romanizer *r = arg;
+	return romanize_add_term(r, e->ja, e->kana, e->romaji) != 0 ? -2 : 0;
+}
+
+int romanize_load_lexicon(romanizer *r, lexicon *lex, char **error)
+{
+	unsigned mask = (1u << LEXICON_SEED) | (1u << LEXICON_USER) | (1u << LEXICON_TSV);
+	int rc;
+	*error = NULL;
+	rc = lexicon_foreach(lex, mask, romanize_lexicon_entry, r, error);
+	if (rc == -2) {
+		*error = strdup(strerror(ENOMEM));
+		return -1;
+	}
+	return rc == 0 ? 0 : -1;
+}
+
+static int is_ascii_alnum(int32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z');
+}
+
+static int cp_before(const char *s, size_t pos, int32_t *cp)
+{
+	size_t i = pos;
+	if (pos == 0)
+		return 0;
+	do
+		i--;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
+	*cp = text_next_cp(s, pos, &i);
+	return 1;
+}
+
+/* Finds glossary terms in s[0..len), longest first, left to right. */
+static int romanize_find_terms(romanizer *r, const char *s, size_t len)
+{
+	size_t pos = 0;
+	r->n_matches = 0;
+	if (!r->n_terms)
+		return 0;
+	while (pos < len) {
+		size_t next = pos, k;
+		int32_t cp = text_next_cp(s, len, &next), before;
+		const bucket *b = &r->buckets[(size_t)(cp < 0 ? 0 : cp) % ROMANIZE_BUCKETS];
+		const term *found = NULL;
+		if (is_ascii_alnum(cp) && cp_before(s, pos, &before) && is_ascii_alnum(before))
+			b = NULL; /* never start inside a Latin word */
+		for (k = 0; b && k < b->n; k++) {
+			const term *t = &r->terms[b->idx[k]];
+			size_t j = pos + t->key_len;
+			int32_t last = 0, after;
+			if (t->key_len > len - pos || memcmp(s + pos, t->key, t->key_len) != 0)
+				continue;
+			cp_before(s, j, &last);
+			if (j < len && is_ascii_alnum(last)) {
+				size_t jj = j;
+				after = text_next_cp(s, len, &jj);
+				if (is_ascii_alnum(after))
+					continue; /* never end inside a Latin word */
+			}
+			found = t;
+			break;
+		}
+		if (found) {
+			if (r->n_matches == r->cap_matches) {
+				size_t cap = r->cap_matches ? r->cap_matches * 2 : 16;
+				match *p = realloc(r->matches, cap * sizeof *p);
+				if (!p)
+					return -1;
+				r->matches = p;
+				r->cap_matches = cap;
+			}
+			r->matches[r->n_matches].b = pos;
+			r->matches[r->n_matches].e = pos + found->key_len;
+			r->matches[r->n_matches].t = found;
+			r->n_matches++;
+			if (morph_constrain(r->m, pos, pos + found->key_len) != 0)
+				return -1;
+			pos += found->key_len;
+		} else
+			pos = next;
+	}
+	return 0;
+}
+
+/* ---- output -------------------------------------------------------------------- */
+
+/* Upper-cases the first letter of s in place (ASCII and the vowels with a macron or
+ * a circumflex, the only non-ASCII letters romaji has). */
+static void cap_first(char *s)
+{
+	unsigned char *u = (unsigned char *)s;
+	for (; *u; u++) {
+		if (*u >= 'a' && *u <= 'z') {
+			*u -= 32;
+			return;
+		}
+		if (*u >= 'A' && *u <= 'Z')
+			return;
+		if (*u == 0xC4 || *u == 0xC5) { /* ā ē ī ō ū: U+0101.. odd -> even */
+			if (u[1] & 1)
+				u[1]--;
+			return;
+		}
+		if (*u == 0xC3) { /* â ê î ô û: U+00E2.. -> U+00C2.. */
+			if (u[1] >= 0xA0)
+				u[1] -= 0x20;
+			return;
+		}
+		if (*u >= 0x80)
+			return;
+	}
+}
+
+static void lower_ascii(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s += 32;
+}
+
+static int put_sep(romanizer *r)
+{
+	int rc = 0;
+	if (!r->line_empty && r->pending)
+		rc = sb_add(&r->out, &r->pending, 1);
+	r->pending = 0;
+	return rc;
+}
+
+/* Romanizes the word collected in wk and appends it. */
+static int flush_word(romanizer *r)
+{
+	char *s;
+	if (!r->wk.n)
+		return 0;
+	s = romaji_from_kana(r->wk.p, r->wk.n, r->o.sys, r->o.lng);
+	r->wk.n = 0;
+	if (!s)
+		return -1;
+	if (r->wk_cap)
+		cap_first(s);
+	if (sb_adds(&r->out, s) != 0) {
+		free(s);
+		return -1;
+	}
+	free(s);
+	r->line_empty = 0;
+	return 0;
+}
+
+/* Appends text as written (Latin, digits, a fixed romaji), starting a new word when
+ * sep is not 0, else joined to the word before. */
+static int put_fixed(romanizer *r, const char *s, size_t n, char sep, int cap)
+{
+	if (flush_word(r) != 0)
+		return -1;
+	if (sep && !r->pending)
+		r->pending = sep;
+	if (!sep)
+		r->pending = 0;
+	if (put_sep(r) != 0)
+		return -1;
+	if (cap) {
+		size_t at = r->out.n;
+		if (sb_add(&r->out, s, n) != 0)
+			return -1;
+		cap_first(r->out.p + at);
+	} else if (sb_add(&r->out, s, n) != 0)
+		return -1;
+	r->line_empty = 0;
+	return 0;
+}
+
+/* Adds kana as a morpheme: of a new word when newword (after the separator sep, if
+ * any; cap: capitalise that word), else of the current word. */
+static int put_kana(romanizer *r, const char *kana, size_t n, char sep, int cap, int newword)
+{
+	if (newword) {
+		if (flush_word(r) != 0)
+			return -1;
+		if (sep && !r->pending)
+			r->pending = sep;
+		if (!sep)
+			r->pending = 0;
+		if (put_sep(r) != 0)
+			return -1;
+		r->wk_cap = cap;
+	} else {
+		r->pending = 0;
+		if (r->wk.n && sb_add(&r->wk, ROMAJI_MORPHEME, 1) != 0)
+			return -1;
+		if (!r->wk.n)
+			r->wk_cap = 0;
+	}
+	if (sb_add(&r->wk, kana, n) != 0)
+		return -1;
+	r->line_empty = 0; /* the word will be written */
+	return 0;
+}
+
+/* ---- readings ------------------------------------------------------------------ */
+
+static int is_vowel_kana(int32_t cp)
+{
+	switch (cp) {
+	case 0x30A2: case 0x30A4: case 0x30A6: case 0x30A8: case 0x30AA: /* アイウエオ */
+	case 0x3042: case 0x3044: case 0x3046: case 0x3048: case 0x304A: /* あいうえお */
+		return 1;
+	}
+	return 0;
+}
+
+static int is_kana_only(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		int32_t cp = text_next_cp(s, n, &i);
+		if (!text_is_hiragana(cp) && !text_is_katakana(cp))
+			return 0;
+	}
+	return n > 0;
+}
+
+static int is_katakana_only(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		int32_t cp = text_next_cp(s, n, &i);
+		if (!text_is_katakana(cp))
+			return 0;
+	}
+	return n > 0;
+}
+
+/* The kana of one token into r->tmp: its reading, with a morpheme boundary before
+ * every vowel that the pronunciation does not lengthen (湖 ミズ|ウミ, 思う オモ|ウ,
+ * but 東京 トウキョウ/トーキョー stays whole), and a final ハ read ワ (こんにちは). */
+static int token_kana(romanizer *r, const morph_token *t)
+{
+	const char *rd = t->reading, *pr = t->pron;
+	size_t rn = t->reading_len, pn = t->pron_len, i = 0, j = 0;
+
+	r->tmp.n = 0;
+	if (!rd) {
+		rd = t->surface;
+		rn = t->surface_len;
+		pr = NULL;
+	}
+	if (!pr || cp_count(rd, rn) != cp_count(pr, pn) || pr == rd)
+		return sb_add(&r->tmp, rd, rn);
+	while (i < rn) {
+		size_t i0 = i;
+		int32_t a = text_next_cp(rd, rn, &i);
+		int32_t b = text_next_cp(pr, pn, &j);
+		if (i0 > 0 && is_vowel_kana(a) && b != 0x30FC)
+			if (sb_add(&r->tmp, ROMAJI_MORPHEME, 1) != 0)
+				return -1;
+		if (a == 0x30CF && b == 0x30EF && i == rn) { /* ハ read ワ */
+			if (sb_add(&r->tmp, "ワ", strlen("ワ")) != 0)
+				return -1;
+		} else if (sb_add(&r->tmp, rd + i0, i - i0) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int contains(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w), i;
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(s + i, w, k) == 0)
+			return 1;
+	return 0;
+}
+
+static int surface_is(const morph_token *t, const char *s)
+{
+	return t->surface_len == strlen(s) && memcmp(t->surface, s, t->surface_len) == 0;
+}
+
+/* ---- joining rules --------------------------------------------------------------- */
+
+static int is_verbal(morph_class c)
+{
+	return c == MORPH_VERB || c == MORPH_VERB_DEP || c == MORPH_VERB_SUFFIX
+	       || c == MORPH_ADJECTIVE || c == MORPH_AUXVERB;
+}
+
+/* The separator before a Japanese token t: 0 (same word), '-' or ' '. */
+static char join_kana(const romanizer *r, const morph_token *t, size_t space_before)
+{
+	morph_class c = t->cls, p = r->pcls;
+	if (r->pk == P_START || r->pk == P_OPEN)
+		return 0;
+	if (r->pk == P_PUNCT || space_before)
+		return ' ';
+	if (r->pk == P_LATIN || r->pk == P_DIGITS) {
+		if (c == MORPH_SUFFIX || c == MORPH_PLACE_SUFFIX || c == MORPH_PERSON_SUFFIX
+		    || c == MORPH_COUNTER || (r->pk == P_DIGITS && c == MORPH_NUMBER))
+			return '-';
+		return ' ';
+	}
+	if (p == MORPH_PREFIX && c != MORPH_PARTICLE && c != MORPH_SYMBOL)
+		return 0;
+	switch (c) {
+	case MORPH_PARTICLE:
+		return ' ';
+	case MORPH_CONJ_PARTICLE: {
+		static const char *joined[] = { "て", "で", "ば", "たり", "だり", "つつ",
+		                                "ながら", "ちゃ", "じゃ", NULL };
+		size_t i;
+		if (is_verbal(p))
+			for (i = 0; joined[i]; i++)
+				if (surface_is(t, joined[i]))
+					return 0;
+		return ' ';
+	}
+	case MORPH_AUXVERB:
+		if (t->flags & MORPH_F_COPULA)
+			return (p == MORPH_AUXVERB && (r->pflags & MORPH_F_COPULA)) ? 0 : ' ';
+		return is_verbal(p) ? 0 : ' ';
+	case MORPH_VERB_SUFFIX:
+		return 0;
+	case MORPH_VERB_DEP:
+		return r->p_te ? ' ' : 0;
+	case MORPH_VERB:
+		return p == MORPH_VERB ? 0 : ' ';
+	case MORPH_ADJECTIVE:
+		return ((t->flags & MORPH_F_DEP) && is_verbal(p) && !r->p_te) ? 0 : ' ';
+	case MORPH_SUFFIX:
+		return (p == MORPH_PARTICLE || p == MORPH_CONJ_PARTICLE) ? ' ' : 0;
+	case MORPH_PLACE_SUFFIX:
+	case MORPH_PERSON_SUFFIX:
+		return r->p_proper ? '-' : 0;
+	case MORPH_COUNTER:
+		return (p == MORPH_NUMBER || p == MORPH_NOUN || p == MORPH_SUFFIX) ? 0 : ' ';
+	case MORPH_NUMBER:
+		return p == MORPH_NUMBER ? 0 : ' ';
+	default:
+		return ' ';
+	}
+}
+
+/* Date and counter readings after Arabic numerals: 1日 tsuitachi ... 24日 24-ka,
+ * 10月 10-gatsu, 1人 hitori, 2人 futari. Writes into r->tmp the romaji (hepburn
+ * letters are identical in every system for these) or returns 0 when none applies. */
+static int digits_special(romanizer *r, const char *d, size_t dn, const morph_token *t)
+{
+	static const char *days[] = { NULL, "tsuitachi", "futsuka", "mikka", "yokka", "itsuka",
+	                              "muika", "nanoka", "yōka", "kokonoka", "tōka" };
+	long v = 0;
+	size_t i;
+	if (dn > 4)
+		return 0;
+	for (i = 0; i < dn; i++)
+		v = v * 10 + (d[i] - '0');
+	r->tmp.n = 0;
+	if (surface_is(t, "日")) {
+		const char *w = NULL;
+		if (v >= 1 && v <= 10)
+			w = days[v];
+		else if (v == 20)
+			w = "hatsuka";
+		if (w) {
+			if (r->o.sys == ROMAJI_KUNREI || r->o.sys == ROMAJI_NIHON
+			    || r->o.sys == ROMAJI_PASSPORT || r->o.sys == ROMAJI_WAPURO
+			    || r->o.lng != ROMAJI_LONG_DEFAULT) {
+				/* spell it in the chosen system from kana */
+				static const char *kdays[] = { NULL, "ついたち", "ふつか", "みっか", "よっか",
+				                               "いつか", "むいか", "なのか", "ようか",
+				                               "ここのか", "とおか" };
+				char *s = romaji_from_kana(v == 20 ? "はつか" : kdays[v], (size_t)-1,
+				                           r->o.sys, r->o.lng);
+				if (!s)
+					return -1;
+				i = sb_adds(&r->tmp, s);
+				free(s);
+				return i == 0 ? 1 : -1;
+			}
+			return sb_adds(&r->tmp, w) == 0 ? 1 : -1;
+		}
+		if (sb_add(&r->tmp, d, dn) != 0)
+			return -1;
+		return sb_adds(&r->tmp, (v % 10 == 4 && v <= 31) ? "-ka" : "-nichi") == 0 ? 1 : -1;
+	}
+	if (surface_is(t, "月")) {
+		if (sb_add(&r->tmp, d, dn) != 0 || sb_adds(&r->tmp, "-gatsu") != 0)
+			return -1;
+		return 1;
+	}
+	if (surface_is(t, "人") && (v == 1 || v == 2))
+		return sb_adds(&r->tmp, v == 1 ? "hitori" : "futari") == 0 ? 1 : -1;
+	return 0;
+}
+
+/* ---- punctuation ------------------------------------------------------------------ */
+
+struct punct {
+	const char *in, *out;
+	int kind; /* 0 comma/stop (space after), 1 sentence end, 2 open, 3 close, 4 dash,
+	             5 separator (a space) */
+};
+
+static const struct punct puncts[] = {
+	{ "、", ",", 0 }, { "。", ".", 1 }, { "「", "\"", 2 }, { "」", "\"", 3 },
+	{ "『", "\"", 2 }, { "』", "\"", 3 }, { "“", "\"", 2 }, { "”", "\"", 3 },
+	{ "〈", "\"", 2 }, { "〉", "\"", 3 }, { "《", "\"", 2 }, { "》", "\"", 3 },
+	{ "【", "[", 2 }, { "】", "]", 3 }, { "〔", "(", 2 }, { "〕", ")", 3 },
+	{ "(", "(", 2 }, { ")", ")", 3 }, { "[", "[", 2 }, { "]", "]", 3 },
+	{ "・", "", 5 }, { "~", "-", 4 }, { "〜", "-", 4 }, { "―", "-", 4 },
+	{ "!", "!", 1 }, { "?", "?", 1 }, { "‥", "..", 0 }, { "…", "...", 0 },
+	{ NULL, NULL, 0 }
+};
+
+static int put_punct(romanizer *r, const morph_token *t, size_t space_before)
+{
+	const struct punct *p;
+	for (p = puncts; p->in; p++)
+		if (surface_is(t, p->in))
+			break;
+	if (!p->in) {
+		/* any other symbol: as written, keeping the input's spacing */
+		char sep = (space_before || r->pk == P_PUNCT) ? ' ' : 0;
+		if (r->pk == P_KANA && !t->surface_len)
+			sep = ' ';
+		if (put_fixed(r, t->surface, t->surface_len, sep, 0) != 0)
+			return -1;
+		r->pk = P_LATIN;
+		r->pcls = MORPH_SYMBOL;
+		return 0;
+	}
+	if (flush_word(r) != 0)
+		return -1;
+	switch (p->kind) {
+	case 0:
+	case 1:
+	case 3:
+		r->pending = 0;
+		if (sb_adds(&r->out, p->out) != 0)
+			return -1;
+		r->line_empty = 0;
+		r->pk = P_PUNCT;
+		if (p->kind == 1)
+			r->sentence_start = 1;
+		break;
+	case 2:
+		if (r->pk != P_OPEN && !r->line_empty)
+			r->pending = ' ';
+		if (put_sep(r) != 0 || sb_adds(&r->out, p->out) != 0)
+			return -1;
+		r->line_empty = 0;
+		r->pk = P_OPEN;
+		break;
+	case 4:
+		r->pending = 0;
+		if (sb_adds(&r->out, p->out) != 0)
+			return -1;
+		r->line_empty = 0;
+		r->pk = P_OPEN;
+		break;
+	case 5:
+		r->pk = P_PUNCT;
+		break;
+	}
+	r->pcls = MORPH_SYMBOL;
+	r->pflags = 0;
+	r->p_proper = 0;
+	r->p_te = 0;
+	return 0;
+}
+
+/* ---- one piece of text ------------------------------------------------------------- */
+
+/* Glossary romaji in the chosen system: as written for hepburn, else the kana
+ * romanized, with the capitals of the glossary's words. Into r->tmp. */
+static int term_romaji(romanizer *r, const term *t)
+{
+	char *s;
+	const char *g;
+	size_t i;
+	int cap_next;
+	r->tmp.n = 0;
+	if ((r->o.sys == ROMAJI_HEPBURN && r->o.lng == ROMAJI_LONG_DEFAULT) || !*t->kana)
+		return sb_adds(&r->tmp, t->romaji);
+	s = romaji_from_kana(t->kana, (size_t)-1, r->o.sys, r->o.lng);
+	if (!s)
+		return -1;
+	/* capitalise word k of s when word k of the glossary romaji is capitalised */
+	g = t->romaji;
+	cap_next = 1;
+	for (i = 0; s[i]; i++) {
+		if (cap_next) {
+			while (*g == ' ' || *g == '-')
+				g++;
+			if (*g && ((*g >= 'A' && *g <= 'Z') || (((unsigned char)*g == 0xC4
+			    || (unsigned char)*g == 0xC5) && !((unsigned char)g[1] & 1))))
+				cap_first(s + i);
+			while (*g && *g != ' ' && *g != '-')
+				g++;
+			cap_next = 0;
+		}
+		if (s[i] == ' ')
+			cap_next = 1;
+	}
+	i = (size_t)sb_adds(&r->tmp, s);
+	free(s);
+	return i == 0 ? 0 : -1;
+}
+
+static int word_cap(const romanizer *r, morph_class c, unsigned flags, int unknown_kata)
+{
+	switch (r->o.style) {
+	case ROMANIZE_ALALC:
+		return r->sentence_start || c == MORPH_PROPER || unknown_kata;
+	case ROMANIZE_TITLE:
+		return c != MORPH_PARTICLE && c != MORPH_CONJ_PARTICLE;
+	default:
+		(void)flags;
+		return 0;
+	}
+}
+
+static int romanize_units(romanizer *r, const char *s, size_t len)
+{
+	const morph_token *toks;
+	size_t n, i, mi = 0;
+	char *err = NULL;
+
+	if (romanize_find_terms(r, s, len) != 0)
+		return -1;
+	if (morph_parse(r->m, s, len, &toks, &n, &err) != 0) {
+		free(err);
+		return -1;
+	}
+	r->n_units = 0;
+	for (i = 0; i < n; i++) {
+		unit u;
+		u.tok = &toks[i];
+		u.t = NULL;
+		u.space_before = toks[i].space_before;
+		while (mi < r->n_matches && r->matches[mi].e <= toks[i].offset)
+			mi++;
+		if (mi < r->n_matches && toks[i].offset >= r->matches[mi].b) {
+			if (r->n_units && r->units[r->n_units - 1].t == r->matches[mi].t
+			    && toks[i].offset > r->matches[mi].b)
+				continue; /* the rest of a term */
+			u.t = r->matches[mi].t;
+		}
+		if (r->n_units == r->cap_units) {
+			size_t cap = r->cap_units ? r->cap_units * 2 : 64;
+			unit *p = realloc(r->units, cap * sizeof *p);
+			if (!p)
+				return -1;
+			r->units = p;
+			r->cap_units = cap;
+		}
+		r->units[r->n_units++] = u;
+	}
+	return 0;
+}
+
+static int romanize_piece(romanizer *r, const char *s, size_t len)
+{
+	size_t i;
+	int spaced = r->o.style == ROMANIZE_SPACED;
+
+	if (romanize_units(r, s, len) != 0)
+		return -1;
+	for (i = 0; i < r->n_units; i++) {
+		const unit *u = &r->units[i];
+		const morph_token *t = u->tok;
+		char sep;
+		int cap;
+
+		if (u->t) {
+			morph_class c = u->t->proper ? MORPH_PROPER : MORPH_NOUN;
+			sep = (r->pk == P_START || r->pk == P_OPEN) ? 0 : ' ';
+			if (r->pk == P_KANA && !u->space_before && r->pcls == MORPH_PREFIX)
+				sep = 0;
+			if (term_romaji(r, u->t) != 0)
+				return -1;
+			if (spaced || r->o.style == ROMANIZE_SLUG)
+				lower_ascii(r->tmp.p);
+			cap = r->o.style == ROMANIZE_TITLE || (r->o.style == ROMANIZE_ALALC
+			                                        && r->sentence_start);
+			if (put_fixed(r, r->tmp.p, r->tmp.n, sep ? sep : (r->pk == P_START ? 0 : 0),
+			              cap) != 0)
+				return -1;
+			r->pk = P_KANA;
+			r->pcls = c;
+			r->pflags = 0;
+			r->p_proper = u->t->proper;
+			r->p_te = 0;
+			r->sentence_start = 0;
+			continue;
+		}
+		if (t->cls == MORPH_SYMBOL) {
+			if (put_punct(r, t, u->space_before) != 0)
+				return -1;
+			continue;
+		}
+		if (t->cls == MORPH_ALPHA || (t->cls == MORPH_NUMBER && (unsigned char)t->surface[0] < 0x80)) {
+			int digits = t->cls == MORPH_NUMBER;
+			sep = ' ';
+			if (r->pk == P_START || r->pk == P_OPEN)
+				sep = 0;
+			else if ((r->pk == P_LATIN || r->pk == P_DIGITS) && !u->space_before)
+				sep = 0;
+			if (digits && i + 1 < r->n_units && !r->units[i + 1].t
+			    && !r->units[i + 1].space_before) {
+				int k = digits_special(r, t->surface, t->surface_len, r->units[i + 1].tok);
+				if (k < 0)
+					return -1;
+				if (k > 0) {
+					if (spaced)
+						for (k = 0; (size_t)k < r->tmp.n; k++)
+							if (r->tmp.p[k] == '-')
+								r->tmp.p[k] = ' ';
+					if (put_fixed(r, r->tmp.p, r->tmp.n, sep, 0) != 0)
+						return -1;
+					r->pk = P_KANA;
+					r->pcls = MORPH_COUNTER;
+					r->pflags = 0;
+					r->p_proper = 0;
+					r->p_te = 0;
+					r->sentence_start = 0;
+					i++;
+					continue;
+				}
+			}
+			if (put_fixed(r, t->surface, t->surface_len, sep, 0) != 0)
+				return -1;
+			r->pk = digits ? P_DIGITS : P_LATIN;
+			r->pcls = t->cls;
+			r->pflags = t->flags;
+			r->p_proper = 0;
+			r->p_te = 0;
+			r->sentence_start = 0;
+			continue;
+		}
+		/* a Japanese token */
+		sep = join_kana(r, t, u->space_before);
+		if (spaced && sep && sep != ' ')
+			sep = ' ';
+		if (spaced && !sep && r->pk != P_START && r->pk != P_OPEN
+		    && t->cls != MORPH_AUXVERB && t->cls != MORPH_VERB_SUFFIX
+		    && t->cls != MORPH_CONJ_PARTICLE)
+			sep = ' ';
+		if (sep == ' ' && r->pk == P_KANA && r->pcls == MORPH_COUNTER && r->wk.n == 0
+		    && (t->cls == MORPH_SUFFIX))
+			sep = 0;
+		{
+			int unknown_kata = (t->flags & MORPH_F_UNKNOWN) && !t->reading
+			                   && is_katakana_only(t->surface, t->surface_len);
+			int has_reading = t->reading || is_kana_only(t->surface, t->surface_len);
+			int newword = sep || r->pk == P_START || r->pk == P_OPEN;
+			cap = word_cap(r, t->cls, t->flags, unknown_kata);
+			if (t->cls == MORPH_PARTICLE && !has_reading)
+				has_reading = 0;
+			if (!has_reading) {
+				romanize_report_unknown(r, t->surface, t->surface_len);
+				if (put_fixed(r, t->surface, t->surface_len, sep, 0) != 0)
+					return -1;
+			} else if (t->cls == MORPH_PARTICLE && sep) {
+				const char *pr;
+				char kana[16];
+				pr = NULL;
+				if (t->surface_len < sizeof kana) {
+					memcpy(kana, t->surface, t->surface_len);
+					kana[t->surface_len] = '\0';
+					pr = romaji_particle(kana, r->o.sys);
+				}
+				if (pr) {
+					char buf[16];
+					snprintf(buf, sizeof buf, "%s", pr);
+					if (cap)
+						cap_first(buf);
+					if (put_fixed(r, buf, strlen(buf), sep, 0) != 0)
+						return -1;
+				} else {
+					if (token_kana(r, t) != 0)
+						return -1;
+					/* compound particles (について) read as particle + word */
+					if (t->reading_len > 3 && t->pos_len > 0
+					    && contains(t->pos, t->pos_len, "連語")) {
+						size_t k = 0;
+						text_next_cp(r->tmp.p, r->tmp.n, &k);
+						if (put_kana(r, r->tmp.p, k, sep, cap, 1) != 0
+						    || put_kana(r, r->tmp.p + k, r->tmp.n - k, ' ', 0, 1) != 0)
+							return -1;
+					} else if (put_kana(r, r->tmp.p, r->tmp.n, sep, cap, 1) != 0)
+						return -1;
+				}
+			} else {
+				if (token_kana(r, t) != 0)
+					return -1;
+				if (put_kana(r, r->tmp.p, r->tmp.n, sep, cap, newword) != 0)
+					return -1;
+			}
+			if (newword)
+				r->p_proper = t->cls == MORPH_PROPER || unknown_kata;
+		}
+		r->pk = P_KANA;
+		r->pcls = t->cls;
+		r->pflags = t->flags;
+		r->p_te = t->cls == MORPH_CONJ_PARTICLE && (surface_is(t, "て") || surface_is(t, "で"));
+		r->sentence_start = 0;
+	}
+	return flush_word(r);
+}
+
+/* ---- lines ------------------------------------------------------------------------ */
+
+/* Whether s needs NFKC: anything but ASCII, kana, CJK unified ideographs and the
+ * common Japanese punctuation is handed to ICU. */
+static int needs_nfkc(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		cp = text_next_cp(s, n, &i);
+		if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA)
+		    || cp == 0x30FC || (cp >= 0x4E00 && cp <= 0x9FFF)
+		    || (cp >= 0x3001 && cp <= 0x3002) || (cp >= 0x300C && cp <= 0x300F)
+		    || cp == 0x30FB)
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+static int is_break_cp(int32_t cp)
+{
+	return cp == ' ' || cp == 0x3002 || cp == 0x3001 || cp == 0xFF01 || cp == 0xFF1F
+	       || cp == '.' || cp == ',' || cp == '!' || cp == '?' || cp == '\t' || cp == 0x3000;
+}
+
+static int is_combining(int32_t cp)
+{
+	return (cp >= 0x0300 && cp <= 0x036F) || cp == 0x3099 || cp == 0x309A
+	       || cp == 0xFF9E || cp == 0xFF9F || (cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
+/* Where to cut s[0..n) (n > ROMANIZE_PIECE): after the last break character in the
+ * piece, else at the last character boundary not followed by a combining mark. */
+static size_t piece_end(const char *s, size_t n)
+{
+	size_t lim = ROMANIZE_PIECE, i = 0, last_break = 0, last_ok = 0;
+	while (i < n && i < lim) {
+		int32_t cp = text_next_cp(s, n, &i);
+		if (is_break_cp(cp))
+			last_break = i;
+		if (i < n) {
+			size_t j = i;
+			int32_t nx = text_next_cp(s, n, &j);
+			if (!is_combining(nx))
+				last_ok = i;
+		}
+	}
+	if (last_break)
+		return last_break;
+	return last_ok ? last_ok : i;
+}
+
+static int romanize_flush(romanizer *r, FILE *out)
+{
+	char *conv = NULL;
+	const char *p = r->out.p;
+	size_t n = r->out.n;
+	int rc = 0;
+	if (!n)
+		return 0;
+	if (r->o.style == ROMANIZE_SLUG) {
+		size_t i, k = 0;
+		conv = text_strip_marks(r->out.p, r->out.n);
+		if (!conv)
+			return -1;
+		for (i = 0; conv[i]; i++) {
+			char c = conv[i];
+			if (c >= 'A' && c <= 'Z')
+				c += 32;
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				if (r->slug_hyphen && r->slug_started)
+					conv[k++] = '-';
+				conv[k++] = c;
+				r->slug_hyphen = 0;
+				r->slug_started = 1;
+			} else if (c != '\'')
+				r->slug_hyphen = 1;
+		}
+		conv[k] = '\0';
+		p = conv;
+		n = k;
+	} else if (r->o.sys == ROMAJI_PASSPORT) {
+		conv = text_upper(r->out.p, r->out.n);
+		if (!conv)
+			return -1;
+		p = conv;
+		n = strlen(conv);
+	}
+	if (n && fwrite(p, 1, n, out) != n)
+		rc = -1;
+	free(conv);
+	r->out.n = 0;
+	return rc;
+}
+
+int romanize_write(romanizer *r, const char *s, size_t len, FILE *out, char **error)
+{
+	size_t pos = 0;
+	int rc = -1;
+
+	*error = NULL;
+	r->line_empty = 1;
+	r->sentence_start = 1;
+	r->pending = 0;
+	r->pk = P_START;
+	r->pcls = MORPH_OTHER;
+	r->pflags = 0;
+	r->p_te = 0;
+	r->p_proper = 0;
+	r->slug_hyphen = 0;
+	r->slug_started = 0;
+	r->out.n = 0;
+	r->wk.n = 0;
+	while (pos < len) {
+		const char *nul = memchr(s + pos, '\0', len - pos);
+		size_t seg = nul ? (size_t)(nul - (s + pos)) : len - pos;
+		while (seg > 0) {
+			size_t k = seg > ROMANIZE_PIECE ? piece_end(s + pos, seg) : seg;
+			char *norm = NULL;
+			const char *p = s + pos;
+			size_t pn = k;
+			if (needs_nfkc(p, pn)) {
+				norm = text_nfkc(p, pn);
+				if (!norm)
+					goto fail;
+				p = norm;
+				pn = strlen(norm);
+			}
+			if (romanize_piece(r, p, pn) != 0) {
+				free(norm);
+				goto fail;
+			}
+			free(norm);
+			if (romanize_flush(r, out) != 0)
+				goto io;
+			pos += k;
+			seg -= k;
+		}
+		if (nul) {
+			/* a NUL byte is copied through and separates words */
+			if (romanize_flush(r, out) != 0 || fputc('\0', out) == EOF)
+				goto io;
+			r->pk = P_OPEN;
+			pos++;
+		}
+	}
+	rc = 0;
+	goto done;
+io:
+	*error = strdup(strerror(errno ? errno : EIO));
+	goto done;
+fail:
+	*error = strdup(_("cannot romanize (out of memory or a MeCab failure)"));
+done:
+	return rc;
+}
+
+char *romanize_literal(const char *s, size_t len, romaji_system sys, romaji_long lng)
+{
+	char *norm, *out;
+	if (!needs_nfkc(s, len))
+		return romaji_from_kana(s, len, sys, lng);
+	norm = text_nfkc(s, len);
+	if (!norm)
+		return NULL;
+	out = romaji_from_kana(norm, strlen(norm), sys, lng);
+	free(norm);
+	return out;
+}
+
+char *romanize_string(romanizer *r, const char *s, size_t len, char **error)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *fp = open_memstream(&buf, &n);
+	*error = NULL;
+	if (!fp) {
+		*error = strdup(strerror(errno));
+		return NULL;
+	}
+	if (romanize_write(r, s, len, fp, error) != 0) {
+		fclose(fp);
+		free(buf);
+		return NULL;
+	}
+	if (fclose(fp) != 0) {
+		free(buf);
+		*error = strdup(strerror(errno));
+		return NULL;
+	}
+	return buf;
+}
