@@ -8,6 +8,8 @@
 
 const struct command commands[] = {
 	/* COMMAND TABLE: add one line per subcommand here (keep this marker). */
+	{ "lookup", cmd_lookup, N_("lookup [OPTION]... QUERY..."), N_("find terms in any script or romanization") },
+	{ "build", cmd_build, N_("build [--output DB] GLOSSARY.tsv..."), N_("validate a glossary and compile it into a database") },
 	{ "kana", cmd_kana, N_("kana [--katakana] [--oh] [ROMAJI]..."), N_("convert romaji in any system to kana") },
 	{ NULL, NULL, NULL, NULL }
 };

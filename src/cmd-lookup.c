@@ -1,0 +1,308 @@
+/* cmd-lookup.c: `yakugo lookup [--format text|json|tsv] [--limit N] [--exact] QUERY...`:
+ * finds terms in the seed and user databases by written form, kana, romaji in any
+ * system, English or wildcard, and prints each with its four faces (lexicon.c ranks
+ * them: see "Ranking" there). The words of QUERY are one query ("Cabinet Office"). */
+#include "config.h"
+
+#include "cli.h"
+#include "commands.h"
+#include "glossary.h"
+#include "i18n.h"
+#include "lexicon.h"
+#include "status.h"
+#include "text.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_TSV };
+
+static void print_help(void)
+{
+	printf(_("Usage: yakugo lookup [--format text|json|tsv] [--limit N] [--exact] QUERY...\n"));
+	printf(_("Find terms by their written form, kana (hiragana, katakana or half-width),\n"
+	         "romaji in any system (with or without macrons; case, spaces and hyphens do\n"
+	         "not matter) or English name or abbreviation. Misspellings are found too,\n"
+	         "unless --exact. '*' and '?' are wildcards in any script.\n"));
+	printf("\n%s\n", _("Options:"));
+	printf("  -f, --format FMT  %s\n", _("text (default), json (JSON Lines) or tsv"));
+	printf("  -n, --limit N     %s\n", _("print at most N results (default 20)"));
+	printf("  -e, --exact       %s\n", _("exact matches only: no normalised or fuzzy ones"));
+	printf("  -h, --help        %s\n", _("show this help and exit"));
+	printf("\n%s\n", _("Examples:"));
+	printf("  yakugo lookup Keizai Sangyosho\n");
+	printf("  yakugo lookup 'Kēzai sangyōshō'\n");
+	printf("  yakugo lookup --format json METI\n");
+	printf("  yakugo lookup '毎日*'\n");
+	printf("\n%s\n", _("Exit status: 0 found, 1 nothing found, 2 usage error, invalid query or\n"
+	                   "missing or damaged database, 3 system error."));
+}
+
+static const char *origin_name(lexicon_origin o)
+{
+	switch (o) {
+	case LEXICON_SEED: return "seed";
+	case LEXICON_USER: return "user";
+	case LEXICON_TSV: return "tsv";
+	case LEXICON_EDICT: return "edict";
+	case LEXICON_ENAMDICT: return "enamdict";
+	}
+	return "unknown";
+}
+
+/* ---- JSON Lines ----------------------------------------------------------------- */
+
+static void json_str(const char *s)
+{
+	putchar('"');
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", stdout);
+		else if (c == '\t')
+			fputs("\\t", stdout);
+		else if (c < 0x20)
+			printf("\\u%04x", c);
+		else
+			putchar(c);
+	}
+	putchar('"');
+}
+
+static void json_opt(const char *key, const char *s)
+{
+	printf(",\"%s\":", key);
+	if (s && *s)
+		json_str(s);
+	else
+		fputs("null", stdout);
+}
+
+static void json_list(const char *key, char **v, size_t n)
+{
+	size_t i;
+	printf(",\"%s\":[", key);
+	for (i = 0; i < n; i++) {
+		if (i)
+			putchar(',');
+		json_str(v[i]);
+	}
+	putchar(']');
+}
+
+static void print_json(const lexicon_result *r)
+{
+	const lexicon_entry *e = &r->entry;
+	fputs("{\"ja\":", stdout);
+	json_str(e->ja);
+	fputs(",\"kana\":", stdout);
+	json_str(e->kana);
+	fputs(",\"romaji\":", stdout);
+	json_str(e->romaji);
+	json_list("en", e->en, e->n_en);
+	fputs(",\"type\":", stdout);
+	json_str(e->type);
+	printf(",\"origin\":\"%s\",\"match\":\"%s\",\"score\":%.1f,\"distance\":%d",
+	       origin_name(e->origin), r->match, r->score, r->distance);
+	json_opt("market", e->market);
+	json_list("variants", e->variants, e->n_variants);
+	json_opt("note", e->note);
+	json_opt("footnotes", e->footnotes);
+	printf(",\"common\":%s}\n", e->common ? "true" : "false");
+}
+
+/* ---- TSV (the glossary's own columns, so results can be imported again) ---------- */
+
+static void tsv_field(const char *s)
+{
+	for (; s && *s; s++)
+		putchar(*s == '\t' || *s == '\n' ? ' ' : *s);
+}
+
+static void tsv_list(char **v, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		if (i)
+			fputs(" | ", stdout);
+		tsv_field(v[i]);
+	}
+}
+
+static void print_tsv(const lexicon_result *r)
+{
+	const lexicon_entry *e = &r->entry;
+	tsv_field(e->ja);
+	putchar('\t');
+	tsv_field(e->kana);
+	putchar('\t');
+	tsv_field(e->romaji);
+	putchar('\t');
+	tsv_field(e->type);
+	putchar('\t');
+	tsv_list(e->en, e->n_en);
+	putchar('\t');
+	tsv_field(e->market);
+	putchar('\t');
+	tsv_list(e->variants, e->n_variants);
+	putchar('\t');
+	tsv_field(e->footnotes);
+	putchar('\t');
+	tsv_field(e->note);
+	putchar('\n');
+}
+
+/* ---- text --------------------------------------------------------------------------- */
+
+#define MAX_COL 40 /* columns wider than this are not padded to */
+
+static int width(const char *s)
+{
+	return s ? text_width(s, strlen(s)) : 0;
+}
+
+/* Prints s padded with spaces to w display columns, in colour sgr when color. */
+static void cell(const char *s, int w, const char *sgr, int color)
+{
+	int pad = w - width(s);
+	if (color)
+		printf("\033[%sm%s\033[0m", sgr, s);
+	else
+		fputs(s, stdout);
+	while (pad-- > 0)
+		putchar(' ');
+	fputs("  ", stdout);
+}
+
+static void print_text(const lexicon_result *r, size_t n, int color)
+{
+	int w[3] = { 0, 0, 0 };
+	size_t i, j;
+	for (i = 0; i < n; i++) {
+		const lexicon_entry *e = &r[i].entry;
+		const char *f[3] = { *e->ja ? e->ja : "-", e->kana, e->romaji };
+		for (j = 0; j < 3; j++) {
+			int x = width(f[j]);
+			if (x > w[j] && x <= MAX_COL)
+				w[j] = x;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		const lexicon_entry *e = &r[i].entry;
+		cell(*e->ja ? e->ja : "-", w[0], "1", color);
+		cell(e->kana, w[1], "32", color);
+		cell(e->romaji, w[2], "36", color);
+		for (j = 0; j < e->n_en; j++)
+			printf("%s%s", j ? "; " : "", e->en[j]);
+		if (e->market && (e->n_en == 0 || strcmp(e->market, e->en[0]) != 0))
+			printf("%s%s", e->n_en ? "; " : "", e->market);
+		if (color)
+			fputs("  \033[2m", stdout);
+		else
+			fputs("  ", stdout);
+		if (r[i].distance)
+			printf("[%s, %s, %s %d]", e->type, origin_name(e->origin), r[i].match, r[i].distance);
+		else
+			printf("[%s, %s, %s]", e->type, origin_name(e->origin), r[i].match);
+		if (color)
+			fputs("\033[0m", stdout);
+		putchar('\n');
+	}
+}
+
+int cmd_lookup(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "exact", no_argument, NULL, 'e' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum format format = FORMAT_TEXT;
+	lexicon_query q = { 0, 20 };
+	lexicon *lex = NULL;
+	lexicon_result *res = NULL;
+	size_t n = 0, i, len = 0;
+	char *query = NULL, *error = NULL, *end;
+	int opt, a, rc = YK_SYSTEM;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "f:n:eh", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				format = FORMAT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				format = FORMAT_JSON;
+			else if (strcmp(optarg, "tsv") == 0)
+				format = FORMAT_TSV;
+			else
+				return cli_usage(_("lookup: unknown format '%s' (text, json or tsv)"), optarg);
+			break;
+		case 'n': {
+			unsigned long v = strtoul(optarg, &end, 10);
+			if (!*optarg || *end || v == 0 || v > 100000 || optarg[0] == '-')
+				return cli_usage(_("lookup: --limit needs a number from 1 to 100000, not '%s'"), optarg);
+			q.limit = v;
+			break;
+		}
+		case 'e':
+			q.exact = 1;
+			break;
+		case 'h':
+			print_help();
+			return YK_OK;
+		default:
+			return cli_usage(_("lookup: invalid option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage(_("lookup: no query given"));
+	for (a = optind; a < argc; a++) {
+		size_t bad;
+		if (text_utf8_check(argv[a], strlen(argv[a]), &bad) != 0)
+			return cli_error(YK_USAGE, _("lookup: invalid UTF-8 in the query at byte %zu"), bad + 1);
+		len += strlen(argv[a]) + 1;
+	}
+	query = malloc(len + 1);
+	if (!query)
+		return cli_error(YK_SYSTEM, _("out of memory"));
+	query[0] = '\0';
+	for (a = optind; a < argc; a++) {
+		if (a > optind)
+			strcat(query, " ");
+		strcat(query, argv[a]);
+	}
+
+	lex = lexicon_open(cli_db_path(), cli_user_db_path(), LEXICON_READONLY, &error);
+	if (!lex) {
+		rc = cli_error(YK_USAGE, "%s", error ? error : _("cannot open the database"));
+		goto cleanup;
+	}
+	if (lexicon_search(lex, query, &q, &res, &n, &error) != 0) {
+		rc = cli_error(YK_USAGE, "%s", error ? error : _("search failed"));
+		goto cleanup;
+	}
+	if (format == FORMAT_TEXT)
+		print_text(res, n, cli_color(stdout));
+	else if (format == FORMAT_TSV && n > 0)
+		printf("%s\n", glossary_header);
+	for (i = 0; i < n; i++) {
+		if (format == FORMAT_JSON)
+			print_json(&res[i]);
+		else if (format == FORMAT_TSV)
+			print_tsv(&res[i]);
+	}
+	rc = n ? YK_OK : YK_NOTFOUND;
+cleanup:
+	lexicon_results_free(res, n);
+	lexicon_close(lex);
+	free(error);
+	free(query);
+	return rc;
+}

@@ -1,0 +1,1745 @@
+/* lexicon.c: the SQLite store of terms: schema and migrations, opening and sanity
+ * checks, transactions, bulk imports, and the search that ranks entries for a query in
+ * any script. The only file that includes sqlite3.h.
+ *
+ * Schema (PRAGMA user_version = LEXICON_SCHEMA):
+ *   entry(id, origin, source, ja, kana, romaji, type, en, market, variants, footnotes,
+ *         note, pos, common, loc)         one row per term; en and variants hold their
+ *                                         items separated by "\n"
+ *   fold(kid, kind, k)                    folding keys of an entry: kid = id * 16 + slot,
+ *                                         so an entry's keys are one rowid range and need
+ *                                         no second index; k is indexed (exact and
+ *                                         normalised lookups are index lookups)
+ *   gram                                  FTS5 trigram index over the romaji keys (fuzzy
+ *                                         candidates without scanning every entry)
+ *   en_fts                                FTS5 over English names and market names
+ * Triggers keep fold, gram and en_fts in step with entry.
+ *
+ * Ranking (README "Ranking" quotes this): every result has a tier and a score.
+ *   tier 0  exact: the written form, the kana (hiragana, katakana, half-width equal),
+ *           the romaji or a listed variant ignoring only case, spaces, hyphens and
+ *           apostrophes, or a whole English name, abbreviation or market name;
+ *   tier 1  normalised: equal folding keys (match.h: macrons, long vowels, any
+ *           romanization system, IME spellings), English words or phrases inside a
+ *           longer name, wildcard matches;
+ *   tier 2  fuzzy: folding keys within a small edit distance (1 for keys up to 6
+ *           letters, 2 up to 11, 3 beyond).
+ *   score = 300 - 100 * tier - 10 * distance - 5 * (imported) + 2 * (common (P))
+ *           + up to 1 for the kind of match within a tier;
+ * results are sorted by score, then seed before user before imports, then id. So:
+ * exact before normalised before fuzzy; smaller edit distance first; seed and user
+ * entries before imported dictionaries; common before rare. Each result names why it
+ * matched ("ja", "kana", "romaji", "variant", "english", "normalised", "fuzzy",
+ * "wildcard"). */
+#include "config.h"
+
+#include "lexicon.h"
+#include "cli.h"
+#include "i18n.h"
+#include "match.h"
+#include "text.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#define LEXICON_SCHEMA 1
+#define BUSY_TIMEOUT_MS 5000
+#define KEY_SLOTS 16          /* keys per entry: kid = id * KEY_SLOTS + slot */
+#define MAX_CANDIDATES 100000 /* fuzzy candidates verified at most */
+
+/* Kinds of folding keys (fold.kind); kinds >= KIND_ROMAJI are in the trigram index. */
+enum { KIND_KANA = 0, KIND_ROMAJI = 2, KIND_VARIANT = 3, KIND_MARKET = 4 };
+
+/* The migrations: migrations[i] takes a database from version i to i + 1. */
+static const char *const migrations[LEXICON_SCHEMA] = {
+	"CREATE TABLE entry("
+	" id INTEGER PRIMARY KEY,"
+	" origin INTEGER NOT NULL,"
+	" source TEXT NOT NULL DEFAULT '',"
+	" ja TEXT NOT NULL DEFAULT '',"
+	" kana TEXT NOT NULL,"
+	" romaji TEXT NOT NULL,"
+	" type TEXT NOT NULL,"
+	" en TEXT NOT NULL DEFAULT '',"
+	" market TEXT NOT NULL DEFAULT '',"
+	" variants TEXT NOT NULL DEFAULT '',"
+	" footnotes TEXT, note TEXT, pos TEXT,"
+	" common INTEGER NOT NULL DEFAULT 0,"
+	" loc TEXT);"
+	"CREATE INDEX entry_ja ON entry(ja);"
+	"CREATE TABLE fold(kid INTEGER PRIMARY KEY, kind INTEGER NOT NULL, k TEXT NOT NULL);"
+	"CREATE INDEX fold_k ON fold(k);"
+	"CREATE VIRTUAL TABLE en_fts USING fts5(en, market, content='entry', content_rowid='id',"
+	" tokenize='unicode61 remove_diacritics 2');"
+	"CREATE VIRTUAL TABLE gram USING fts5(k, content='fold', content_rowid='kid',"
+	" tokenize='trigram', detail='none');"
+	"CREATE TRIGGER entry_ai AFTER INSERT ON entry BEGIN"
+	" INSERT INTO en_fts(rowid, en, market) VALUES (new.id, new.en, new.market); END;"
+	"CREATE TRIGGER entry_ad AFTER DELETE ON entry BEGIN"
+	" INSERT INTO en_fts(en_fts, rowid, en, market) VALUES ('delete', old.id, old.en, old.market);"
+	" DELETE FROM fold WHERE kid BETWEEN old.id * 16 AND old.id * 16 + 15; END;"
+	"CREATE TRIGGER fold_ai AFTER INSERT ON fold WHEN new.kind >= 2 BEGIN"
+	" INSERT INTO gram(rowid, k) VALUES (new.kid, new.k); END;"
+	"CREATE TRIGGER fold_ad AFTER DELETE ON fold WHEN old.kind >= 2 BEGIN"
+	" INSERT INTO gram(gram, rowid, k) VALUES ('delete', old.kid, old.k); END;"
+};
+
+struct lexicon {
+	sqlite3 *seed;          /* the seed database, or the one lexicon_create_seed makes */
+	sqlite3 *user;          /* the user database, or NULL */
+	char *seed_path;
+	char *user_path;
+	int creating;           /* made by lexicon_create_seed: imports go to seed */
+	sqlite3 *import_db;     /* the database of the running import, or NULL */
+	lexicon_origin import_origin;
+	char *import_source;
+	sqlite3_stmt *ins_entry;
+	sqlite3_stmt *ins_fold;
+};
+
+/* ---- small helpers -------------------------------------------------------------- */
+
+/* A malloc'd printf; NULL when out of memory. */
+static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
+static char *fmt(const char *f, ...)
+{
+	va_list ap;
+	int n;
+	char *s;
+	va_start(ap, f);
+	n = vsnprintf(NULL, 0, f, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	s = malloc((size_t)n + 1);
+	if (!s)
+		return NULL;
+	va_start(ap, f);
+	vsnprintf(s, (size_t)n + 1, f, ap);
+	va_end(ap);
+	return s;
+}
+
+static void set_error(char **error, char *msg)
+{
+	if (error) {
+		free(*error);
+		*error = msg;
+	} else {
+		free(msg);
+	}
+}
+
+/* Sets *error from the last SQLite error of db, naming path. */
+static void db_error(char **error, sqlite3 *db, const char *path)
+{
+	int code = db ? sqlite3_errcode(db) & 0xff : SQLITE_NOMEM;
+	const char *m = db ? sqlite3_errmsg(db) : "out of memory";
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		set_error(error, fmt(_("%s: database is locked (another process is writing it)"), path));
+	else if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+		set_error(error, fmt(_("%s: not a yakugo database (%s)"), path, m));
+	else
+		set_error(error, fmt("%s: %s", path, m));
+}
+
+static const char *path_of(const lexicon *lex, sqlite3 *db)
+{
+	return db == lex->user ? lex->user_path : lex->seed_path;
+}
+
+/* Joins items with "\n" (malloc'd; "" for none). */
+static char *join_lines(char **items, size_t n)
+{
+	size_t i, len = 1;
+	char *s, *p;
+	for (i = 0; i < n; i++)
+		len += strlen(items[i]) + 1;
+	s = malloc(len);
+	if (!s)
+		return NULL;
+	p = s;
+	for (i = 0; i < n; i++) {
+		size_t l = strlen(items[i]);
+		if (i)
+			*p++ = '\n';
+		memcpy(p, items[i], l);
+		p += l;
+	}
+	*p = '\0';
+	return s;
+}
+
+/* Splits s at "\n" into a malloc'd array of malloc'd strings; 0 or -1. */
+static int split_lines(const char *s, char ***items, size_t *n)
+{
+	size_t count = 0, k = 0;
+	const char *p;
+	char **v;
+	*items = NULL;
+	*n = 0;
+	if (!s || !*s)
+		return 0;
+	for (p = s, count = 1; *p; p++)
+		if (*p == '\n')
+			count++;
+	v = calloc(count, sizeof *v);
+	if (!v)
+		return -1;
+	for (p = s; k < count; k++) {
+		const char *e = strchr(p, '\n');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		v[k] = malloc(l + 1);
+		if (!v[k])
+			goto fail;
+		memcpy(v[k], p, l);
+		v[k][l] = '\0';
+		p += l + (e ? 1 : 0);
+	}
+	*items = v;
+	*n = count;
+	return 0;
+fail:
+	while (k > 0)
+		free(v[--k]);
+	free(v);
+	return -1;
+}
+
+static void free_list(char **v, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void lexicon_entry_clear(lexicon_entry *e)
+{
+	if (!e)
+		return;
+	free(e->ja);
+	free(e->kana);
+	free(e->romaji);
+	free(e->type);
+	free_list(e->en, e->n_en);
+	free(e->market);
+	free_list(e->variants, e->n_variants);
+	free(e->footnotes);
+	free(e->note);
+	free(e->pos);
+	free(e->source);
+	memset(e, 0, sizeof *e);
+}
+
+/* ---- opening ---------------------------------------------------------------------- */
+
+/* Cheap structural check of a database file before SQLite reads it: the magic string
+ * and, when the header's page count is valid, that the file is not shorter than it says
+ * (a truncated copy). Returns 0, or -1 with *error set. */
+static int check_file(const char *path, char **error)
+{
+	unsigned char h[100];
+	struct stat st;
+	FILE *fp = fopen(path, "rb");
+	size_t got;
+	unsigned long page_size, pages, counter, valid_for;
+	int rc = -1;
+
+	if (!fp) {
+		set_error(error, fmt("%s: %s", path, strerror(errno)));
+		return -1;
+	}
+	if (fstat(fileno(fp), &st) != 0) {
+		set_error(error, fmt("%s: %s", path, strerror(errno)));
+		goto cleanup;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		set_error(error, fmt("%s: %s", path, strerror(EISDIR)));
+		goto cleanup;
+	}
+	got = fread(h, 1, sizeof h, fp);
+	if (ferror(fp)) {
+		set_error(error, fmt("%s: %s", path, strerror(errno)));
+		goto cleanup;
+	}
+	if (got < sizeof h || memcmp(h, "SQLite format 3", 16) != 0) {
+		set_error(error, fmt(_("%s: not a yakugo database (file is not a database)"), path));
+		goto cleanup;
+	}
+	page_size = (unsigned long)h[16] << 8 | h[17];
+	if (page_size == 1)
+		page_size = 65536;
+	counter = (unsigned long)h[24] << 24 | (unsigned long)h[25] << 16 | h[26] << 8 | h[27];
+	pages = (unsigned long)h[28] << 24 | (unsigned long)h[29] << 16 | h[30] << 8 | h[31];
+	valid_for = (unsigned long)h[92] << 24 | (unsigned long)h[93] << 16 | h[94] << 8 | h[95];
+	if (page_size < 512 || (page_size & (page_size - 1)) != 0 ||
+	    (unsigned long long)st.st_size % page_size != 0 ||
+	    (pages && counter == valid_for &&
+	     (unsigned long long)st.st_size < (unsigned long long)pages * page_size)) {
+		set_error(error, fmt(_("%s: not a yakugo database (file is truncated or damaged)"), path));
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	fclose(fp);
+	return rc;
+}
+
+static int exec(sqlite3 *db, const char *path, const char *sql, char **error)
+{
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		db_error(error, db, path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads PRAGMA user_version and whether the database has any table. 0 or -1. */
+static int schema_state(sqlite3 *db, const char *path, int *version, int *tables, char **error)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW)
+		goto fail;
+	*version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+	                           " AND name = 'entry' UNION ALL SELECT count(*) FROM"
+	                           " sqlite_master", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW)
+		goto fail;
+	*tables = sqlite3_column_int(st, 0) ? 1 : 0;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		goto fail;
+	if (!*tables && sqlite3_column_int(st, 0) > 0)
+		*tables = -1; /* some other database */
+	rc = 0;
+	goto cleanup;
+fail:
+	db_error(error, db, path);
+cleanup:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Brings a writable database to LEXICON_SCHEMA in one transaction. 0 or -1. */
+static int migrate(sqlite3 *db, const char *path, char **error)
+{
+	int version = 0, tables = 0, i;
+	char *sql = NULL;
+	if (exec(db, path, "BEGIN IMMEDIATE", error) != 0)
+		return -1;
+	if (schema_state(db, path, &version, &tables, error) != 0)
+		goto fail;
+	if (version == 0 && tables != 0) {
+		set_error(error, fmt(_("%s: not a yakugo database (it has other tables)"), path));
+		goto fail;
+	}
+	if (version > LEXICON_SCHEMA) {
+		set_error(error, fmt(_("%s: made by a newer yakugo (schema %d, this one knows %d)"),
+		                     path, version, LEXICON_SCHEMA));
+		goto fail;
+	}
+	for (i = version; i < LEXICON_SCHEMA; i++)
+		if (exec(db, path, migrations[i], error) != 0)
+			goto fail;
+	sql = fmt("PRAGMA user_version = %d", LEXICON_SCHEMA);
+	if (!sql || exec(db, path, sql, error) != 0)
+		goto fail;
+	free(sql);
+	return exec(db, path, "COMMIT", error);
+fail:
+	free(sql);
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+/* Checks that a database opened read-only is a yakugo database of this schema. */
+static int check_schema(sqlite3 *db, const char *path, char **error)
+{
+	int version = 0, tables = 0;
+	if (schema_state(db, path, &version, &tables, error) != 0)
+		return -1;
+	if (tables != 1 || version < 1) {
+		set_error(error, fmt(_("%s: not a yakugo database (no yakugo tables)"), path));
+		return -1;
+	}
+	if (version != LEXICON_SCHEMA) {
+		set_error(error, fmt(_("%s: schema version %d, this yakugo needs %d"
+		                       " (rebuild it, or open it once with a writing command)"),
+		                     path, version, LEXICON_SCHEMA));
+		return -1;
+	}
+	return 0;
+}
+
+/* Opens one database file. writable: create it with the schema when missing, WAL. */
+static sqlite3 *open_db(const char *path, int writable, char **error)
+{
+	sqlite3 *db = NULL;
+	struct stat st;
+	int exists = stat(path, &st) == 0;
+	int flags = writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+
+	if (exists && check_file(path, error) != 0)
+		return NULL;
+	if (!exists && !writable) {
+		set_error(error, fmt("%s: %s", path, strerror(errno)));
+		return NULL;
+	}
+	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		db_error(error, db, path);
+		goto fail;
+	}
+	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	if (writable) {
+		if (exec(db, path, "PRAGMA journal_mode = WAL", error) != 0 ||
+		    exec(db, path, "PRAGMA synchronous = NORMAL", error) != 0 ||
+		    migrate(db, path, error) != 0)
+			goto fail;
+	} else if (check_schema(db, path, error) != 0) {
+		goto fail;
+	}
+	return db;
+fail:
+	sqlite3_close(db);
+	return NULL;
+}
+
+lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned flags, char **error)
+{
+	lexicon *lex = calloc(1, sizeof *lex);
+	struct stat st;
+	if (!lex) {
+		set_error(error, fmt("%s", strerror(ENOMEM)));
+		return NULL;
+	}
+	lex->seed_path = strdup(seed_path);
+	if (!lex->seed_path)
+		goto nomem;
+	lex->seed = open_db(seed_path, 0, error);
+	if (!lex->seed)
+		goto fail;
+	if (!(flags & LEXICON_NO_USER) && user_path) {
+		lex->user_path = strdup(user_path);
+		if (!lex->user_path)
+			goto nomem;
+		if (flags & LEXICON_READONLY) {
+			if (stat(user_path, &st) == 0) {
+				lex->user = open_db(user_path, 0, error);
+				if (!lex->user)
+					goto fail;
+			}
+		} else {
+			if (cli_mkdirs_for(user_path) != 0) {
+				set_error(error, fmt("%s: %s", user_path, strerror(errno)));
+				goto fail;
+			}
+			lex->user = open_db(user_path, 1, error);
+			if (!lex->user)
+				goto fail;
+		}
+	}
+	return lex;
+nomem:
+	set_error(error, fmt("%s", strerror(ENOMEM)));
+fail:
+	lexicon_close(lex);
+	return NULL;
+}
+
+lexicon *lexicon_create_seed(const char *path, char **error)
+{
+	lexicon *lex = NULL;
+	struct stat st;
+	sqlite3 *db = NULL;
+	if (stat(path, &st) == 0) {
+		set_error(error, fmt("%s: %s", path, strerror(EEXIST)));
+		return NULL;
+	}
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		db_error(error, db, path);
+		sqlite3_close(db);
+		return NULL;
+	}
+	lex = calloc(1, sizeof *lex);
+	if (!lex || !(lex->seed_path = strdup(path))) {
+		set_error(error, fmt("%s", strerror(ENOMEM)));
+		goto fail;
+	}
+	lex->seed = db;
+	lex->creating = 1;
+	db = NULL;
+	if (exec(lex->seed, path, "PRAGMA journal_mode = DELETE", error) != 0 ||
+	    exec(lex->seed, path, "PRAGMA synchronous = OFF", error) != 0 ||
+	    migrate(lex->seed, path, error) != 0)
+		goto fail;
+	return lex;
+fail:
+	sqlite3_close(db);
+	lexicon_close(lex);
+	return NULL;
+}
+
+void lexicon_close(lexicon *lex)
+{
+	if (!lex)
+		return;
+	if (lex->import_db)
+		lexicon_import_rollback(lex);
+	sqlite3_close(lex->seed);
+	sqlite3_close(lex->user);
+	free(lex->seed_path);
+	free(lex->user_path);
+	free(lex);
+}
+
+/* ---- reading entries ------------------------------------------------------------ */
+
+#define ENTRY_COLUMNS "id, origin, ja, kana, romaji, type, en, market, variants, footnotes," \
+	" note, pos, common, loc"
+
+static char *col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? strdup((const char *)t) : NULL;
+}
+
+/* Fills e from a row of ENTRY_COLUMNS. 0 or -1 (out of memory). */
+static int row_entry(sqlite3_stmt *st, lexicon_entry *e)
+{
+	const char *en, *variants;
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(st, 0);
+	e->origin = (lexicon_origin)sqlite3_column_int(st, 1);
+	e->ja = col_text(st, 2);
+	e->kana = col_text(st, 3);
+	e->romaji = col_text(st, 4);
+	e->type = col_text(st, 5);
+	en = (const char *)sqlite3_column_text(st, 6);
+	e->market = col_text(st, 7);
+	variants = (const char *)sqlite3_column_text(st, 8);
+	e->footnotes = col_text(st, 9);
+	e->note = col_text(st, 10);
+	e->pos = col_text(st, 11);
+	e->common = sqlite3_column_int(st, 12);
+	e->source = col_text(st, 13);
+	if (e->market && !*e->market) {
+		free(e->market);
+		e->market = NULL;
+	}
+	if (!e->ja || !e->kana || !e->romaji || !e->type ||
+	    split_lines(en, &e->en, &e->n_en) != 0 ||
+	    split_lines(variants, &e->variants, &e->n_variants) != 0) {
+		lexicon_entry_clear(e);
+		return -1;
+	}
+	return 0;
+}
+
+int lexicon_foreach(lexicon *lex, unsigned origin_mask,
+                    int (*fn)(const lexicon_entry *e, void *arg), void *arg, char **error)
+{
+	sqlite3 *dbs[2] = { lex->seed, lex->user };
+	int d, rc = 0;
+	for (d = 0; d < 2 && rc == 0; d++) {
+		sqlite3_stmt *st = NULL;
+		int s;
+		if (!dbs[d])
+			continue;
+		if (sqlite3_prepare_v2(dbs[d], "SELECT " ENTRY_COLUMNS " FROM entry"
+		                       " WHERE ((1 << origin) & ?1) != 0 ORDER BY id",
+		                       -1, &st, NULL) != SQLITE_OK) {
+			db_error(error, dbs[d], path_of(lex, dbs[d]));
+			return -1;
+		}
+		sqlite3_bind_int64(st, 1, origin_mask);
+		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+			lexicon_entry e;
+			if (row_entry(st, &e) != 0) {
+				set_error(error, fmt("%s", strerror(ENOMEM)));
+				rc = -1;
+				break;
+			}
+			rc = fn(&e, arg);
+			lexicon_entry_clear(&e);
+			if (rc)
+				break;
+		}
+		if (rc == 0 && s != SQLITE_DONE) {
+			db_error(error, dbs[d], path_of(lex, dbs[d]));
+			rc = -1;
+		}
+		sqlite3_finalize(st);
+	}
+	return rc;
+}
+
+/* ---- writing entries ------------------------------------------------------------- */
+
+static int bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+/* The folding keys of e, at most KEY_SLOTS, duplicates dropped. */
+struct keyset {
+	int kind[KEY_SLOTS];
+	char *k[KEY_SLOTS];
+	size_t n;
+};
+
+static void keyset_free(struct keyset *ks)
+{
+	size_t i;
+	for (i = 0; i < ks->n; i++)
+		free(ks->k[i]);
+	ks->n = 0;
+}
+
+/* Adds key k (taken over; NULL is ignored) unless empty or already there. */
+static void keyset_add(struct keyset *ks, int kind, char *k)
+{
+	size_t i;
+	if (!k)
+		return;
+	if (!*k || ks->n == KEY_SLOTS)
+		goto drop;
+	for (i = 0; i < ks->n; i++)
+		if ((ks->kind[i] == KIND_KANA) == (kind == KIND_KANA) && strcmp(ks->k[i], k) == 0)
+			goto drop;
+	ks->kind[ks->n] = kind;
+	ks->k[ks->n++] = k;
+	return;
+drop:
+	free(k);
+}
+
+static void entry_keys(const lexicon_entry *e, struct keyset *ks)
+{
+	size_t i;
+	ks->n = 0;
+	keyset_add(ks, KIND_KANA, match_kana_key(e->kana, (size_t)-1));
+	keyset_add(ks, KIND_ROMAJI, match_romaji_key(e->romaji, (size_t)-1));
+	keyset_add(ks, KIND_ROMAJI, match_romaji_key(e->kana, (size_t)-1));
+	for (i = 0; i < e->n_variants; i++)
+		keyset_add(ks, KIND_VARIANT, match_romaji_key(e->variants[i], (size_t)-1));
+	if (e->market)
+		keyset_add(ks, KIND_MARKET, match_romaji_key(e->market, (size_t)-1));
+}
+
+static const char ins_entry_sql[] =
+	"INSERT INTO entry(id, origin, source, ja, kana, romaji, type, en, market, variants,"
+	" footnotes, note, pos, common, loc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	" ?11, ?12, ?13, ?14, ?15)";
+static const char ins_fold_sql[] = "INSERT INTO fold(kid, kind, k) VALUES (?1, ?2, ?3)";
+
+/* Inserts e (with id when id > 0) and its keys through the prepared statements.
+ * *new_id gets the row id. 0 or -1 with *error set. */
+static int insert_entry(sqlite3 *db, const char *path, sqlite3_stmt *ins, sqlite3_stmt *insf,
+                        const lexicon_entry *e, lexicon_origin origin, const char *source,
+                        int64_t id, int64_t *new_id, char **error)
+{
+	char *en = NULL, *variants = NULL;
+	struct keyset ks = { .n = 0 };
+	size_t i;
+	int rc = -1;
+
+	en = join_lines(e->en, e->n_en);
+	variants = join_lines(e->variants, e->n_variants);
+	if (!en || !variants) {
+		set_error(error, fmt("%s", strerror(ENOMEM)));
+		goto cleanup;
+	}
+	sqlite3_reset(ins);
+	sqlite3_clear_bindings(ins);
+	if (id > 0)
+		sqlite3_bind_int64(ins, 1, id);
+	sqlite3_bind_int(ins, 2, (int)origin);
+	bind_text(ins, 3, source ? source : "");
+	bind_text(ins, 4, e->ja ? e->ja : "");
+	bind_text(ins, 5, e->kana ? e->kana : "");
+	bind_text(ins, 6, e->romaji ? e->romaji : "");
+	bind_text(ins, 7, e->type ? e->type : "");
+	bind_text(ins, 8, en);
+	bind_text(ins, 9, e->market ? e->market : "");
+	bind_text(ins, 10, variants);
+	bind_text(ins, 11, e->footnotes);
+	bind_text(ins, 12, e->note);
+	bind_text(ins, 13, e->pos);
+	sqlite3_bind_int(ins, 14, e->common ? 1 : 0);
+	bind_text(ins, 15, e->source);
+	if (sqlite3_step(ins) != SQLITE_DONE) {
+		db_error(error, db, path);
+		goto cleanup;
+	}
+	id = sqlite3_last_insert_rowid(db);
+	entry_keys(e, &ks);
+	for (i = 0; i < ks.n; i++) {
+		sqlite3_reset(insf);
+		sqlite3_bind_int64(insf, 1, id * KEY_SLOTS + (int64_t)i);
+		sqlite3_bind_int(insf, 2, ks.kind[i]);
+		bind_text(insf, 3, ks.k[i]);
+		if (sqlite3_step(insf) != SQLITE_DONE) {
+			db_error(error, db, path);
+			goto cleanup;
+		}
+	}
+	if (new_id)
+		*new_id = id;
+	rc = 0;
+cleanup:
+	sqlite3_reset(ins);
+	sqlite3_reset(insf);
+	keyset_free(&ks);
+	free(en);
+	free(variants);
+	return rc;
+}
+
+/* Runs insert_entry in its own transaction on the user database. */
+static int write_user(lexicon *lex, const lexicon_entry *e, int64_t id, int64_t *new_id,
+                      int replace, char **error)
+{
+	sqlite3_stmt *ins = NULL, *insf = NULL, *del = NULL;
+	sqlite3 *db = lex->user;
+	int rc = -1;
+	if (!db) {
+		set_error(error, fmt(_("no user database is open")));
+		return -1;
+	}
+	if (exec(db, lex->user_path, "BEGIN IMMEDIATE", error) != 0)
+		return -1;
+	if (replace) {
+		if (sqlite3_prepare_v2(db, "DELETE FROM entry WHERE id = ?1 AND origin = ?2",
+		                       -1, &del, NULL) != SQLITE_OK)
+			goto dberr;
+		sqlite3_bind_int64(del, 1, id);
+		sqlite3_bind_int(del, 2, LEXICON_USER);
+		if (sqlite3_step(del) != SQLITE_DONE)
+			goto dberr;
+		if (sqlite3_changes(db) == 0) {
+			rc = 1;
+			goto rollback;
+		}
+	}
+	if (e) {
+		if (sqlite3_prepare_v2(db, ins_entry_sql, -1, &ins, NULL) != SQLITE_OK ||
+		    sqlite3_prepare_v2(db, ins_fold_sql, -1, &insf, NULL) != SQLITE_OK)
+			goto dberr;
+		if (insert_entry(db, lex->user_path, ins, insf, e, LEXICON_USER, "user", id,
+		                 new_id, error) != 0)
+			goto rollback;
+	}
+	if (exec(db, lex->user_path, "COMMIT", error) != 0)
+		goto rollback;
+	rc = 0;
+	goto cleanup;
+dberr:
+	db_error(error, db, lex->user_path);
+rollback:
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+cleanup:
+	sqlite3_finalize(ins);
+	sqlite3_finalize(insf);
+	sqlite3_finalize(del);
+	return rc;
+}
+
+int lexicon_add(lexicon *lex, const lexicon_entry *e, int64_t *id, char **error)
+{
+	return write_user(lex, e, 0, id, 0, error);
+}
+
+int lexicon_update(lexicon *lex, int64_t id, const lexicon_entry *e, char **error)
+{
+	return write_user(lex, e, id, NULL, 1, error);
+}
+
+int lexicon_remove(lexicon *lex, int64_t id, char **error)
+{
+	return write_user(lex, NULL, id, NULL, 1, error);
+}
+
+int lexicon_import_begin(lexicon *lex, lexicon_origin origin, const char *source, char **error)
+{
+	sqlite3 *db = lex->creating ? lex->seed : lex->user;
+	sqlite3_stmt *del = NULL;
+	const char *path = lex->creating ? lex->seed_path : lex->user_path;
+	if (!db) {
+		set_error(error, fmt(_("no user database is open")));
+		return -1;
+	}
+	if (lex->import_db) {
+		set_error(error, fmt(_("%s: an import is already running"), path));
+		return -1;
+	}
+	lex->import_source = strdup(source ? source : "");
+	if (!lex->import_source) {
+		set_error(error, fmt("%s", strerror(ENOMEM)));
+		return -1;
+	}
+	if (exec(db, path, "BEGIN IMMEDIATE", error) != 0)
+		goto fail;
+	lex->import_db = db;
+	lex->import_origin = origin;
+	if (sqlite3_prepare_v2(db, "DELETE FROM entry WHERE origin = ?1 AND source = ?2",
+	                       -1, &del, NULL) != SQLITE_OK)
+		goto dberr;
+	sqlite3_bind_int(del, 1, (int)origin);
+	bind_text(del, 2, lex->import_source);
+	if (sqlite3_step(del) != SQLITE_DONE)
+		goto dberr;
+	sqlite3_finalize(del);
+	if (sqlite3_prepare_v2(db, ins_entry_sql, -1, &lex->ins_entry, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, ins_fold_sql, -1, &lex->ins_fold, NULL) != SQLITE_OK) {
+		db_error(error, db, path);
+		lexicon_import_rollback(lex);
+		return -1;
+	}
+	return 0;
+dberr:
+	db_error(error, db, path);
+	sqlite3_finalize(del);
+	lexicon_import_rollback(lex);
+	return -1;
+fail:
+	free(lex->import_source);
+	lex->import_source = NULL;
+	return -1;
+}
+
+int lexicon_import_add(lexicon *lex, const lexicon_entry *e, char **error)
+{
+	if (!lex->import_db) {
+		set_error(error, fmt(_("no import is running")));
+		return -1;
+	}
+	return insert_entry(lex->import_db, path_of(lex, lex->import_db), lex->ins_entry,
+	                    lex->ins_fold, e, lex->import_origin, lex->import_source, 0, NULL, error);
+}
+
+int lexicon_import_commit(lexicon *lex, char **error)
+{
+	sqlite3 *db = lex->import_db;
+	const char *path;
+	if (!db) {
+		set_error(error, fmt(_("no import is running")));
+		return -1;
+	}
+	path = path_of(lex, db);
+	sqlite3_finalize(lex->ins_entry);
+	sqlite3_finalize(lex->ins_fold);
+	lex->ins_entry = lex->ins_fold = NULL;
+	if (lex->creating &&
+	    (exec(db, path, "INSERT INTO en_fts(en_fts) VALUES ('optimize')", error) != 0 ||
+	     exec(db, path, "INSERT INTO gram(gram) VALUES ('optimize')", error) != 0)) {
+		lexicon_import_rollback(lex);
+		return -1;
+	}
+	if (exec(db, path, "COMMIT", error) != 0) {
+		lexicon_import_rollback(lex);
+		return -1;
+	}
+	lex->import_db = NULL;
+	free(lex->import_source);
+	lex->import_source = NULL;
+	return 0;
+}
+
+void lexicon_import_rollback(lexicon *lex)
+{
+	if (!lex || !lex->import_db)
+		return;
+	sqlite3_finalize(lex->ins_entry);
+	sqlite3_finalize(lex->ins_fold);
+	lex->ins_entry = lex->ins_fold = NULL;
+	sqlite3_exec(lex->import_db, "ROLLBACK", NULL, NULL, NULL);
+	lex->import_db = NULL;
+	free(lex->import_source);
+	lex->import_source = NULL;
+}
+
+/* ---- search ----------------------------------------------------------------------- */
+
+/* One candidate result while searching. */
+struct hit {
+	int db;            /* 0 seed, 1 user */
+	int64_t id;
+	int tier;          /* 0 exact, 1 normalised, 2 fuzzy */
+	int distance;
+	double bonus;      /* 0..1 within a tier */
+	const char *match;
+	int origin;
+	int common;
+	double score;
+};
+
+/* The query in the forms the searches need. */
+struct qforms {
+	const char *raw;
+	char *nfkc;        /* NFKC, trimmed */
+	char *plain;       /* match_plain */
+	char *rkey;        /* romaji folding key ("" when none) */
+	char *kkey;        /* kana folding key, when the query has kana */
+	char *hira;        /* hiragana plain form, when the query has kana */
+	char *words;       /* lower-case words joined by one space (English whole names) */
+	unsigned scripts;
+	int wildcard;
+	int exact;
+};
+
+struct search {
+	lexicon *lex;
+	struct qforms *q;
+	struct hit *hits;
+	size_t n, cap;
+	sqlite3 *db;
+	int dbi;
+	sqlite3_stmt *info;  /* origin, common, kana, romaji, variants, en, market by id */
+	char **error;
+};
+
+/* Lower-case ASCII words (non-ASCII bytes kept as letters) joined by one space. */
+static char *words_of(const char *s)
+{
+	size_t n = strlen(s), i, o = 0;
+	char *w = malloc(n + 1);
+	int in = 0;
+	if (!w)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int letter = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		             (c >= 'A' && c <= 'Z');
+		if (letter) {
+			if (!in && o > 0)
+				w[o++] = ' ';
+			w[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			in = 1;
+		} else {
+			in = 0;
+		}
+	}
+	w[o] = '\0';
+	return w;
+}
+
+/* Plain hiragana form of kana text (spaces, dots removed). */
+static char *hira_plain(const char *s)
+{
+	char *nfkc = text_nfkc(s, (size_t)-1), *h = NULL, *p = NULL;
+	if (nfkc)
+		h = text_to_hiragana(nfkc, (size_t)-1);
+	if (h)
+		p = match_plain(h, (size_t)-1);
+	free(nfkc);
+	free(h);
+	return p;
+}
+
+static void qforms_free(struct qforms *q)
+{
+	free(q->nfkc);
+	free(q->plain);
+	free(q->rkey);
+	free(q->kkey);
+	free(q->hira);
+	free(q->words);
+}
+
+static int qforms_make(struct qforms *q, const char *query, int exact)
+{
+	size_t b, e;
+	memset(q, 0, sizeof *q);
+	q->raw = query;
+	q->exact = exact;
+	q->nfkc = text_nfkc(query, (size_t)-1);
+	if (!q->nfkc)
+		return -1;
+	/* trim spaces */
+	for (b = 0; q->nfkc[b] == ' ' || q->nfkc[b] == '\t'; b++)
+		;
+	e = strlen(q->nfkc);
+	while (e > b && (q->nfkc[e - 1] == ' ' || q->nfkc[e - 1] == '\t'))
+		e--;
+	memmove(q->nfkc, q->nfkc + b, e - b);
+	q->nfkc[e - b] = '\0';
+	q->scripts = match_scripts(q->nfkc);
+	q->wildcard = match_has_wildcard(q->nfkc);
+	q->plain = match_plain(q->nfkc, (size_t)-1);
+	q->rkey = match_romaji_key(q->nfkc, (size_t)-1);
+	q->words = words_of(q->plain ? q->nfkc : "");
+	if (!q->plain || !q->rkey || !q->words)
+		return -1;
+	if (q->scripts & MATCH_KANA) {
+		q->kkey = match_kana_key(q->nfkc, (size_t)-1);
+		q->hira = hira_plain(q->nfkc);
+		if (!q->kkey || !q->hira)
+			return -1;
+	}
+	return 0;
+}
+
+static int64_t hit_rank_origin(int origin)
+{
+	return origin <= LEXICON_USER ? 0 : 1;
+}
+
+/* Records a hit (keeping the better one per entry). Fetches origin and common. */
+static int add_hit(struct search *s, int64_t id, int tier, int distance, double bonus,
+                   const char *match, int origin, int common)
+{
+	size_t i;
+	double score;
+	if (s->q->exact && tier > 0)
+		return 0;
+	score = 300 - 100 * tier - 10 * distance - 5 * (double)hit_rank_origin(origin) +
+	        2 * (common ? 1 : 0) + bonus;
+	for (i = 0; i < s->n; i++) {
+		struct hit *h = &s->hits[i];
+		if (h->db == s->dbi && h->id == id) {
+			if (score > h->score) {
+				h->tier = tier;
+				h->distance = distance;
+				h->bonus = bonus;
+				h->match = match;
+				h->score = score;
+			}
+			return 0;
+		}
+	}
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 32;
+		struct hit *nh = realloc(s->hits, cap * sizeof *nh);
+		if (!nh) {
+			set_error(s->error, fmt("%s", strerror(ENOMEM)));
+			return -1;
+		}
+		s->hits = nh;
+		s->cap = cap;
+	}
+	s->hits[s->n++] = (struct hit){ s->dbi, id, tier, distance, bonus, match, origin, common, score };
+	return 0;
+}
+
+/* Facts about entry id needed to classify a match. Strings point into s->info and are
+ * valid until the next call. Returns 1 found, 0 not, -1 error. */
+struct info {
+	int origin, common;
+	const char *kana, *romaji, *variants, *en, *market;
+};
+
+static int get_info(struct search *s, int64_t id, struct info *in)
+{
+	int r;
+	sqlite3_reset(s->info);
+	sqlite3_bind_int64(s->info, 1, id);
+	r = sqlite3_step(s->info);
+	if (r == SQLITE_DONE)
+		return 0;
+	if (r != SQLITE_ROW) {
+		db_error(s->error, s->db, path_of(s->lex, s->db));
+		return -1;
+	}
+	in->origin = sqlite3_column_int(s->info, 0);
+	in->common = sqlite3_column_int(s->info, 1);
+	in->kana = (const char *)sqlite3_column_text(s->info, 2);
+	in->romaji = (const char *)sqlite3_column_text(s->info, 3);
+	in->variants = (const char *)sqlite3_column_text(s->info, 4);
+	in->en = (const char *)sqlite3_column_text(s->info, 5);
+	in->market = (const char *)sqlite3_column_text(s->info, 6);
+	return 1;
+}
+
+/* Whether one of the "\n"-separated items of list has the plain form plain. */
+static int list_has_plain(const char *list, const char *plain)
+{
+	char **v = NULL;
+	size_t n = 0, i;
+	int found = 0;
+	if (!list || split_lines(list, &v, &n) != 0)
+		return 0;
+	for (i = 0; i < n && !found; i++) {
+		char *p = match_plain(v[i], (size_t)-1);
+		found = p && strcmp(p, plain) == 0;
+		free(p);
+	}
+	free_list(v, n);
+	return found;
+}
+
+/* Whether one item of list has the same words as the query (a whole English name). */
+static int list_has_words(const char *list, const char *words)
+{
+	char **v = NULL;
+	size_t n = 0, i;
+	int found = 0;
+	if (!list || !*words || split_lines(list, &v, &n) != 0)
+		return 0;
+	for (i = 0; i < n && !found; i++) {
+		char *cf = text_casefold(v[i], (size_t)-1);
+		char *w = cf ? words_of(cf) : NULL;
+		found = w && strcmp(w, words) == 0;
+		free(cf);
+		free(w);
+	}
+	free_list(v, n);
+	return found;
+}
+
+/* Prepares sql on the search's database, setting the error on failure. */
+static sqlite3_stmt *prep(struct search *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_error(s->error, s->db, path_of(s->lex, s->db));
+		return NULL;
+	}
+	return st;
+}
+
+static int step_error(struct search *s, int r)
+{
+	if (r == SQLITE_DONE)
+		return 0;
+	db_error(s->error, s->db, path_of(s->lex, s->db));
+	return -1;
+}
+
+/* Written form equal to the query. */
+static int search_ja(struct search *s)
+{
+	sqlite3_stmt *st = prep(s, "SELECT e.id, e.origin, e.common FROM entry e WHERE e.ja = ?1");
+	int r, rc = 0;
+	if (!st)
+		return -1;
+	bind_text(st, 1, s->q->nfkc);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW && rc == 0)
+		rc = add_hit(s, sqlite3_column_int64(st, 0), 0, 0, 1, "ja",
+		             sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
+	if (rc == 0)
+		rc = step_error(s, r);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Classifies a hit on folding key kind of entry id and records it. */
+static int classify_key(struct search *s, int64_t id, int kind)
+{
+	struct info in;
+	int r = get_info(s, id, &in);
+	const struct qforms *q = s->q;
+	char *p;
+	if (r <= 0)
+		return r;
+	switch (kind) {
+	case KIND_KANA:
+		p = hira_plain(in.kana);
+		r = p && q->hira && strcmp(p, q->hira) == 0;
+		free(p);
+		return add_hit(s, id, r ? 0 : 1, 0, r ? 0.9 : 0.8, r ? "kana" : "normalised",
+		               in.origin, in.common);
+	case KIND_ROMAJI:
+		p = match_plain(in.romaji, (size_t)-1);
+		r = p && strcmp(p, q->plain) == 0;
+		free(p);
+		if (!r && q->hira) { /* a kana query equal to the entry's kana */
+			p = hira_plain(in.kana);
+			r = p && strcmp(p, q->hira) == 0;
+			free(p);
+			if (r)
+				return add_hit(s, id, 0, 0, 0.9, "kana", in.origin, in.common);
+		}
+		return add_hit(s, id, r ? 0 : 1, 0, r ? 0.9 : 0.8, r ? "romaji" : "normalised",
+		               in.origin, in.common);
+	case KIND_VARIANT:
+		r = list_has_plain(in.variants, q->plain);
+		return add_hit(s, id, r ? 0 : 1, 0, r ? 0.8 : 0.7, r ? "variant" : "normalised",
+		               in.origin, in.common);
+	case KIND_MARKET:
+		r = list_has_plain(in.market, q->plain);
+		return add_hit(s, id, r ? 0 : 1, 0, r ? 0.7 : 0.7, r ? "english" : "normalised",
+		               in.origin, in.common);
+	default:
+		return 0;
+	}
+}
+
+/* Entries whose folding key equals the query's (kana key and romaji key). */
+static int search_keys(struct search *s)
+{
+	sqlite3_stmt *st = prep(s, "SELECT kid, kind FROM fold WHERE k = ?1");
+	const char *keys[2] = { s->q->rkey, s->q->kkey };
+	int i, r = SQLITE_DONE, rc = 0;
+	if (!st)
+		return -1;
+	for (i = 0; i < 2 && rc == 0; i++) {
+		if (!keys[i] || !*keys[i])
+			continue;
+		sqlite3_reset(st);
+		bind_text(st, 1, keys[i]);
+		while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t kid = sqlite3_column_int64(st, 0);
+			int kind = sqlite3_column_int(st, 1);
+			if ((i == 0) == (kind == KIND_KANA))
+				continue; /* a romaji key that happens to equal a kana one, or back */
+			rc = classify_key(s, kid / KEY_SLOTS, kind);
+		}
+		if (rc == 0)
+			rc = step_error(s, r);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Appends an FTS5 string token: "text" with " doubled, so no query syntax survives. */
+static char *fts_quote(const char *text)
+{
+	size_t n = strlen(text), i, o = 0;
+	char *q = malloc(2 * n + 3);
+	if (!q)
+		return NULL;
+	q[o++] = '"';
+	for (i = 0; i < n; i++) {
+		if (text[i] == '"')
+			q[o++] = '"';
+		q[o++] = text[i];
+	}
+	q[o++] = '"';
+	q[o] = '\0';
+	return q;
+}
+
+/* English names through FTS5: the query as one phrase, then (not --exact) all its
+ * words anywhere in a name. Whole names and abbreviations are exact. */
+static int search_english(struct search *s)
+{
+	const struct qforms *q = s->q;
+	sqlite3_stmt *st = NULL;
+	char *fq[2] = { NULL, NULL };
+	int pass, r = SQLITE_DONE, rc = -1;
+
+	if (!*q->words)
+		return 0;
+	fq[0] = fts_quote(q->words);
+	if (strchr(q->words, ' ')) {
+		/* each word its own string: "w1" "w2" (implicit AND) */
+		size_t n = strlen(q->words), i, o = 0;
+		fq[1] = malloc(2 * n + 3);
+		if (fq[1]) {
+			fq[1][o++] = '"';
+			for (i = 0; i < n; i++) {
+				if (q->words[i] == ' ') {
+					memcpy(fq[1] + o, "\" \"", 3);
+					o += 3;
+				} else {
+					fq[1][o++] = q->words[i];
+				}
+			}
+			fq[1][o++] = '"';
+			fq[1][o] = '\0';
+		}
+	}
+	if (!fq[0] || (strchr(q->words, ' ') && !fq[1])) {
+		set_error(s->error, fmt("%s", strerror(ENOMEM)));
+		goto cleanup;
+	}
+	st = prep(s, "SELECT rowid FROM en_fts WHERE en_fts MATCH ?1 ORDER BY rank LIMIT 500");
+	if (!st)
+		goto cleanup;
+	rc = 0;
+	for (pass = 0; pass < 2 && rc == 0; pass++) {
+		if (!fq[pass])
+			continue;
+		sqlite3_reset(st);
+		bind_text(st, 1, fq[pass]);
+		while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(st, 0);
+			struct info in;
+			int whole, g = get_info(s, id, &in);
+			if (g <= 0) {
+				rc = g;
+				break;
+			}
+			whole = list_has_words(in.en, q->words) || list_has_words(in.market, q->words);
+			rc = add_hit(s, id, whole ? 0 : 1, 0, whole ? 0.7 : (pass ? 0.2 : 0.5),
+			             "english", in.origin, in.common);
+		}
+		if (rc == 0)
+			rc = step_error(s, r);
+	}
+cleanup:
+	sqlite3_finalize(st);
+	free(fq[0]);
+	free(fq[1]);
+	return rc;
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+struct gram_count {
+	char g[16];
+	int64_t docs;
+};
+
+static int cmp_gram(const void *a, const void *b)
+{
+	const struct gram_count *x = a, *y = b;
+	return x->docs < y->docs ? -1 : x->docs > y->docs;
+}
+
+/* Fuzzy: candidates from the trigram index, verified by edit distance on the keys.
+ * A key within distance k of the query shares at least one of any 3k + 1 of the
+ * query's trigrams, so only the 3k + 1 rarest trigrams' posting lists are read. */
+static int search_fuzzy(struct search *s)
+{
+	const char *key = s->q->rkey;
+	size_t len = strlen(key), ncp = match_length(key), i, ng = 0, nc = 0, capc = 0;
+	struct gram_count *grams = NULL;
+	int64_t *cands = NULL;
+	sqlite3_stmt *vocab = NULL, *post = NULL, *getk = NULL;
+	int maxd = match_max_distance(ncp), r = SQLITE_DONE, rc = -1;
+	size_t use;
+	size_t starts[256];
+
+	if (maxd == 0 || ncp < 3 || ncp > 200)
+		return 0;
+	/* byte offsets of the code points */
+	for (i = 0, ng = 0; i < len && ng < 256; ng++) {
+		starts[ng] = i;
+		text_next_cp(key, len, &i);
+	}
+	grams = calloc(ncp, sizeof *grams);
+	if (!grams)
+		goto nomem;
+	for (i = 0, ng = 0; i + 2 < ncp; i++) {
+		size_t b = starts[i], e = i + 3 < ncp ? starts[i + 3] : len, j;
+		int dup = 0;
+		if (e - b >= sizeof grams[0].g)
+			continue;
+		for (j = 0; j < ng && !dup; j++)
+			dup = strncmp(grams[j].g, key + b, e - b) == 0 && grams[j].g[e - b] == '\0';
+		if (dup)
+			continue;
+		memcpy(grams[ng].g, key + b, e - b);
+		grams[ng].g[e - b] = '\0';
+		ng++;
+	}
+	if (sqlite3_exec(s->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_vocab"
+	                 " USING fts5vocab(main, gram, row)", NULL, NULL, NULL) != SQLITE_OK) {
+		db_error(s->error, s->db, path_of(s->lex, s->db));
+		goto cleanup;
+	}
+	vocab = prep(s, "SELECT doc FROM temp.gram_vocab WHERE term = ?1");
+	post = prep(s, "SELECT rowid FROM gram WHERE gram MATCH ?1");
+	getk = prep(s, "SELECT kind, k FROM fold WHERE kid = ?1");
+	if (!vocab || !post || !getk)
+		goto cleanup;
+	for (i = 0; i < ng; i++) {
+		sqlite3_reset(vocab);
+		bind_text(vocab, 1, grams[i].g);
+		r = sqlite3_step(vocab);
+		grams[i].docs = r == SQLITE_ROW ? sqlite3_column_int64(vocab, 0) : 0;
+		if (r != SQLITE_ROW && r != SQLITE_DONE) {
+			db_error(s->error, s->db, path_of(s->lex, s->db));
+			goto cleanup;
+		}
+	}
+	qsort(grams, ng, sizeof *grams, cmp_gram);
+	use = (size_t)(3 * maxd + 1);
+	if (use > ng)
+		use = ng;
+	for (i = 0; i < use && nc < MAX_CANDIDATES; i++) {
+		char *fq;
+		if (grams[i].docs == 0)
+			continue;
+		fq = fts_quote(grams[i].g);
+		if (!fq)
+			goto nomem;
+		sqlite3_reset(post);
+		bind_text(post, 1, fq);
+		free(fq);
+		while ((r = sqlite3_step(post)) == SQLITE_ROW && nc < MAX_CANDIDATES) {
+			if (nc == capc) {
+				size_t cap = capc ? 2 * capc : 256;
+				int64_t *nb = realloc(cands, cap * sizeof *nb);
+				if (!nb)
+					goto nomem;
+				cands = nb;
+				capc = cap;
+			}
+			cands[nc++] = sqlite3_column_int64(post, 0);
+		}
+		if (r != SQLITE_ROW && r != SQLITE_DONE) {
+			db_error(s->error, s->db, path_of(s->lex, s->db));
+			goto cleanup;
+		}
+	}
+	if (nc)
+		qsort(cands, nc, sizeof *cands, cmp_i64);
+	rc = 0;
+	for (i = 0; i < nc && rc == 0; i++) {
+		int d, kind;
+		const char *k;
+		if (i > 0 && cands[i] == cands[i - 1])
+			continue;
+		sqlite3_reset(getk);
+		sqlite3_bind_int64(getk, 1, cands[i]);
+		r = sqlite3_step(getk);
+		if (r != SQLITE_ROW) {
+			rc = step_error(s, r);
+			continue;
+		}
+		kind = sqlite3_column_int(getk, 0);
+		k = (const char *)sqlite3_column_text(getk, 1);
+		if (kind < KIND_ROMAJI || !k)
+			continue;
+		d = match_distance(key, k, maxd);
+		if (d < 0)
+			goto nomem;
+		if (d > 0 && d <= maxd) {
+			struct info in;
+			int g = get_info(s, cands[i] / KEY_SLOTS, &in);
+			if (g < 0)
+				rc = -1;
+			else if (g > 0)
+				rc = add_hit(s, cands[i] / KEY_SLOTS, 2, d, kind == KIND_ROMAJI ? 0.5 : 0.4,
+				             "fuzzy", in.origin, in.common);
+		}
+	}
+	goto cleanup;
+nomem:
+	set_error(s->error, fmt("%s", strerror(ENOMEM)));
+	rc = -1;
+cleanup:
+	sqlite3_finalize(vocab);
+	sqlite3_finalize(post);
+	sqlite3_finalize(getk);
+	free(grams);
+	free(cands);
+	return rc;
+}
+
+/* SQL function yk_glob_list(pattern, list): whether the lower-cased pattern matches one
+ * "\n"-separated item of list, lower-cased (ASCII). */
+static void glob_list_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *pat = (const char *)sqlite3_value_text(argv[0]);
+	const char *list = (const char *)sqlite3_value_text(argv[1]);
+	char *copy, *p, *item;
+	int found = 0;
+	(void)argc;
+	if (!pat || !list || !*list) {
+		sqlite3_result_int(ctx, 0);
+		return;
+	}
+	copy = strdup(list);
+	if (!copy) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	for (p = copy; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p += 32;
+	for (item = copy; item && !found;) {
+		char *nl = strchr(item, '\n');
+		if (nl)
+			*nl = '\0';
+		found = match_glob(pat, item);
+		item = nl ? nl + 1 : NULL;
+	}
+	free(copy);
+	sqlite3_result_int(ctx, found);
+}
+
+/* Folds each literal run of a wildcard pattern with fold (romaji or kana key) and keeps
+ * the wildcards: "Keizai*" -> "kezai*". Malloc'd or NULL. */
+static char *fold_pattern(const char *pat, char *(*fold)(const char *, size_t))
+{
+	size_t n = strlen(pat), i = 0, o = 0, run = 0;
+	char *out = malloc(4 * n + 8);
+	if (!out)
+		return NULL;
+	while (1) {
+		size_t start = i;
+		int32_t cp = i < n ? text_next_cp(pat, n, &i) : 0;
+		int wild = cp == '*' || cp == '?' || cp == 0xFF0A || cp == 0xFF1F;
+		if (cp == 0 || wild) {
+			if (start > run) {
+				char *f = fold(pat + run, start - run);
+				size_t fl;
+				if (!f) {
+					free(out);
+					return NULL;
+				}
+				fl = strlen(f);
+				if (o + fl + 2 > 4 * n + 8) {
+					free(f);
+					free(out);
+					return NULL;
+				}
+				memcpy(out + o, f, fl);
+				o += fl;
+				free(f);
+			}
+			if (cp == 0)
+				break;
+			out[o++] = cp == '*' || cp == 0xFF0A ? '*' : '?';
+			run = i;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Wildcards: the written form and kana with GLOB, the folding keys with GLOB (an index
+ * range when the pattern starts with letters), English names with yk_glob_list. */
+static int search_wildcard(struct search *s)
+{
+	const struct qforms *q = s->q;
+	sqlite3_stmt *st = NULL;
+	char *jpat = NULL, *rpat = NULL, *kpat = NULL, *epat = NULL;
+	size_t n = strlen(q->nfkc), i, o = 0;
+	int r = SQLITE_DONE, rc = -1, pass;
+
+	/* written form: GLOB with '[' escaped, full-width wildcards made ASCII */
+	jpat = malloc(3 * n + 1);
+	if (!jpat)
+		goto nomem;
+	for (i = 0; i < n;) {
+		size_t start = i;
+		int32_t cp = text_next_cp(q->nfkc, n, &i);
+		if (cp == '[') {
+			memcpy(jpat + o, "[[]", 3);
+			o += 3;
+		} else if (cp == 0xFF0A || cp == 0xFF1F) {
+			jpat[o++] = cp == 0xFF0A ? '*' : '?';
+		} else {
+			memcpy(jpat + o, q->nfkc + start, i - start);
+			o += i - start;
+		}
+	}
+	jpat[o] = '\0';
+	rpat = fold_pattern(q->nfkc, match_romaji_key);
+	if (q->scripts & MATCH_KANA)
+		kpat = fold_pattern(q->nfkc, match_kana_key);
+	epat = text_casefold(jpat, (size_t)-1);
+	if (!rpat || !epat || ((q->scripts & MATCH_KANA) && !kpat))
+		goto nomem;
+	/* ja */
+	st = prep(s, "SELECT id, origin, common FROM entry WHERE ja GLOB ?1 LIMIT 1000");
+	if (!st)
+		goto cleanup;
+	bind_text(st, 1, jpat);
+	rc = 0;
+	while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW)
+		rc = add_hit(s, sqlite3_column_int64(st, 0), 1, 0, 0.9, "wildcard",
+		             sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
+	if (rc == 0)
+		rc = step_error(s, r);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != 0)
+		goto cleanup;
+	/* folding keys */
+	st = prep(s, "SELECT kid, kind FROM fold WHERE k GLOB ?1 LIMIT 1000");
+	if (!st) {
+		rc = -1;
+		goto cleanup;
+	}
+	for (pass = 0; pass < 2 && rc == 0; pass++) {
+		const char *pat = pass ? kpat : rpat;
+		if (!pat || strspn(pat, "*?") == strlen(pat))
+			continue; /* only wildcards: match through the written form and English */
+		sqlite3_reset(st);
+		bind_text(st, 1, pat);
+		while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW) {
+			int kind = sqlite3_column_int(st, 1);
+			struct info in;
+			int g;
+			if ((pass == 1) != (kind == KIND_KANA))
+				continue;
+			g = get_info(s, sqlite3_column_int64(st, 0) / KEY_SLOTS, &in);
+			if (g < 0)
+				rc = -1;
+			else if (g > 0)
+				rc = add_hit(s, sqlite3_column_int64(st, 0) / KEY_SLOTS, 1, 0, 0.8,
+				             "wildcard", in.origin, in.common);
+		}
+		if (rc == 0)
+			rc = step_error(s, r);
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != 0 || !(q->scripts & MATCH_LATIN))
+		goto cleanup;
+	/* English names */
+	if (sqlite3_create_function(s->db, "yk_glob_list", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+	                            NULL, glob_list_fn, NULL, NULL) != SQLITE_OK) {
+		db_error(s->error, s->db, path_of(s->lex, s->db));
+		rc = -1;
+		goto cleanup;
+	}
+	st = prep(s, "SELECT id, origin, common FROM entry WHERE yk_glob_list(?1, en)"
+	             " OR yk_glob_list(?1, market) LIMIT 1000");
+	if (!st) {
+		rc = -1;
+		goto cleanup;
+	}
+	bind_text(st, 1, epat);
+	while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW)
+		rc = add_hit(s, sqlite3_column_int64(st, 0), 1, 0, 0.6, "wildcard",
+		             sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
+	if (rc == 0)
+		rc = step_error(s, r);
+	goto cleanup;
+nomem:
+	set_error(s->error, fmt("%s", strerror(ENOMEM)));
+	rc = -1;
+cleanup:
+	sqlite3_finalize(st);
+	free(jpat);
+	free(rpat);
+	free(kpat);
+	free(epat);
+	return rc;
+}
+
+static int search_db(struct search *s, sqlite3 *db, int dbi, size_t limit)
+{
+	int rc;
+	s->db = db;
+	s->dbi = dbi;
+	s->info = prep(s, "SELECT origin, common, kana, romaji, variants, en, market"
+	                  " FROM entry WHERE id = ?1");
+	if (!s->info)
+		return -1;
+	if (s->q->wildcard) {
+		rc = search_wildcard(s);
+	} else {
+		rc = search_ja(s);
+		if (rc == 0 && (s->q->scripts & (MATCH_LATIN | MATCH_KANA)))
+			rc = search_keys(s);
+		if (rc == 0 && (s->q->scripts & MATCH_LATIN))
+			rc = search_english(s);
+		if (rc == 0 && !s->q->exact && s->n < limit &&
+		    (s->q->scripts & (MATCH_LATIN | MATCH_KANA)))
+			rc = search_fuzzy(s);
+	}
+	sqlite3_finalize(s->info);
+	s->info = NULL;
+	return rc;
+}
+
+static int cmp_hit(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if (x->origin != y->origin)
+		return x->origin < y->origin ? -1 : 1;
+	if (x->db != y->db)
+		return x->db < y->db ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
+                   lexicon_result **out, size_t *n, char **error)
+{
+	struct qforms forms;
+	struct search s;
+	size_t limit = q && q->limit ? q->limit : 20, i, k = 0;
+	lexicon_result *res = NULL;
+	sqlite3_stmt *get[2] = { NULL, NULL };
+	sqlite3 *dbs[2] = { lex->seed, lex->user };
+	int rc = -1;
+
+	*out = NULL;
+	*n = 0;
+	memset(&s, 0, sizeof s);
+	s.lex = lex;
+	s.error = error;
+	s.q = &forms;
+	if (qforms_make(&forms, query, q ? q->exact : 0) != 0) {
+		set_error(error, fmt(_("invalid query (not UTF-8, or out of memory)")));
+		goto cleanup;
+	}
+	if (!*forms.nfkc) {
+		rc = 0;
+		goto cleanup;
+	}
+	for (i = 0; i < 2; i++)
+		if (dbs[i] && search_db(&s, dbs[i], (int)i, limit) != 0)
+			goto cleanup;
+	if (s.n)
+		qsort(s.hits, s.n, sizeof *s.hits, cmp_hit);
+	if (s.n < limit)
+		limit = s.n;
+	res = calloc(limit ? limit : 1, sizeof *res);
+	if (!res) {
+		set_error(error, fmt("%s", strerror(ENOMEM)));
+		goto cleanup;
+	}
+	for (i = 0; i < limit; i++) {
+		struct hit *h = &s.hits[i];
+		sqlite3 *db = dbs[h->db];
+		int r;
+		if (!get[h->db] && sqlite3_prepare_v2(db, "SELECT " ENTRY_COLUMNS " FROM entry"
+		                                      " WHERE id = ?1", -1, &get[h->db], NULL) != SQLITE_OK) {
+			db_error(error, db, path_of(lex, db));
+			goto cleanup;
+		}
+		sqlite3_reset(get[h->db]);
+		sqlite3_bind_int64(get[h->db], 1, h->id);
+		r = sqlite3_step(get[h->db]);
+		if (r != SQLITE_ROW) {
+			db_error(error, db, path_of(lex, db));
+			goto cleanup;
+		}
+		if (row_entry(get[h->db], &res[k].entry) != 0) {
+			set_error(error, fmt("%s", strerror(ENOMEM)));
+			goto cleanup;
+		}
+		res[k].match = h->match;
+		res[k].distance = h->distance;
+		res[k].score = h->score;
+		k++;
+	}
+	*out = res;
+	*n = k;
+	res = NULL;
+	rc = 0;
+cleanup:
+	lexicon_results_free(res, k);
+	sqlite3_finalize(get[0]);
+	sqlite3_finalize(get[1]);
+	free(s.hits);
+	qforms_free(&forms);
+	return rc;
+}
+
+void lexicon_results_free(lexicon_result *r, size_t n)
+{
+	size_t i;
+	if (!r)
+		return;
+	for (i = 0; i < n; i++)
+		lexicon_entry_clear(&r[i].entry);
+	free(r);
+}
