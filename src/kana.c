@@ -295,6 +295,8 @@ char *kana_from_romaji(const char *romaji, size_t len, unsigned flags, int *comp
 	pthread_once(&index_once, build_index);
 	if (len == (size_t)-1)
 		len = strlen(romaji);
+	if (len > SIZE_MAX / 4)
+		return NULL;
 	o.cap = len * 3 + 16;
 	o.p = malloc(o.cap);
 	w = malloc(len + 4);

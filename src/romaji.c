@@ -503,6 +503,8 @@ char *romaji_from_kana(const char *kana_in, size_t len, romaji_system sys, romaj
 	ensure_tables();
 	if (len == (size_t)-1)
 		len = strlen(kana_in);
+	if (len > SIZE_MAX / 4)
+		return NULL;
 	if ((unsigned)sys >= NSYS)
 		sys = ROMAJI_HEPBURN;
 	memset(&c, 0, sizeof c);

@@ -48,6 +48,52 @@ static const struct {
 	{ "xtu ltu xtsu ltsu", "っ っ っ っ" }, { "xwa xka lke", "ゎ ゕ ゖ" },
 };
 
+/* Random strings of romaji pieces, marks, capitals, separators and broken bytes: the
+ * output is valid UTF-8 whenever the input is, and a complete result has no Latin letter
+ * left. */
+static void test_random(void)
+{
+	static const char *const pool[] = {
+		"ka", "n", "N", "'", "-", "ō", "Â", "tt", "ch", "sh", "y", "x", "l", "oh", "m",
+		"b", "a", "i", "u", "e", "o", "q", " ", "1", "\xe2\x80\x99", "\xcc\x84", "é",
+		"\xff", "\xc5", "経",
+	};
+	unsigned long seed = 999;
+	int i, bad = 0, completes = 0;
+	char in[128];
+	for (i = 0; i < 5000 && bad < 3; i++) {
+		size_t n = 0, k, len;
+		int complete = -1, in_ok;
+		char *r;
+		for (k = 0; k < 10; k++) {
+			const char *f;
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			f = pool[(seed >> 33) % (sizeof pool / sizeof pool[0])];
+			len = strlen(f);
+			memcpy(in + n, f, len);
+			n += len;
+		}
+		in_ok = text_utf8_check(in, n, NULL) == 0;
+		r = kana_from_romaji(in, n, (unsigned)i & 3, &complete);
+		if (!r || (in_ok && text_utf8_check(r, strlen(r), NULL) != 0)) {
+			printf("# random input %d: %s\n", i, r ? r : "(null)");
+			bad++;
+		} else if (complete == 1) {
+			const char *p;
+			completes++;
+			for (p = r; *p; p++)
+				if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+					break;
+			if (*p) {
+				printf("# random input %d: complete but %s\n", i, r);
+				bad++;
+			}
+		}
+		free(r);
+	}
+	ok(bad == 0 && completes > 0, "5000 random strings: valid UTF-8, complete means all kana");
+}
+
 int main(void)
 {
 	size_t i;
@@ -178,6 +224,7 @@ int main(void)
 		}
 	}
 
+	test_random();
 	text_cleanup();
 	return tap_done();
 }

@@ -185,6 +185,44 @@ static void test_roundtrip(int kata)
 	ok(bad == 0 && pairs > 100, "wapuro round trip of っ before %zu %s syllables", pairs, script);
 }
 
+/* Random strings of kana, marks, Latin, kanji, boundaries and broken bytes: the output
+ * must be valid UTF-8 whenever the input is, and never keep a morpheme marker. */
+static void test_random(void)
+{
+	static const char *const pool[] = {
+		"か", "ゃ", "っ", "ッ", "ん", "ン", "ー", "う", "お", "ぃ", "ゔ", "ゝ", "ゞ", "ヷ",
+		"ｶ", "ﾞ", "ﾟ", "ｯ", "ｰ", "\xe3\x82\x99", "ㇰ", "ヿ", "ぢ", "て", "ち", "は", "え",
+		"経", "A", "n", " ", ROMAJI_MORPHEME, "、", "\xff", "\xe3\x81", "\xc4",
+	};
+	unsigned long seed = 12345;
+	int i, bad = 0, invalid = 0;
+	char in[128];
+	for (i = 0; i < 3000 && bad < 3; i++) {
+		size_t n = 0, k, len = 0;
+		int sys;
+		for (k = 0; k < 12; k++) {
+			const char *f;
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			f = pool[(seed >> 33) % (sizeof pool / sizeof pool[0])];
+			len = strlen(f);
+			memcpy(in + n, f, len);
+			n += len;
+		}
+		for (sys = 0; sys < NSYS; sys++) {
+			char *r = romaji_from_kana(in, n, (romaji_system)sys, (romaji_long)(i % 6));
+			int in_ok = text_utf8_check(in, n, NULL) == 0;
+			invalid += !in_ok;
+			if (!r || (in_ok && text_utf8_check(r, strlen(r), NULL) != 0) ||
+			    (in_ok && strchr(r, ROMAJI_MORPHEME_CHAR))) {
+				printf("# random input %d, system %d: %s\n", i, sys, r ? r : "(null)");
+				bad++;
+			}
+			free(r);
+		}
+	}
+	ok(bad == 0 && invalid > 0, "3000 random strings: valid UTF-8 out, no marker left");
+}
+
 int main(void)
 {
 	size_t i;
@@ -364,6 +402,7 @@ int main(void)
 	ok(roundtrip("きんえん、ほんや。", 0), "round trip: ん before vowel and y");
 	ok(roundtrip("まっちゃ を のむ", 0), "round trip: っち and を");
 
+	test_random();
 	text_cleanup();
 	return tap_done();
 }
