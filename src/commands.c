@@ -8,6 +8,8 @@
 
 const struct command commands[] = {
 	/* COMMAND TABLE: add one line per subcommand here (keep this marker). */
+	{ "explore", cmd_explore, N_("explore [QUERY]"), N_("browse the glossary full screen, in English or Japanese") },
+	{ "po", cmd_po, N_("po export|fill|check [OPTION]... [FILE.po]"), N_("use the glossary with gettext catalogues") },
 	{ "lookup", cmd_lookup, N_("lookup [OPTION]... QUERY..."), N_("find terms in any script or romanization") },
 	{ "build", cmd_build, N_("build [--output DB] GLOSSARY.tsv..."), N_("validate a glossary and compile it into a database") },
 	{ "kana", cmd_kana, N_("kana [--katakana] [--oh] [ROMAJI]..."), N_("convert romaji in any system to kana") },

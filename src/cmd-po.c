@@ -1,0 +1,133 @@
+/* cmd-po.c: `yakugo po export|fill|check`: the glossary as a gettext compendium, and
+ * filling and checking other programs' catalogues with it (the work is in po.c). */
+#include "config.h"
+
+#include "cli.h"
+#include "commands.h"
+#include "i18n.h"
+#include "lexicon.h"
+#include "po.h"
+#include "status.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void po_help(void)
+{
+	printf(_("Usage: yakugo po export [--from en|ja] [--to ja|en] [-o OUT]\n"
+	         "   or: yakugo po fill FILE.po [--from en|ja] [--to ja|en] [-o OUT]\n"
+	         "   or: yakugo po check FILE.po [--from en|ja] [--to ja|en]\n"));
+	printf(_("Use the glossary (seed, user and TSV entries) with gettext catalogues.\n"));
+	printf("\n");
+	printf(_("  export     write the glossary as a PO compendium (for msgmerge --compendium)\n"));
+	printf(_("  fill       translate untranslated messages that are glossary terms, and mark\n"
+	         "             messages that contain terms as fuzzy suggestions\n"));
+	printf(_("  check      report translations that lack the glossary's term or use a variant\n"
+	         "             it marks as wrong, as FILE:LINE: TERM: problem\n"));
+	printf("\n");
+	printf(_("  --from LANG   language of the msgids (default: from the Language header)\n"));
+	printf(_("  --to LANG     language of the msgstrs\n"));
+	printf(_("  -o, --output OUT  write to OUT instead of standard output\n"));
+	printf(_("  -h, --help    show this help and exit\n"));
+	printf("\n");
+	printf(_("Exit status: 0 done (check: clean), 1 check found problems, 2 usage error or\n"
+	         "malformed catalogue, 3 system error.\n"));
+}
+
+/* Loads the glossary terms (seed, user, tsv) into g. Returns 0 or an exit status. */
+static int load_glossary(po_glossary *g)
+{
+	const char *user = cli_user_db_path();
+	char *err = NULL;
+	lexicon *lex = lexicon_open(cli_db_path(), user,
+	                            LEXICON_READONLY | (user ? 0 : LEXICON_NO_USER), &err);
+	int rc = YK_OK;
+	if (!lex) {
+		rc = cli_error(YK_USAGE, "%s", err ? err : _("cannot open the glossary"));
+		free(err);
+		return rc;
+	}
+	if (lexicon_foreach(lex, (1u << LEXICON_SEED) | (1u << LEXICON_USER) | (1u << LEXICON_TSV),
+	                    po_glossary_add, g, &err) != 0) {
+		rc = cli_error(YK_SYSTEM, "%s", err ? err : _("out of memory"));
+		free(err);
+	}
+	lexicon_close(lex);
+	return rc;
+}
+
+int cmd_po(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	po_lang from = PO_LANG_AUTO, to = PO_LANG_AUTO;
+	const char *out = NULL, *action;
+	po_glossary *g = NULL;
+	char *err = NULL;
+	size_t problems = 0;
+	int opt, rc;
+
+	while ((opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			if (po_lang_parse(optarg, &from) != 0)
+				return cli_usage(_("unknown language '%s' (use en or ja)"), optarg);
+			break;
+		case 't':
+			if (po_lang_parse(optarg, &to) != 0)
+				return cli_usage(_("unknown language '%s' (use en or ja)"), optarg);
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'h':
+			po_help();
+			return YK_OK;
+		default:
+			return cli_usage(_("invalid option for 'po'"));
+		}
+	}
+	if (from != PO_LANG_AUTO && from == to)
+		return cli_usage(_("--from and --to name the same language"));
+	if (optind >= argc)
+		return cli_usage(_("po: missing action (export, fill or check)"));
+	action = argv[optind++];
+	if (strcmp(action, "export") == 0) {
+		if (optind != argc)
+			return cli_usage(_("po export takes no file"));
+	} else if (strcmp(action, "fill") == 0 || strcmp(action, "check") == 0) {
+		if (optind + 1 != argc)
+			return cli_usage(_("po %s: give exactly one FILE.po"), action);
+		if (strcmp(action, "check") == 0 && out)
+			return cli_usage(_("po check writes no file (-o)"));
+	} else {
+		return cli_usage(_("po: unknown action '%s' (export, fill or check)"), action);
+	}
+
+	if (!(g = po_glossary_new()))
+		return cli_error(YK_SYSTEM, "%s", _("out of memory"));
+	if ((rc = load_glossary(g)) != YK_OK)
+		goto done;
+	if (strcmp(action, "export") == 0) {
+		rc = po_export(g, from, to, out, &err);
+	} else if (strcmp(action, "fill") == 0) {
+		rc = po_fill(g, argv[optind], out, from, to, NULL, &err);
+	} else {
+		rc = po_check(g, argv[optind], from, to, stdout, &problems, &err);
+		if (rc == YK_OK && problems)
+			rc = YK_NOTFOUND;
+	}
+	if (err)
+		cli_error(rc, "%s", err);
+done:
+	free(err);
+	po_glossary_free(g);
+	return rc;
+}
