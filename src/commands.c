@@ -8,6 +8,7 @@
 
 const struct command commands[] = {
 	/* COMMAND TABLE: add one line per subcommand here (keep this marker). */
+	{ "romanize", cmd_romanize, N_("romanize [OPTION]... [FILE]..."), N_("romanize Japanese text (ALA-LC words, any system)") },
 	{ "import", cmd_import, N_("import [--keep-going] edict|enamdict|tsv|tbx FILE"), N_("import a dictionary or glossary into your user database") },
 	{ "explore", cmd_explore, N_("explore [QUERY]"), N_("browse the glossary full screen, in English or Japanese") },
 	{ "po", cmd_po, N_("po export|fill|check [OPTION]... [FILE.po]"), N_("use the glossary with gettext catalogues") },
