@@ -94,9 +94,10 @@ typedef struct match {
 } match;
 
 typedef struct unit {
-	const morph_token *tok;
-	const term *t;
+	morph_token tk;       /* the token (readings and class possibly adjusted) */
+	const term *t;        /* or a glossary term */
 	size_t space_before;
+	int orgcap;           /* part of an organisation's name: capitalise each word */
 } unit;
 
 struct romanizer {
@@ -124,6 +125,7 @@ struct romanizer {
 	unsigned pflags;
 	int p_te;             /* the previous token was the conjunctive て/で */
 	int p_proper;         /* the previous word is a proper noun */
+	int p_single;         /* the previous token was a one-kanji proper noun (日, 米) */
 	int slug_hyphen;      /* slug: a hyphen is owed */
 	int slug_started;
 };
@@ -612,6 +614,8 @@ static char join_kana(const romanizer *r, const morph_token *t, size_t space_bef
 	}
 	if (p == MORPH_PREFIX && c != MORPH_PARTICLE && c != MORPH_SYMBOL)
 		return 0;
+	if (r->p_single && c == MORPH_PROPER && cp_count(t->surface, t->surface_len) == 1)
+		return '-'; /* 日米 Nichi-Bei */
 	switch (c) {
 	case MORPH_PARTICLE:
 		return ' ';
@@ -776,6 +780,7 @@ static int put_punct(romanizer *r, const morph_token *t, size_t space_before)
 	r->pflags = 0;
 	r->p_proper = 0;
 	r->p_te = 0;
+	r->p_single = 0;
 	return 0;
 }
 
@@ -817,16 +822,165 @@ static int term_romaji(romanizer *r, const term *t)
 	return i == 0 ? 0 : -1;
 }
 
-static int word_cap(const romanizer *r, morph_class c, unsigned flags, int unknown_kata)
+static int word_cap(const romanizer *r, morph_class c, int orgcap, int unknown_kata)
 {
 	switch (r->o.style) {
 	case ROMANIZE_ALALC:
-		return r->sentence_start || c == MORPH_PROPER || unknown_kata;
+		return r->sentence_start || c == MORPH_PROPER || unknown_kata || orgcap;
 	case ROMANIZE_TITLE:
 		return c != MORPH_PARTICLE && c != MORPH_CONJ_PARTICLE;
 	default:
-		(void)flags;
 		return 0;
+	}
+}
+
+static unit *unit_push(romanizer *r)
+{
+	if (r->n_units == r->cap_units) {
+		size_t cap = r->cap_units ? r->cap_units * 2 : 64;
+		unit *p = realloc(r->units, cap * sizeof *p);
+		if (!p)
+			return NULL;
+		r->units = p;
+		r->cap_units = cap;
+	}
+	memset(&r->units[r->n_units], 0, sizeof r->units[0]);
+	return &r->units[r->n_units++];
+}
+
+/* Head nouns of names that MeCab keeps in one proper-noun token (東京大学, 毎日新聞):
+ * the token is cut before them so that ALA-LC's words appear (Tōkyō Daigaku). */
+static const struct head {
+	const char *surface, *reading;
+	int title; /* a newspaper: the name is a title, in sentence case */
+} heads[] = {
+	{ "新聞社", "シンブンシャ", 0 }, { "新聞", "シンブン", 1 }, { "大学院", "ダイガクイン", 0 },
+	{ "大学", "ダイガク", 0 }, { "銀行", "ギンコウ", 0 }, { "自動車", "ジドウシャ", 0 },
+	{ "研究所", "ケンキュウジョ", 0 }, { "研究所", "ケンキュウショ", 0 }, { "機構", "キコウ", 0 },
+	{ "電力", "デンリョク", 0 }, { "電気", "デンキ", 0 }, { "電機", "デンキ", 0 },
+	{ "空港", "クウコウ", 0 }, { "重工業", "ジュウコウギョウ", 0 }, { "工業", "コウギョウ", 0 },
+	{ "製作所", "セイサクショ", 0 }, { "放送", "ホウソウ", 0 }, { "鉄道", "テツドウ", 0 },
+	{ "航空", "コウクウ", 0 }, { "証券", "ショウケン", 0 }, { "商事", "ショウジ", 0 },
+	{ "物産", "ブッサン", 0 }, { "建設", "ケンセツ", 0 }, { "製薬", "セイヤク", 0 },
+	{ "通信", "ツウシン", 0 }, { "病院", "ビョウイン", 0 }, { "高校", "コウコウ", 0 },
+	{ "学院", "ガクイン", 0 }, { "協会", "キョウカイ", 0 }, { "委員会", "イインカイ", 0 },
+	{ "半島", "ハントウ", 0 }, { "公園", "コウエン", 0 }, { "神社", "ジンジャ", 0 },
+	{ "経済", "ケイザイ", 0 }, { "書店", "ショテン", 0 }, { "出版", "シュッパン", 0 },
+	{ "産業", "サンギョウ", 0 }, { "化学", "カガク", 0 }, { "製鉄", "セイテツ", 0 },
+	{ "運輸", "ウンユ", 0 }, { "大臣", "ダイジン", 0 },
+	{ NULL, NULL, 0 }
+};
+
+static int ends_with(const char *s, size_t n, const char *w, size_t wn)
+{
+	return n > wn && memcmp(s + n - wn, w, wn) == 0;
+}
+
+/* Cuts a proper-noun token before a known head noun, repeatedly (日本経済新聞社 ->
+ * 日本 経済 新聞社). Pushes the units; returns 0, or -1 when out of memory. */
+static int push_proper(romanizer *r, const morph_token *tok, size_t space_before)
+{
+	morph_token parts[4];
+	int np = 0, title = 0, k;
+	morph_token rest = *tok;
+
+	while (np < 3 && rest.reading) {
+		const struct head *h;
+		for (h = heads; h->surface; h++) {
+			size_t sn = strlen(h->surface), rn = strlen(h->reading);
+			if (ends_with(rest.surface, rest.surface_len, h->surface, sn)
+			    && ends_with(rest.reading, rest.reading_len, h->reading, rn))
+				break;
+		}
+		if (!h->surface || cp_count(rest.surface, rest.surface_len - strlen(h->surface)) < 2)
+			break;
+		{
+			morph_token head = rest;
+			size_t sn = strlen(h->surface), rn = strlen(h->reading);
+			size_t rcp = cp_count(rest.reading, rest.reading_len);
+			head.surface = rest.surface + rest.surface_len - sn;
+			head.surface_len = sn;
+			head.offset = rest.offset + rest.surface_len - sn;
+			head.space_before = 0;
+			head.reading = rest.reading + rest.reading_len - rn;
+			head.reading_len = rn;
+			head.pron = NULL;
+			head.pron_len = 0;
+			if (rest.pron && cp_count(rest.pron, rest.pron_len) == rcp) {
+				/* cut the pronunciation after as many characters as the reading */
+				size_t keep = rcp - cp_count(h->reading, rn), i = 0, c;
+				for (c = 0; c < keep; c++)
+					text_next_cp(rest.pron, rest.pron_len, &i);
+				head.pron = rest.pron + i;
+				head.pron_len = rest.pron_len - i;
+				rest.pron_len = i;
+			} else
+				rest.pron = NULL;
+			rest.surface_len -= sn;
+			rest.reading_len -= rn;
+			if (np == 0 && h->title)
+				title = 1;
+			parts[np++] = head;
+		}
+	}
+	if (np == 0 || !rest.surface_len || !rest.reading_len) {
+		unit *u = unit_push(r);
+		if (!u)
+			return -1;
+		u->tk = *tok;
+		u->space_before = space_before;
+		return 0;
+	}
+	parts[np++] = rest;
+	for (k = np - 1; k >= 0; k--) {
+		unit *u = unit_push(r);
+		if (!u)
+			return -1;
+		u->tk = parts[k];
+		u->space_before = k == np - 1 ? space_before : 0;
+		if (k != np - 1) {
+			u->tk.cls = title ? MORPH_NOUN : MORPH_PROPER;
+			u->tk.flags &= ~(unsigned)MORPH_F_UNKNOWN;
+		}
+	}
+	return 0;
+}
+
+/* Surfaces that end the name of an organisation (a noun run ending so is capitalised). */
+static const char *org_heads[] = {
+	"省", "庁", "局", "委員会", "協会", "機構", "研究所", "大学", "銀行", "財団", "連合",
+	"裁判所", "本部", "会議所", "公社", "組合", "学会", "連盟", "審議会", "研究センター",
+	"大学院", "公庫", "事務所", "大臣", "長官", NULL
+};
+
+static int is_run_class(morph_class c)
+{
+	return c == MORPH_NOUN || c == MORPH_PROPER || c == MORPH_SUFFIX || c == MORPH_PREFIX
+	       || c == MORPH_PLACE_SUFFIX;
+}
+
+/* Marks noun runs ending in an organisation head (文部科学省, 日本政府観光局). */
+static void mark_org_runs(romanizer *r, const char *s)
+{
+	size_t i = 0, start;
+	while (i < r->n_units) {
+		start = i;
+		while (i < r->n_units && !r->units[i].t && is_run_class(r->units[i].tk.cls)
+		       && (i == start || !r->units[i].space_before))
+			i++;
+		if (i > start) {
+			const morph_token *last = &r->units[i - 1].tk;
+			size_t b = r->units[start].tk.offset, e = last->offset + last->surface_len, k;
+			for (k = 0; org_heads[k]; k++) {
+				size_t n = strlen(org_heads[k]);
+				if (e - b >= n && memcmp(s + e - n, org_heads[k], n) == 0)
+					break;
+			}
+			if (org_heads[k])
+				for (k = start; k < i; k++)
+					r->units[k].orgcap = 1;
+		} else
+			i++;
 	}
 }
 
@@ -844,28 +998,42 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 	}
 	r->n_units = 0;
 	for (i = 0; i < n; i++) {
-		unit u;
-		u.tok = &toks[i];
-		u.t = NULL;
-		u.space_before = toks[i].space_before;
+		unit *u;
 		while (mi < r->n_matches && r->matches[mi].e <= toks[i].offset)
 			mi++;
 		if (mi < r->n_matches && toks[i].offset >= r->matches[mi].b) {
 			if (r->n_units && r->units[r->n_units - 1].t == r->matches[mi].t
 			    && toks[i].offset > r->matches[mi].b)
 				continue; /* the rest of a term */
-			u.t = r->matches[mi].t;
-		}
-		if (r->n_units == r->cap_units) {
-			size_t cap = r->cap_units ? r->cap_units * 2 : 64;
-			unit *p = realloc(r->units, cap * sizeof *p);
-			if (!p)
+			if (!(u = unit_push(r)))
 				return -1;
-			r->units = p;
-			r->cap_units = cap;
+			u->tk = toks[i];
+			u->t = r->matches[mi].t;
+			u->space_before = toks[i].space_before;
+			continue;
 		}
-		r->units[r->n_units++] = u;
+		if (surface_is(&toks[i], "日本") && toks[i].reading) {
+			/* ALA-LC reads 日本 Nihon, except in names (日本銀行 is one token) */
+			morph_token tk = toks[i];
+			tk.reading = tk.pron = "ニホン";
+			tk.reading_len = tk.pron_len = strlen("ニホン");
+			if (!(u = unit_push(r)))
+				return -1;
+			u->tk = tk;
+			u->space_before = tk.space_before;
+			continue;
+		}
+		if (toks[i].cls == MORPH_PROPER && toks[i].reading && r->o.style != ROMANIZE_SPACED) {
+			if (push_proper(r, &toks[i], toks[i].space_before) != 0)
+				return -1;
+			continue;
+		}
+		if (!(u = unit_push(r)))
+			return -1;
+		u->tk = toks[i];
+		u->space_before = toks[i].space_before;
 	}
+	mark_org_runs(r, s);
 	return 0;
 }
 
@@ -878,7 +1046,7 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 		return -1;
 	for (i = 0; i < r->n_units; i++) {
 		const unit *u = &r->units[i];
-		const morph_token *t = u->tok;
+		const morph_token *t = &u->tk;
 		char sep;
 		int cap;
 
@@ -901,6 +1069,7 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 			r->pflags = 0;
 			r->p_proper = u->t->proper;
 			r->p_te = 0;
+			r->p_single = 0;
 			r->sentence_start = 0;
 			continue;
 		}
@@ -918,7 +1087,7 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 				sep = 0;
 			if (digits && i + 1 < r->n_units && !r->units[i + 1].t
 			    && !r->units[i + 1].space_before) {
-				int k = digits_special(r, t->surface, t->surface_len, r->units[i + 1].tok);
+				int k = digits_special(r, t->surface, t->surface_len, &r->units[i + 1].tk);
 				if (k < 0)
 					return -1;
 				if (k > 0) {
@@ -933,6 +1102,7 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 					r->pflags = 0;
 					r->p_proper = 0;
 					r->p_te = 0;
+					r->p_single = 0;
 					r->sentence_start = 0;
 					i++;
 					continue;
@@ -945,6 +1115,7 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 			r->pflags = t->flags;
 			r->p_proper = 0;
 			r->p_te = 0;
+			r->p_single = 0;
 			r->sentence_start = 0;
 			continue;
 		}
@@ -964,7 +1135,7 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 			                   && is_katakana_only(t->surface, t->surface_len);
 			int has_reading = t->reading || is_kana_only(t->surface, t->surface_len);
 			int newword = sep || r->pk == P_START || r->pk == P_OPEN;
-			cap = word_cap(r, t->cls, t->flags, unknown_kata);
+			cap = word_cap(r, t->cls, u->orgcap, unknown_kata);
 			if (t->cls == MORPH_PARTICLE && !has_reading)
 				has_reading = 0;
 			if (!has_reading) {
@@ -1014,6 +1185,7 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 		r->pcls = t->cls;
 		r->pflags = t->flags;
 		r->p_te = t->cls == MORPH_CONJ_PARTICLE && (surface_is(t, "て") || surface_is(t, "で"));
+		r->p_single = t->cls == MORPH_PROPER && cp_count(t->surface, t->surface_len) == 1;
 		r->sentence_start = 0;
 	}
 	return flush_word(r);
@@ -1133,6 +1305,7 @@ int romanize_write(romanizer *r, const char *s, size_t len, FILE *out, char **er
 	r->pcls = MORPH_OTHER;
 	r->pflags = 0;
 	r->p_te = 0;
+	r->p_single = 0;
 	r->p_proper = 0;
 	r->slug_hyphen = 0;
 	r->slug_started = 0;
