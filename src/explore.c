@@ -164,6 +164,13 @@ static int put_width(int y, int x, const char *s, int w, int pad)
 	return used;
 }
 
+/* Fills row y with text after one space (a title or status bar). */
+static void put_bar(int y, const char *text)
+{
+	put_width(y, 0, " ", 1, 0);
+	put_width(y, 1, text, COLS - 1, 1);
+}
+
 /* Splits s into lines of at most w columns, breaking at spaces when it can and between
  * characters otherwise. Calls put_width for each line from row y, at most max_rows.
  * Returns the rows used. */
@@ -665,14 +672,13 @@ static void draw(struct explorer *ex)
 	/* status line */
 	if (ex->msg[0]) {
 		style_on(ex, PAIR_MSG, A_BOLD);
-		put_width(LINES - 1, 0, ex->msg, COLS, 1);
+		put_bar(LINES - 1, ex->msg);
 		style_off(ex, PAIR_MSG, A_BOLD);
 	} else {
 		style_on(ex, PAIR_BAR, A_REVERSE);
-		put_width(LINES - 1, 0, ex->list_focus
-		          ? _(" j/k: move  Enter: details  /: search  Tab: romaji  a: add  e: edit  d: delete  ?: help  q: quit")
-		          : _(" Type to search  Enter: details  Tab: romaji  Down/Esc: list  F1: help"),
-		          COLS, 1);
+		put_bar(LINES - 1, ex->list_focus
+		          ? _("j/k: move  Enter: details  /: search  Tab: romaji  a: add  e: edit  d: delete  ?: help  q: quit")
+		          : _("Type to search  Enter: details  Tab: romaji  Down/Esc: list  F1: help"));
 		style_off(ex, PAIR_BAR, A_REVERSE);
 	}
 	if (ex->list_focus) {
@@ -723,7 +729,7 @@ static void show_help(struct explorer *ex)
 			erase();
 			curs_set(0);
 			style_on(ex, PAIR_BAR, A_REVERSE);
-			put_width(0, 0, _(" yakugo explore: help"), COLS, 1);
+			put_bar(0, _("yakugo explore: help"));
 			style_off(ex, PAIR_BAR, A_REVERSE);
 			for (i = 0; i < sizeof lines / sizeof lines[0] && (int)i + 2 < LINES; i++)
 				put_width((int)i + 2, 1, *lines[i] ? _(lines[i]) : "", COLS - 2, 0);
@@ -825,7 +831,7 @@ static void form_draw(struct explorer *ex, const char *title, char f[N_FIELDS][F
 	}
 	erase();
 	style_on(ex, PAIR_BAR, A_REVERSE);
-	put_width(0, 0, title, COLS, 1);
+	put_bar(0, title);
 	style_off(ex, PAIR_BAR, A_REVERSE);
 	for (i = 0; i < N_FIELDS; i++)
 		if (text_w(_(field_labels[i])) > lw)
@@ -848,8 +854,7 @@ static void form_draw(struct explorer *ex, const char *title, char f[N_FIELDS][F
 		style_off(ex, PAIR_MSG, A_BOLD);
 	}
 	style_on(ex, PAIR_BAR, A_REVERSE);
-	put_width(LINES - 1, 0, _(" Tab/Down: next field  Up: previous  Enter: save  Esc: cancel"),
-	          COLS, 1);
+	put_bar(LINES - 1, _("Tab/Down: next field  Up: previous  Enter: save  Esc: cancel"));
 	style_off(ex, PAIR_BAR, A_REVERSE);
 	x = lw + 3 + text_w(f[cur]);
 	curs_set(1);
@@ -906,7 +911,7 @@ static void form_run(struct explorer *ex, const lexicon_entry *edit)
 {
 	char f[N_FIELDS][FIELD_MAX];
 	char errbuf[1024] = "";
-	const char *title = edit ? _(" Edit a user entry") : _(" Add a user entry");
+	const char *title = edit ? _("Edit a user entry") : _("Add a user entry");
 	int cur = 0, r;
 	wint_t ch;
 

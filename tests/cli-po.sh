@@ -1,0 +1,127 @@
+#!/bin/sh
+# tests/cli-po.sh: yakugo po export|fill|check against real gettext tools (msgmerge
+# --compendium, msgfmt --check), in both directions, with bad input (malformed, EUC-JP).
+. "$top_srcdir/tests/tap.sh"
+
+D=$top_srcdir/tests/data
+XDG_DATA_HOME=$TMPD/xdg
+export XDG_DATA_HOME
+unset YAKUGO_USER_DB
+
+# A glossary of our own, so the expectations do not move with the seed.
+"$YAKUGO" build -o "$TMPD/g.db" "$D/po-glossary.tsv" >"$TMPD/build.out" 2>&1; st=$?
+check "test glossary builds" 0 "$st"
+Y() { "$YAKUGO" --db "$TMPD/g.db" "$@"; }
+# the msgstr line right after the msgid line MSGID in FILE
+msgstr_of() { grep -A1 -x -F "msgid \"$2\"" "$1" | sed -n 2p; }
+
+# ---- export -----------------------------------------------------------------
+Y po export >"$TMPD/comp.po"; st=$?
+check "export exits 0" 0 "$st"
+check "export: English msgid, Japanese msgstr" 'msgstr "内閣府"' "$(msgstr_of "$TMPD/comp.po" "Cabinet Office")"
+check "export: every English name is a msgid" 'msgstr "経済産業省"' "$(msgstr_of "$TMPD/comp.po" "METI")"
+check_match "export: extracted comment with the romaji" '^#\. romaji: Keizai sangyōshō$' "$(cat "$TMPD/comp.po")"
+check_match "export: extracted comment with the type" '^#\. type: newspaper$' "$(cat "$TMPD/comp.po")"
+check_status "export passes msgfmt --check" 0 msgfmt --check -o /dev/null "$TMPD/comp.po"
+Y po export --from ja --to en -o "$TMPD/comp-en.po"; st=$?
+check "export -o (ja->en) exits 0" 0 "$st"
+check "export ja->en: Japanese msgid, English msgstr" 'msgstr "Mainichi Shimbun"' "$(msgstr_of "$TMPD/comp-en.po" "毎日新聞")"
+check_match "export ja->en: header says Language: en" '"Language: en\\n"' "$(cat "$TMPD/comp-en.po")"
+check_status "export ja->en passes msgfmt --check" 0 msgfmt --check -o /dev/null "$TMPD/comp-en.po"
+check_status "export --from ja --to ja is a usage error" 2 Y po export --from ja --to ja
+
+# The compendium with the stock tool: msgmerge fills a new catalogue from it.
+msgmerge -q --compendium "$TMPD/comp.po" -o "$TMPD/merged.po" /dev/null "$D/po-app.pot" 2>"$TMPD/mm.err"; st=$?
+check "msgmerge --compendium accepts the export" 0 "$st"
+check "msgmerge filled Cabinet Office from the compendium" 'msgstr "内閣府"' "$(msgstr_of "$TMPD/merged.po" "Cabinet Office")"
+
+# ---- fill ---------------------------------------------------------------------
+Y po fill "$D/po-app.pot" -o "$TMPD/filled.po"; st=$?
+check "fill exits 0" 0 "$st"
+F=$(cat "$TMPD/filled.po")
+check "fill: untranslated term filled" 'msgstr "内閣府"' "$(msgstr_of "$TMPD/filled.po" "Cabinet Office")"
+check "fill: normalised match (case, spacing)" 'msgstr "経済産業省"' "$(msgstr_of "$TMPD/filled.po" "ministry of economy,   trade and industry")"
+check "fill: translated message untouched" 'msgstr "毎日新聞社"' "$(msgstr_of "$TMPD/filled.po" "Mainichi Shimbun")"
+check "fill: message without terms stays untranslated" 'msgstr ""' "$(msgstr_of "$TMPD/filled.po" "Open file")"
+check "fill: a longer word is not the term (Officer)" 'msgstr ""' "$(msgstr_of "$TMPD/filled.po" "Cabinet Officer")"
+sug=$(grep -B4 -F 'msgid "Report of the Cabinet Office on %s\n"' "$TMPD/filled.po")
+check_match "fill: containing message becomes fuzzy" '^#, fuzzy, c-format$' "$sug"
+check_match "fill: glossary translator comment" '^# glossary: Cabinet Office → 内閣府$' "$sug"
+check "fill: suggestion substitutes the term" 'msgstr "Report of the 内閣府 on %s\n"' \
+	"$(grep -A1 -F 'msgid "Report of the Cabinet Office on %s\n"' "$TMPD/filled.po" | sed -n 2p)"
+check_match "fill: header now declares UTF-8" 'charset=UTF-8' "$F"
+check_status "fill output passes msgfmt --check" 0 msgfmt --check -o /dev/null "$TMPD/filled.po"
+Y po fill "$D/po-app.pot" >"$TMPD/filled-stdout.po"
+check_status "fill to stdout equals fill -o" 0 cmp "$TMPD/filled.po" "$TMPD/filled-stdout.po"
+Y po fill "$TMPD/filled.po" -o "$TMPD/filled2.po"
+check "fill twice adds the glossary comment once" 1 "$(grep -c '^# glossary: Cabinet Office' "$TMPD/filled2.po")"
+check_status "fill twice changes nothing" 0 cmp "$TMPD/filled.po" "$TMPD/filled2.po"
+Y po fill --from ja "$D/po-check-en.po" -o "$TMPD/filled-en.po"; st=$?
+check "fill ja->en exits 0" 0 "$st"
+check "fill ja->en never overwrites a translation" 'msgstr "According to the Mainchii shinbun"' "$(msgstr_of "$TMPD/filled-en.po" "毎日新聞によると")"
+
+# ---- check ------------------------------------------------------------------------
+out=$(Y po check "$D/po-check-ja.po"); st=$?
+check "check finds problems: exit 1" 1 "$st"
+ln=$(grep -n -x -F 'msgid "Ask the Cabinet Office"' "$D/po-check-ja.po" | cut -d: -f1)
+check_match "check: FILE:LINE: term: missing preferred translation" \
+	"^$D/po-check-ja.po:$ln: Cabinet Office: .*内閣府" "$out"
+ln=$(grep -n -x -F 'msgid "Quoted in the Mainichi Shimbun"' "$D/po-check-ja.po" | cut -d: -f1)
+check_match "check: second problem on its own line (leftmost name of the term)" "^$D/po-check-ja.po:$ln: (The Mainichi|Mainichi Shimbun): .*毎日新聞" "$out"
+check "check: exactly the two problems (spaces in Japanese ignored, untranslated skipped)" 2 "$(printf '%s\n' "$out" | grep -c .)"
+out=$(Y po check "$D/po-clean-ja.po"); st=$?
+check "check: clean catalogue exits 0" 0 "$st"
+check "check: clean catalogue prints nothing" "" "$out"
+
+out=$(Y po check "$D/po-check-en.po"); st=$?
+check "check ja->en (from the Language header): exit 1" 1 "$st"
+ln=$(grep -n -x -F 'msgid "毎日新聞によると"' "$D/po-check-en.po" | cut -d: -f1)
+check_match "check ja->en: a variant marked wrong" "^$D/po-check-en.po:$ln: 毎日新聞: .*Mainchii shinbun" "$out"
+ln=$(grep -n -x -F 'msgid "経済産業省の発表"' "$D/po-check-en.po" | cut -d: -f1)
+check_match "check ja->en: line after an obsolete entry" "^$D/po-check-en.po:$ln: 経済産業省: .*Ministry of Economy" "$out"
+check_match "check ja->en: the correct message is not reported" '^[^:]*:[0-9]+: 内閣府' "$out
+x:1: 内閣府 sentinel"
+check "check ja->en: three problems" 3 "$(printf '%s\n' "$out" | grep -c .)"
+sed '/^"Language:/d' "$D/po-check-en.po" >"$TMPD/nolang.po"
+out=$(Y po check --from ja --to en "$TMPD/nolang.po"); st=$?
+check "check --from ja --to en without a Language header: exit 1" 1 "$st"
+check "check --from ja --to en: same three problems" 3 "$(printf '%s\n' "$out" | grep -c .)"
+
+# ---- bad input ----------------------------------------------------------------------
+err=$(Y po check "$D/po-malformed.po" 2>&1 >/dev/null); st=$?
+check "malformed PO: exit 2" 2 "$st"
+check_match "malformed PO: FILE:LINE from libgettextpo" "^yakugo: $D/po-malformed.po:[0-9]+: " "$err"
+check_status "malformed PO: fill exits 2 too" 2 Y po fill "$D/po-malformed.po" -o "$TMPD/never.po"
+check "malformed PO: no output file written" "no" "$(test -e "$TMPD/never.po" && echo yes || echo no)"
+
+# EUC-JP: converted to UTF-8, same findings, UTF-8 output.
+iconv -f UTF-8 -t EUC-JP "$D/po-check-ja.po" | sed 's/charset=UTF-8/charset=EUC-JP/' >"$TMPD/euc.po"
+out=$(Y po check "$TMPD/euc.po"); st=$?
+check "EUC-JP catalogue: check exits 1" 1 "$st"
+ln=$(grep -n -x -F 'msgid "Ask the Cabinet Office"' "$D/po-check-ja.po" | cut -d: -f1)
+check_match "EUC-JP catalogue: same FILE:LINE report, in UTF-8" "^$TMPD/euc.po:$ln: Cabinet Office: .*内閣府" "$out"
+Y po fill "$TMPD/euc.po" -o "$TMPD/euc-filled.po"; st=$?
+check "EUC-JP catalogue: fill exits 0" 0 "$st"
+check_match "EUC-JP catalogue: filled output declares UTF-8" 'charset=UTF-8' "$(cat "$TMPD/euc-filled.po")"
+check "EUC-JP catalogue: filled output keeps the translations" 'msgstr "内閣官房に聞く"' "$(msgstr_of "$TMPD/euc-filled.po" "Ask the Cabinet Office")"
+check_status "EUC-JP catalogue: filled output passes msgfmt --check" 0 msgfmt --check -o /dev/null "$TMPD/euc-filled.po"
+printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=EUC-JP\\n"\n\nmsgid "a"\nmsgstr "\377\377"\n' >"$TMPD/badeuc.po"
+err=$(Y po check "$TMPD/badeuc.po" 2>&1); st=$?
+check "unconvertible bytes: exit 2" 2 "$st"
+check_match "unconvertible bytes: FILE:LINE" 'badeuc.po:5: ' "$err"
+printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\377"\n' >"$TMPD/badutf.po"
+err=$(Y po check "$TMPD/badutf.po" 2>&1); st=$?
+check "invalid UTF-8: exit 2" 2 "$st"
+check_match "invalid UTF-8: FILE:LINE" "badutf.po:5: " "$err"
+
+err=$(Y po check "$TMPD/missing.po" 2>&1); st=$?
+check_match "missing file: named in the message" "^yakugo: .*missing.po" "$err"
+check "missing file: exit 3" 3 "$st"
+check_status "po without action: usage error" 2 Y po
+check_status "po unknown action: usage error" 2 Y po frobnicate
+check_status "po check without FILE: usage error" 2 Y po check
+check_status "po --from xx: usage error" 2 Y po export --from xx
+out=$(Y po --help); st=$?
+check "po --help exits 0" 0 "$st"
+check_match "po --help lists the actions" 'yakugo po fill FILE.po' "$out"
+tap_done
