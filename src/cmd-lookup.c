@@ -178,6 +178,16 @@ static void cell(const char *s, int w, const char *sgr, int color)
 	fputs("  ", stdout);
 }
 
+/* Whether s is one of the n strings of v. */
+static int listed(const char *s, char **v, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (strcmp(s, v[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static void print_text(const lexicon_result *r, size_t n, int color)
 {
 	int w[3] = { 0, 0, 0 };
@@ -198,7 +208,7 @@ static void print_text(const lexicon_result *r, size_t n, int color)
 		cell(e->romaji, w[2], "36", color);
 		for (j = 0; j < e->n_en; j++)
 			printf("%s%s", j ? "; " : "", e->en[j]);
-		if (e->market && (e->n_en == 0 || strcmp(e->market, e->en[0]) != 0))
+		if (e->market && !listed(e->market, e->en, e->n_en))
 			printf("%s%s", e->n_en ? "; " : "", e->market);
 		if (color)
 			fputs("  \033[2m", stdout);

@@ -941,7 +941,7 @@ static char *hira_plain(const char *s)
 {
 	char *nfkc = text_nfkc(s, (size_t)-1), *h = NULL, *p = NULL;
 	if (nfkc)
-		h = text_to_hiragana(nfkc, (size_t)-1);
+		h = match_hiragana(nfkc);
 	if (h)
 		p = match_plain(h, (size_t)-1);
 	free(nfkc);

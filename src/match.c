@@ -180,6 +180,28 @@ cleanup:
 
 /* ---- kana key ---------------------------------------------------------------- */
 
+/* Katakana -> hiragana by code point (the blocks are parallel), without ICU's
+ * transliterator, whose creation costs more than a whole lookup. */
+char *match_hiragana(const char *s)
+{
+	size_t n = strlen(s), i = 0, o = 0;
+	char *out = malloc(n + 1);
+	if (!out)
+		return NULL;
+	while (i < n) {
+		size_t start = i;
+		int32_t cp = text_next_cp(s, n, &i);
+		if ((cp >= 0x30A1 && cp <= 0x30F6) || cp == 0x30FD || cp == 0x30FE) {
+			o += text_put_cp(out + o, cp - 0x60);
+		} else {
+			memcpy(out + o, s + start, i - start);
+			o += i - start;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
 /* Vowel of each hiragana U+3041..U+3096 ('-' for っ and ん). */
 static const char hira_vowels[] =
 	"aaiiuueeoo" "aaiiuueeoo" "aaiiuueeoo" "aaii-uueeoo" "aiueo"
@@ -218,7 +240,7 @@ char *match_kana_key(const char *s, size_t len)
 	nfkc = text_nfkc(s, len);
 	if (!nfkc)
 		goto cleanup;
-	hira = text_to_hiragana(nfkc, (size_t)-1);
+	hira = match_hiragana(nfkc);
 	if (!hira)
 		goto cleanup;
 	n = strlen(hira);

@@ -26,6 +26,11 @@ char *match_romaji_key(const char *s, size_t len);
  * invalid UTF-8 or out of memory. Example: "ケーザイ" and "けいざい" -> "けざい". */
 char *match_kana_key(const char *s, size_t len);
 
+/* Katakana to hiragana (U+30A1..U+30F6, ヽ ヾ; ー and ヷ..ヺ are kept), everything else
+ * copied; s must be valid UTF-8 (NFKC it first for half-width kana). Malloc'd, or NULL
+ * when out of memory. */
+char *match_hiragana(const char *s);
+
 /* The "plain" form used to decide that a romaji match is exact rather than normalised:
  * NFKC, case folded, spaces, hyphens, apostrophes (' ’) and dots removed; macrons are
  * kept ("Keizai Sangyōshō" -> "keizaisangyōshō"). Malloc'd, or NULL (invalid UTF-8,
