@@ -8,6 +8,10 @@
 
 const struct command commands[] = {
 	/* COMMAND TABLE: add one line per subcommand here (keep this marker). */
+	{ "export", cmd_export, N_("export [--format tsv|tbx] [--all]"), N_("write your own entries as a glossary TSV or TBX file") },
+	{ "add", cmd_add, N_("add --kana KANA [--ja WRITTEN] [--romaji ROMAJI] [OPTION]..."), N_("add a term to your user database") },
+	{ "edit", cmd_edit, N_("edit ID [--FIELD VALUE]..."), N_("change one of your own entries") },
+	{ "remove", cmd_remove, N_("remove ID..."), N_("remove your own entries") },
 	{ "romanize", cmd_romanize, N_("romanize [OPTION]... [FILE]..."), N_("romanize Japanese text (ALA-LC words, any system)") },
 	{ "import", cmd_import, N_("import [--keep-going] edict|enamdict|tsv|tbx FILE"), N_("import a dictionary or glossary into your user database") },
 	{ "explore", cmd_explore, N_("explore [QUERY]"), N_("browse the glossary full screen, in English or Japanese") },

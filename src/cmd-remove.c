@@ -1,0 +1,81 @@
+/* cmd-remove.c: `yakugo remove ID...`: deletes the user's own entries (the seed
+ * glossary and imported dictionaries are not touched; re-import to change those). */
+#include "config.h"
+
+#include "cli.h"
+#include "commands.h"
+#include "i18n.h"
+#include "lexicon.h"
+#include "status.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void remove_help(void)
+{
+	printf(_("Usage: yakugo remove ID...\n"));
+	printf(_("Remove your entries ID... (from 'yakugo add') from your user database.\n"
+	         "Exit status 1 when one of them does not exist.\n"));
+	printf("\n%s\n", _("Options:"));
+	printf("  -h, --help  %s\n", _("show this help and exit"));
+}
+
+int cmd_remove(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	lexicon *lex;
+	const char *user_path;
+	char *err = NULL, *end;
+	int opt, i, rc = YK_OK;
+
+	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'h':
+			remove_help();
+			return YK_OK;
+		default:
+			fprintf(stderr, _("Try 'yakugo --help' for more information.\n"));
+			return YK_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return cli_usage(_("remove needs an entry ID"));
+	for (i = optind; i < argc; i++) {
+		long long id;
+		errno = 0;
+		id = strtoll(argv[i], &end, 10);
+		if (errno || *end || id <= 0)
+			return cli_usage(_("'%s' is not an entry id"), argv[i]);
+	}
+	user_path = cli_user_db_path();
+	if (!user_path)
+		return cli_error(YK_SYSTEM, _("no user database: set XDG_DATA_HOME or HOME"));
+	lex = lexicon_open(cli_db_path(), user_path, 0, &err);
+	if (!lex) {
+		rc = cli_error(YK_SYSTEM, "%s", err ? err : _("database error"));
+		free(err);
+		return rc;
+	}
+	for (i = optind; i < argc; i++) {
+		int got = lexicon_remove(lex, strtoll(argv[i], NULL, 10), &err);
+		if (got < 0) {
+			rc = cli_error(YK_SYSTEM, "%s", err ? err : _("database error"));
+			free(err);
+			err = NULL;
+			break;
+		}
+		if (got == 1) {
+			cli_error(YK_NOTFOUND, _("no user entry %s"), argv[i]);
+			if (rc == YK_OK)
+				rc = YK_NOTFOUND;
+		}
+	}
+	lexicon_close(lex);
+	return rc;
+}
