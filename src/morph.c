@@ -238,8 +238,11 @@ static int morph_classify_surface(morph_token *t)
 	int alnum = 0, digits_only = 1;
 	while (i < t->surface_len) {
 		int32_t cp = text_next_cp(t->surface, t->surface_len, &i);
-		if (cp < 0 || text_is_japanese(cp))
+		if (cp < 0 || text_is_japanese(cp)) {
+			if (t->cls == MORPH_SYMBOL && text_is_kanji(cp))
+				t->cls = MORPH_NOUN; /* an unknown rare kanji, not punctuation */
 			return 0;
+		}
 		if ((cp >= '0' && cp <= '9'))
 			alnum = 1;
 		else if ((cp < 128 && ((cp | 32) >= 'a' && (cp | 32) <= 'z')) || text_is_latin(cp))
@@ -469,6 +472,10 @@ int morph_parse(morph *m, const char *text, size_t len, const morph_token **toke
 		size_t b = m->cons[i], e = m->cons[i + 1];
 		if (e > len)
 			continue;
+		/* MeCab puts white space at the start of the token that follows it: a
+		 * boundary right after a space would leave no possible token (and abort). */
+		while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t'))
+			b--;
 		mecab_lattice_set_boundary_constraint(m->lattice, b, MECAB_TOKEN_BOUNDARY);
 		mecab_lattice_set_boundary_constraint(m->lattice, e, MECAB_TOKEN_BOUNDARY);
 		for (k = b + 1; k < e; k++)

@@ -406,7 +406,7 @@ static void cap_first(char *s)
 			*u -= 32;
 			return;
 		}
-		if (*u >= 'A' && *u <= 'Z')
+		if ((*u >= 'A' && *u <= 'Z') || (*u >= '0' && *u <= '9'))
 			return;
 		if (*u == 0xC4 || *u == 0xC5) { /* ā ē ī ō ū: U+0101.. odd -> even */
 			if (u[1] & 1)
@@ -1095,7 +1095,9 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 						for (k = 0; (size_t)k < r->tmp.n; k++)
 							if (r->tmp.p[k] == '-')
 								r->tmp.p[k] = ' ';
-					if (put_fixed(r, r->tmp.p, r->tmp.n, sep, 0) != 0)
+					if (put_fixed(r, r->tmp.p, r->tmp.n, sep,
+					              r->sentence_start && (r->o.style == ROMANIZE_ALALC
+					                                    || r->o.style == ROMANIZE_TITLE)) != 0)
 						return -1;
 					r->pk = P_KANA;
 					r->pcls = MORPH_COUNTER;
@@ -1135,7 +1137,7 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 			                   && is_katakana_only(t->surface, t->surface_len);
 			int has_reading = t->reading || is_kana_only(t->surface, t->surface_len);
 			int newword = sep || r->pk == P_START || r->pk == P_OPEN;
-			cap = word_cap(r, t->cls, u->orgcap, unknown_kata);
+			cap = (sep == '-' && t->cls != MORPH_PROPER) ? 0 : word_cap(r, t->cls, u->orgcap, unknown_kata);
 			if (t->cls == MORPH_PARTICLE && !has_reading)
 				has_reading = 0;
 			if (!has_reading) {
