@@ -53,8 +53,11 @@
 #define KEY_SLOTS 16          /* keys per entry: kid = id * KEY_SLOTS + slot */
 #define MAX_CANDIDATES 100000 /* fuzzy candidates verified at most */
 
-/* Kinds of folding keys (fold.kind); kinds >= KIND_ROMAJI are in the trigram index. */
-enum { KIND_KANA = 0, KIND_ROMAJI = 2, KIND_VARIANT = 3, KIND_MARKET = 4 };
+/* Kinds of folding keys (fold.kind); kinds >= KIND_ROMAJI are in the trigram index.
+ * Kana is folded through its romaji key (match_romaji_key romanizes kana), which
+ * absorbs everything the kana key does, so only romaji keys are stored; the kana key
+ * ranks kana matches among them. */
+enum { KIND_ROMAJI = 2, KIND_VARIANT = 3, KIND_MARKET = 4 };
 
 /* The migrations: migrations[i] takes a database from version i to i + 1. */
 static const char *const migrations[LEXICON_SCHEMA] = {
@@ -78,7 +81,7 @@ static const char *const migrations[LEXICON_SCHEMA] = {
 	"CREATE VIRTUAL TABLE en_fts USING fts5(en, market, content='entry', content_rowid='id',"
 	" tokenize='unicode61 remove_diacritics 2');"
 	"CREATE VIRTUAL TABLE gram USING fts5(k, content='fold', content_rowid='kid',"
-	" tokenize='trigram', detail='none');"
+	" tokenize='trigram', detail='none', columnsize=0);"
 	"CREATE TRIGGER entry_ai AFTER INSERT ON entry BEGIN"
 	" INSERT INTO en_fts(rowid, en, market) VALUES (new.id, new.en, new.market); END;"
 	"CREATE TRIGGER entry_ad AFTER DELETE ON entry BEGIN"
@@ -617,7 +620,7 @@ static void keyset_add(struct keyset *ks, int kind, char *k)
 	if (!*k || ks->n == KEY_SLOTS)
 		goto drop;
 	for (i = 0; i < ks->n; i++)
-		if ((ks->kind[i] == KIND_KANA) == (kind == KIND_KANA) && strcmp(ks->k[i], k) == 0)
+		if (strcmp(ks->k[i], k) == 0)
 			goto drop;
 	ks->kind[ks->n] = kind;
 	ks->k[ks->n++] = k;
@@ -630,7 +633,6 @@ static void entry_keys(const lexicon_entry *e, struct keyset *ks)
 {
 	size_t i;
 	ks->n = 0;
-	keyset_add(ks, KIND_KANA, match_kana_key(e->kana, (size_t)-1));
 	keyset_add(ks, KIND_ROMAJI, match_romaji_key(e->romaji, (size_t)-1));
 	keyset_add(ks, KIND_ROMAJI, match_romaji_key(e->kana, (size_t)-1));
 	for (i = 0; i < e->n_variants; i++)
@@ -790,7 +792,10 @@ int lexicon_import_begin(lexicon *lex, lexicon_origin origin, const char *source
 		set_error(error, fmt("%s", strerror(ENOMEM)));
 		return -1;
 	}
-	if (exec(db, path, "BEGIN IMMEDIATE", error) != 0)
+	/* A bulk import touches every index page: a 64 MB page cache keeps them in memory
+	 * instead of spilling the transaction to disk again and again. */
+	if (exec(db, path, "PRAGMA cache_size = -65536", error) != 0 ||
+	    exec(db, path, "BEGIN IMMEDIATE", error) != 0)
 		goto fail;
 	lex->import_db = db;
 	lex->import_origin = origin;
@@ -1145,23 +1150,21 @@ static int classify_key(struct search *s, int64_t id, int kind)
 	if (r <= 0)
 		return r;
 	switch (kind) {
-	case KIND_KANA:
-		p = hira_plain(in.kana);
-		r = p && q->hira && strcmp(p, q->hira) == 0;
-		free(p);
-		return add_hit(s, id, r ? 0 : 1, 0, r ? 0.9 : 0.8, r ? "kana" : "normalised",
-		               in.origin, in.common);
 	case KIND_ROMAJI:
-		p = match_plain(in.romaji, (size_t)-1);
-		r = p && strcmp(p, q->plain) == 0;
-		free(p);
-		if (!r && q->hira) { /* a kana query equal to the entry's kana */
+		if (q->hira) { /* a kana query: its kana, or its kana key, equal to the entry's */
 			p = hira_plain(in.kana);
 			r = p && strcmp(p, q->hira) == 0;
 			free(p);
 			if (r)
 				return add_hit(s, id, 0, 0, 0.9, "kana", in.origin, in.common);
+			p = match_kana_key(in.kana, (size_t)-1);
+			r = p && strcmp(p, q->kkey) == 0;
+			free(p);
+			return add_hit(s, id, 1, 0, r ? 0.85 : 0.8, "normalised", in.origin, in.common);
 		}
+		p = match_plain(in.romaji, (size_t)-1);
+		r = p && strcmp(p, q->plain) == 0;
+		free(p);
 		return add_hit(s, id, r ? 0 : 1, 0, r ? 0.9 : 0.8, r ? "romaji" : "normalised",
 		               in.origin, in.common);
 	case KIND_VARIANT:
@@ -1177,29 +1180,21 @@ static int classify_key(struct search *s, int64_t id, int kind)
 	}
 }
 
-/* Entries whose folding key equals the query's (kana key and romaji key). */
+/* Entries whose folding key equals the query's (an index lookup). */
 static int search_keys(struct search *s)
 {
-	sqlite3_stmt *st = prep(s, "SELECT kid, kind FROM fold WHERE k = ?1");
-	const char *keys[2] = { s->q->rkey, s->q->kkey };
-	int i, r = SQLITE_DONE, rc = 0;
+	sqlite3_stmt *st;
+	int r = SQLITE_DONE, rc = 0;
+	if (!*s->q->rkey)
+		return 0;
+	st = prep(s, "SELECT kid, kind FROM fold WHERE k = ?1");
 	if (!st)
 		return -1;
-	for (i = 0; i < 2 && rc == 0; i++) {
-		if (!keys[i] || !*keys[i])
-			continue;
-		sqlite3_reset(st);
-		bind_text(st, 1, keys[i]);
-		while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW) {
-			int64_t kid = sqlite3_column_int64(st, 0);
-			int kind = sqlite3_column_int(st, 1);
-			if ((i == 0) == (kind == KIND_KANA))
-				continue; /* a romaji key that happens to equal a kana one, or back */
-			rc = classify_key(s, kid / KEY_SLOTS, kind);
-		}
-		if (rc == 0)
-			rc = step_error(s, r);
-	}
+	bind_text(st, 1, s->q->rkey);
+	while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW)
+		rc = classify_key(s, sqlite3_column_int64(st, 0) / KEY_SLOTS, sqlite3_column_int(st, 1));
+	if (rc == 0)
+		rc = step_error(s, r);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -1514,9 +1509,9 @@ static int search_wildcard(struct search *s)
 {
 	const struct qforms *q = s->q;
 	sqlite3_stmt *st = NULL;
-	char *jpat = NULL, *rpat = NULL, *kpat = NULL, *epat = NULL;
+	char *jpat = NULL, *rpat = NULL, *epat = NULL;
 	size_t n = strlen(q->nfkc), i, o = 0;
-	int r = SQLITE_DONE, rc = -1, pass;
+	int r = SQLITE_DONE, rc = -1;
 
 	/* written form: GLOB with '[' escaped, full-width wildcards made ASCII */
 	jpat = malloc(3 * n + 1);
@@ -1537,10 +1532,8 @@ static int search_wildcard(struct search *s)
 	}
 	jpat[o] = '\0';
 	rpat = fold_pattern(q->nfkc, match_romaji_key);
-	if (q->scripts & MATCH_KANA)
-		kpat = fold_pattern(q->nfkc, match_kana_key);
 	epat = text_casefold(jpat, (size_t)-1);
-	if (!rpat || !epat || ((q->scripts & MATCH_KANA) && !kpat))
+	if (!rpat || !epat)
 		goto nomem;
 	/* ja */
 	st = prep(s, "SELECT id, origin, common FROM entry WHERE ja GLOB ?1 LIMIT 1000");
@@ -1557,25 +1550,18 @@ static int search_wildcard(struct search *s)
 	st = NULL;
 	if (rc != 0)
 		goto cleanup;
-	/* folding keys */
+	/* folding keys (romaji, and kana through its romaji); a pattern of wildcards only
+	 * matches through the written form and English */
 	st = prep(s, "SELECT kid, kind FROM fold WHERE k GLOB ?1 LIMIT 1000");
 	if (!st) {
 		rc = -1;
 		goto cleanup;
 	}
-	for (pass = 0; pass < 2 && rc == 0; pass++) {
-		const char *pat = pass ? kpat : rpat;
-		if (!pat || strspn(pat, "*?") == strlen(pat))
-			continue; /* only wildcards: match through the written form and English */
-		sqlite3_reset(st);
-		bind_text(st, 1, pat);
+	if (strspn(rpat, "*?") < strlen(rpat)) {
+		bind_text(st, 1, rpat);
 		while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW) {
-			int kind = sqlite3_column_int(st, 1);
 			struct info in;
-			int g;
-			if ((pass == 1) != (kind == KIND_KANA))
-				continue;
-			g = get_info(s, sqlite3_column_int64(st, 0) / KEY_SLOTS, &in);
+			int g = get_info(s, sqlite3_column_int64(st, 0) / KEY_SLOTS, &in);
 			if (g < 0)
 				rc = -1;
 			else if (g > 0)
@@ -1616,7 +1602,6 @@ cleanup:
 	sqlite3_finalize(st);
 	free(jpat);
 	free(rpat);
-	free(kpat);
 	free(epat);
 	return rc;
 }

@@ -114,6 +114,53 @@ static int has_kana(const char *s)
 	return 0;
 }
 
+/* The base letter of the accented vowels romaji uses (macrons, circumflexes), lower
+ * case; 0 for any other code point. */
+static int plain_vowel(int32_t cp)
+{
+	static const struct { int32_t cp; char c; } map[] = {
+		{ 0x101, 'a' }, { 0x100, 'a' }, { 0x12B, 'i' }, { 0x12A, 'i' }, { 0x16B, 'u' },
+		{ 0x16A, 'u' }, { 0x113, 'e' }, { 0x112, 'e' }, { 0x14D, 'o' }, { 0x14C, 'o' },
+		{ 0xE2, 'a' }, { 0xC2, 'a' }, { 0xEE, 'i' }, { 0xCE, 'i' }, { 0xFB, 'u' },
+		{ 0xDB, 'u' }, { 0xEA, 'e' }, { 0xCA, 'e' }, { 0xF4, 'o' }, { 0xD4, 'o' }
+	};
+	size_t i;
+	for (i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (map[i].cp == cp)
+			return map[i].c;
+	return 0;
+}
+
+/* Fast path for the common case, romaji in ASCII with macrons or circumflexes: writes
+ * the lower-case letters and digits of s to out (n + 1 bytes) and returns 1, or returns
+ * 0 when s has anything else non-ASCII (then ICU does the work). */
+static int fold_simple(const char *s, size_t n, char *out)
+{
+	size_t i = 0, o = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
+		int v;
+		if (c < 0x80) {
+			if (c >= 'A' && c <= 'Z')
+				out[o++] = (char)(c + 32);
+			else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+				out[o++] = (char)c;
+			i++;
+			continue;
+		}
+		cp = text_next_cp(s, n, &i);
+		if (cp == 0x2019 || cp == 0x2018 || cp == 0x2010 || cp == 0x2011)
+			continue;
+		v = plain_vowel(cp);
+		if (!v)
+			return 0;
+		out[o++] = (char)v;
+	}
+	out[o] = '\0';
+	return 1;
+}
+
 char *match_romaji_key(const char *s, size_t len)
 {
 	char *nfkc = NULL, *rom = NULL, *cf = NULL, *sm = NULL, *ascii = NULL;
@@ -124,6 +171,13 @@ char *match_romaji_key(const char *s, size_t len)
 		len = strlen(s);
 	if (text_utf8_check(s, len, NULL) != 0)
 		return NULL;
+	ascii = malloc(len + 1);
+	if (!ascii)
+		return NULL;
+	if (fold_simple(s, len, ascii))
+		goto fold;
+	free(ascii);
+	ascii = NULL;
 	nfkc = text_nfkc(s, len);
 	if (!nfkc)
 		goto cleanup;
@@ -161,6 +215,7 @@ char *match_romaji_key(const char *s, size_t len)
 		o += i - start;
 	}
 	ascii[o] = '\0';
+fold:
 	a = rewrite(ascii, letter_rules);
 	if (!a)
 		goto cleanup;
