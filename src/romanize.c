@@ -613,7 +613,7 @@ static char join_kana(const romanizer *r, const morph_token *t, size_t space_bef
 		return ' ';
 	}
 	if (p == MORPH_PREFIX && c != MORPH_PARTICLE && c != MORPH_SYMBOL)
-		return 0;
+		return c == MORPH_PROPER ? '-' : 0; /* Zen-Nihon, but shinseihin */
 	if (r->p_single && c == MORPH_PROPER && cp_count(t->surface, t->surface_len) == 1)
 		return '-'; /* 日米 Nichi-Bei */
 	switch (c) {
@@ -787,39 +787,51 @@ static int put_punct(romanizer *r, const morph_token *t, size_t space_before)
 /* ---- one piece of text ------------------------------------------------------------- */
 
 /* Glossary romaji in the chosen system: as written for hepburn, else the kana
- * romanized, with the capitals of the glossary's words. Into r->tmp. */
+ * romanized word by word, with the glossary's separators (space or hyphen) and
+ * capitals when its words line up with the kana's. Into r->tmp. */
 static int term_romaji(romanizer *r, const term *t)
 {
 	char *s;
-	const char *g;
-	size_t i;
-	int cap_next;
+	const char *g, *k;
+	size_t nk = 1, ng = 1, i;
+	int rc = -1;
 	r->tmp.n = 0;
 	if ((r->o.sys == ROMAJI_HEPBURN && r->o.lng == ROMAJI_LONG_DEFAULT) || !*t->kana)
 		return sb_adds(&r->tmp, t->romaji);
 	s = romaji_from_kana(t->kana, (size_t)-1, r->o.sys, r->o.lng);
 	if (!s)
 		return -1;
-	/* capitalise word k of s when word k of the glossary romaji is capitalised */
-	g = t->romaji;
-	cap_next = 1;
-	for (i = 0; s[i]; i++) {
-		if (cap_next) {
-			while (*g == ' ' || *g == '-')
-				g++;
-			if (*g && ((*g >= 'A' && *g <= 'Z') || (((unsigned char)*g == 0xC4
-			    || (unsigned char)*g == 0xC5) && !((unsigned char)g[1] & 1))))
-				cap_first(s + i);
-			while (*g && *g != ' ' && *g != '-')
-				g++;
-			cap_next = 0;
-		}
-		if (s[i] == ' ')
-			cap_next = 1;
+	for (i = 0; s[i]; i++)
+		nk += s[i] == ' ';
+	for (i = 0; t->romaji[i]; i++)
+		ng += t->romaji[i] == ' ' || t->romaji[i] == '-';
+	if (nk != ng) {
+		rc = sb_adds(&r->tmp, s);
+		free(s);
+		return rc;
 	}
-	i = (size_t)sb_adds(&r->tmp, s);
+	g = t->romaji;
+	k = s;
+	for (;;) {
+		size_t kw = strcspn(k, " "), gw = strcspn(g, " -"), at = r->tmp.n;
+		if (sb_add(&r->tmp, k, kw) != 0)
+			goto done;
+		if ((*g >= 'A' && *g <= 'Z') || (((unsigned char)*g == 0xC4
+		    || (unsigned char)*g == 0xC5) && !((unsigned char)g[1] & 1)))
+			cap_first(r->tmp.p + at);
+		k += kw;
+		g += gw;
+		if (!*k || !*g)
+			break;
+		if (sb_add(&r->tmp, g, 1) != 0)
+			goto done;
+		k++;
+		g++;
+	}
+	rc = 0;
+done:
 	free(s);
-	return i == 0 ? 0 : -1;
+	return rc;
 }
 
 static int word_cap(const romanizer *r, morph_class c, int orgcap, int unknown_kata)
@@ -867,7 +879,7 @@ static const struct head {
 	{ "半島", "ハントウ", 0 }, { "公園", "コウエン", 0 }, { "神社", "ジンジャ", 0 },
 	{ "経済", "ケイザイ", 0 }, { "書店", "ショテン", 0 }, { "出版", "シュッパン", 0 },
 	{ "産業", "サンギョウ", 0 }, { "化学", "カガク", 0 }, { "製鉄", "セイテツ", 0 },
-	{ "運輸", "ウンユ", 0 }, { "大臣", "ダイジン", 0 },
+	{ "運輸", "ウンユ", 0 }, { "大臣", "ダイジン", 0 }, { "図書館", "トショカン", 0 },
 	{ NULL, NULL, 0 }
 };
 
@@ -950,7 +962,8 @@ static int push_proper(romanizer *r, const morph_token *tok, size_t space_before
 static const char *org_heads[] = {
 	"省", "庁", "局", "委員会", "協会", "機構", "研究所", "大学", "銀行", "財団", "連合",
 	"裁判所", "本部", "会議所", "公社", "組合", "学会", "連盟", "審議会", "研究センター",
-	"大学院", "公庫", "事務所", "大臣", "長官", NULL
+	"大学院", "公庫", "事務所", "大臣", "長官", "グループ", "ホールディングス", "取引所",
+	"病院", "図書館", "美術館", "博物館", NULL
 };
 
 static int is_run_class(morph_class c)
@@ -976,7 +989,14 @@ static void mark_org_runs(romanizer *r, const char *s)
 				if (e - b >= n && memcmp(s + e - n, org_heads[k], n) == 0)
 					break;
 			}
-			if (org_heads[k])
+			/* a one-kanji head (省 庁 局) only as a suffix of its own or in a proper
+			 * noun: not 基地局, 薬局 */
+			/* a one-kanji head only as a token of its own after a name of two words
+			 * or more (経済産業省, 日本政府観光局; not 基地局, 放送局); 局 needs three */
+			if (org_heads[k] && (cp_count(org_heads[k], strlen(org_heads[k])) > 1
+			                     || last->cls == MORPH_PROPER
+			                     || (last->surface_len == strlen(org_heads[k])
+			                         && i - start >= (strcmp(org_heads[k], "局") ? 2u : 3u))))
 				for (k = start; k < i; k++)
 					r->units[k].orgcap = 1;
 		} else
@@ -1051,23 +1071,35 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 		int cap;
 
 		if (u->t) {
-			morph_class c = u->t->proper ? MORPH_PROPER : MORPH_NOUN;
-			sep = (r->pk == P_START || r->pk == P_OPEN) ? 0 : ' ';
-			if (r->pk == P_KANA && !u->space_before && r->pcls == MORPH_PREFIX)
-				sep = 0;
+			/* A glossary term joins its neighbours as the token MeCab made of it
+			 * (向け stays a suffix: AI-muke), but is written as the glossary says. */
+			morph_token tk = *t;
+			size_t k;
+			if (tk.surface_len != u->t->key_len || tk.cls == MORPH_SYMBOL
+			    || tk.cls == MORPH_ALPHA || tk.cls == MORPH_NUMBER || tk.cls == MORPH_PARTICLE
+			    || tk.cls == MORPH_CONJ_PARTICLE || tk.cls == MORPH_AUXVERB)
+				tk.cls = u->t->proper ? MORPH_PROPER : MORPH_NOUN;
+			sep = join_kana(r, &tk, u->space_before);
+			if (spaced && sep == '-')
+				sep = ' ';
 			if (term_romaji(r, u->t) != 0)
 				return -1;
-			if (spaced || r->o.style == ROMANIZE_SLUG)
+			if (spaced || r->o.style == ROMANIZE_SLUG) {
 				lower_ascii(r->tmp.p);
-			cap = r->o.style == ROMANIZE_TITLE || (r->o.style == ROMANIZE_ALALC
-			                                        && r->sentence_start);
-			if (put_fixed(r, r->tmp.p, r->tmp.n, sep ? sep : (r->pk == P_START ? 0 : 0),
-			              cap) != 0)
+				for (k = 0; k < r->tmp.n; k++)
+					if (r->tmp.p[k] == '-')
+						r->tmp.p[k] = ' ';
+			}
+			cap = (r->o.style == ROMANIZE_TITLE && sep != '-' && (sep || r->pk == P_START
+			                                                      || r->pk == P_OPEN))
+			      || (r->o.style == ROMANIZE_ALALC && r->sentence_start);
+			if (put_fixed(r, r->tmp.p, r->tmp.n, sep, cap) != 0)
 				return -1;
+			if (sep || r->pk == P_START || r->pk == P_OPEN)
+				r->p_proper = u->t->proper;
 			r->pk = P_KANA;
-			r->pcls = c;
+			r->pcls = tk.cls;
 			r->pflags = 0;
-			r->p_proper = u->t->proper;
 			r->p_te = 0;
 			r->p_single = 0;
 			r->sentence_start = 0;

@@ -1,0 +1,125 @@
+#!/bin/sh
+# tests/cli-romanize.sh: `yakugo romanize` from the command line: the spec's footnote
+# table with the seed glossary, real headlines (tests/romanize-cases.tsv), options,
+# --literal, and bad input (invalid UTF-8, --replace, NUL bytes, empty input, CRLF,
+# a 20 MB line in bounded memory, a missing dictionary).
+. "$top_srcdir/tests/tap.sh"
+
+out=$("$YAKUGO" romanize --help); st=$?
+check "--help exits 0" 0 "$st"
+check_match "--help shows the usage" '^Usage: yakugo romanize' "$out"
+
+# The spec's table, with the seed glossary.
+cat >"$TMPD/spec.in" <<'EOF'
+経済産業省
+西村経済産業大臣の閣議後記者会見の概要
+AI駅員を10月から実証実験　JR九州、多言語で案内対応
+チャットGPT、横須賀市が試験導入　文書作成や誤字チェックに
+鳥取県、業務ではChatGPT禁止　知事「ちゃんと地道に」
+ラピダス、AI向け半導体の生産受託　カナダのテンストレントと協業
+内閣府, AI戦略会議
+毎日新聞
+EOF
+cat >"$TMPD/spec.want" <<'EOF'
+Keizai Sangyōshō
+Nishimura Keizai Sangyō Daijin no kakugigo kisha kaiken no gaiyō
+AI ekiin o 10-gatsu kara jisshō jikken JR Kyūshū, tagengo de annai taiō
+Chatto GPT, Yokosuka-shi ga shiken dōnyū bunsho sakusei ya goji chekku ni
+Tottori-ken, gyōmu de wa ChatGPT kinshi chiji "chanto jimichi ni"
+Rapidasu, AI-muke handōtai no seisan jutaku Kanada no Tensutorento to kyōgyō
+Naikakufu, AI senryaku kaigi
+Mainichi shinbun
+EOF
+"$YAKUGO" romanize "$TMPD/spec.in" >"$TMPD/spec.out"; st=$?
+check "spec table: exit 0" 0 "$st"
+n=0
+while IFS= read -r want; do
+	n=$((n + 1))
+	got=$(sed -n "${n}p" "$TMPD/spec.out")
+	check "spec table row $n" "$want" "$got"
+done <"$TMPD/spec.want"
+# Glossary terms are single words with the glossary's capitals.
+check "glossary term Keidanren" "Keidanren no kaichō" "$(echo '経団連の会長' | "$YAKUGO" romanize)"
+
+# Real headlines and titles, without the glossary (MeCab and the rules alone).
+grep -v '^#' "$top_srcdir/tests/romanize-cases.tsv" | cut -f1 >"$TMPD/cases.in"
+grep -v '^#' "$top_srcdir/tests/romanize-cases.tsv" | cut -f2 >"$TMPD/cases.want"
+"$YAKUGO" romanize --no-glossary <"$TMPD/cases.in" >"$TMPD/cases.out"; st=$?
+check "headlines: exit 0" 0 "$st"
+check "headlines: one line out per line in" "$(wc -l <"$TMPD/cases.in")" "$(wc -l <"$TMPD/cases.out")"
+n=0
+while IFS= read -r want; do
+	n=$((n + 1))
+	got=$(sed -n "${n}p" "$TMPD/cases.out")
+	check "headline $n: $(sed -n "${n}p" "$TMPD/cases.in")" "$want" "$got"
+done <"$TMPD/cases.want"
+
+# Styles and systems.
+in='鳥取県の新聞は東京へ行った'
+check "--style alalc" "Tottori-ken no shinbun wa Tōkyō e itta" "$(echo "$in" | "$YAKUGO" romanize --style alalc)"
+check "--style spaced" "tottori ken no shinbun wa tōkyō e itta" "$(echo "$in" | "$YAKUGO" romanize --style spaced)"
+check "--style title" "Tottori-ken no Shinbun wa Tōkyō e Itta" "$(echo "$in" | "$YAKUGO" romanize --style title)"
+check "--style slug" "tottori-ken-no-shinbun-wa-tokyo-e-itta" "$(echo "$in" | "$YAKUGO" romanize --style slug)"
+check "--system kunrei" "Tottori-ken no sinbun wa Tôkyô e itta" "$(echo "$in" | "$YAKUGO" romanize --system kunrei)"
+check "--system passport" "TOTTORI-KEN NO SHIMBUN WA TOKYO E ITTA" "$(echo "$in" | "$YAKUGO" romanize --system passport)"
+check "--system wapuro" "Tottori-ken no shinbun wa Toukyou e itta" "$(echo "$in" | "$YAKUGO" romanize --system wapuro)"
+check "--long none" "Tottori-ken no shinbun wa Tokyo e itta" "$(echo "$in" | "$YAKUGO" romanize --long none)"
+check "glossary term in kunrei" "Keizai Sangyôsyô" "$(echo '経済産業省' | "$YAKUGO" romanize --system kunrei)"
+check_status "unknown system: exit 2" 2 "$YAKUGO" romanize --system klingon
+check_status "unknown style: exit 2" 2 "$YAKUGO" romanize --style loud
+check_status "unknown option: exit 2" 2 "$YAKUGO" romanize --frobnicate
+
+# --literal: kana letter by letter, no MeCab.
+check "--literal hiragana" "tōkyō e iku" "$(echo 'とうきょう え いく' | "$YAKUGO" romanize --literal)"
+check "--literal half-width katakana" "sofutobanku" "$(echo 'ｿﾌﾄﾊﾞﾝｸ' | "$YAKUGO" romanize --literal)"
+check "--literal kunrei" "mattya" "$(echo 'まっちゃ' | "$YAKUGO" romanize --literal --system kunrei)"
+
+# Files, several of them, and a missing one.
+printf '東京\n' >"$TMPD/a.txt"; printf '大阪\n' >"$TMPD/b.txt"
+check "two files in order" "Tōkyō
+Ōsaka" "$("$YAKUGO" romanize "$TMPD/a.txt" "$TMPD/b.txt")"
+check_status "missing file: exit 3" 3 "$YAKUGO" romanize "$TMPD/nonexistent"
+
+# Bad input.
+printf '東京\n\343\201ab\n大阪\n' >"$TMPD/bad.txt"
+out=$("$YAKUGO" romanize "$TMPD/bad.txt" 2>"$TMPD/err"); st=$?
+check "invalid UTF-8: exit 2" 2 "$st"
+check "invalid UTF-8: message names file, line and byte" \
+	"yakugo: $TMPD/bad.txt:2: invalid UTF-8 at byte 1" "$(cat "$TMPD/err")"
+check "invalid UTF-8: the lines before are written" "Tōkyō" "$out"
+out=$("$YAKUGO" romanize --replace "$TMPD/bad.txt"); st=$?
+check "--replace: exit 0" 0 "$st"
+check "--replace: U+FFFD and carry on" "Tōkyō
+�ab
+Ōsaka" "$out"
+printf '東京\000大阪\n' | "$YAKUGO" romanize >"$TMPD/nul.out"; st=$?
+check "NUL byte: exit 0" 0 "$st"
+check "NUL byte: copied through" "Tōkyō
+Ōsaka" "$(tr '\000' '\n' <"$TMPD/nul.out")"
+out=$("$YAKUGO" romanize </dev/null); st=$?
+check "empty input: exit 0" 0 "$st"
+check "empty input: no output" "" "$out"
+check "CRLF kept" "Tōkyō$(printf '\r')" "$(printf '東京\r\n' | "$YAKUGO" romanize)"
+check "no final newline kept (14 bytes)" 14 "$(printf '東京\n大阪' | "$YAKUGO" romanize | wc -c | tr -d ' ')"
+out=$(printf '鱻と鱻\n' | "$YAKUGO" romanize --warn-unknown 2>"$TMPD/err")
+check "unknown kanji written as they are" "鱻 to 鱻" "$out"
+check "--warn-unknown: once per word" "1" "$(grep -c "no reading for '鱻'" "$TMPD/err")"
+check_match "--warn-unknown names the line" '^yakugo: warning: <stdin>:1: ' "$(cat "$TMPD/err")"
+err=$("$YAKUGO" romanize --dicdir "$TMPD/nodic" </dev/null 2>&1); st=$?
+check "missing dictionary: exit 2" 2 "$st"
+check_match "missing dictionary: named" "no MeCab dictionary in $TMPD/nodic" "$err"
+
+# A 20 MB line: bounded memory (the line, its output and MeCab's lattice for one piece).
+awk 'BEGIN { s = "東京へ行く。"; for (i = 0; i < 1200000; i++) printf "%s", s; printf "\n" }' >"$TMPD/big.txt"
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f %M -o "$TMPD/rss" "$YAKUGO" romanize --no-glossary "$TMPD/big.txt" >"$TMPD/big.out"; st=$?
+	rss=$(tail -n 1 "$TMPD/rss")
+	check "20 MB line: exit 0" 0 "$st"
+	check "20 MB line: whole output" 1200000 "$(grep -o 'kyō e iku\.' "$TMPD/big.out" | wc -l | tr -d ' ')"
+	if [ "$rss" -lt 160000 ]; then tap_ok "20 MB line: peak RSS ${rss} KB < 160 MB"
+	else tap_fail "20 MB line: peak RSS ${rss} KB < 160 MB"; fi
+else
+	"$YAKUGO" romanize --no-glossary "$TMPD/big.txt" >"$TMPD/big.out"; st=$?
+	check "20 MB line: exit 0" 0 "$st"
+fi
+tap_done
