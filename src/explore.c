@@ -677,8 +677,8 @@ static void draw(struct explorer *ex)
 	} else {
 		style_on(ex, PAIR_BAR, A_REVERSE);
 		put_bar(LINES - 1, ex->list_focus
-		          ? _("j/k: move  Enter: details  /: search  Tab: romaji  a: add  e: edit  d: delete  ?: help  q: quit")
-		          : _("Type to search  Enter: details  Tab: romaji  Down/Esc: list  F1: help"));
+		          ? _("q: quit  ?: help  j/k: move  Enter: details  /: search  Tab: romaji  a/e/d: add/edit/delete")
+		          : _("Type to search  Enter: details  Tab: romaji  Esc: list  F1: help"));
 		style_off(ex, PAIR_BAR, A_REVERSE);
 	}
 	if (ex->list_focus) {
