@@ -51,7 +51,8 @@
 #define LEXICON_SCHEMA 1
 #define BUSY_TIMEOUT_MS 5000
 #define KEY_SLOTS 16          /* keys per entry: kid = id * KEY_SLOTS + slot */
-#define MAX_CANDIDATES 100000 /* fuzzy candidates verified at most */
+#define MAX_POSTINGS 400000   /* fuzzy: trigram postings read at most */
+#define MAX_VERIFY 2000       /* fuzzy: candidate keys verified by edit distance at most */
 
 /* Kinds of folding keys (fold.kind); kinds >= KIND_ROMAJI are in the trigram index.
  * Kana is folded through its romaji key (match_romaji_key romanizes kana), which
@@ -79,7 +80,7 @@ static const char *const migrations[LEXICON_SCHEMA] = {
 	"CREATE TABLE fold(kid INTEGER PRIMARY KEY, kind INTEGER NOT NULL, k TEXT NOT NULL);"
 	"CREATE INDEX fold_k ON fold(k);"
 	"CREATE VIRTUAL TABLE en_fts USING fts5(en, market, content='entry', content_rowid='id',"
-	" tokenize='unicode61 remove_diacritics 2');"
+	" tokenize='unicode61 remove_diacritics 2', columnsize=0);"
 	"CREATE VIRTUAL TABLE gram USING fts5(k, content='fold', content_rowid='kid',"
 	" tokenize='trigram', detail='none', columnsize=0);"
 	"CREATE TRIGGER entry_ai AFTER INSERT ON entry BEGIN"
@@ -404,6 +405,8 @@ static sqlite3 *open_db(const char *path, int writable, char **error)
 		goto fail;
 	}
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	/* reads through mmap: no copy per page for the random reads of a lookup */
+	sqlite3_exec(db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
 	if (writable) {
 		if (exec(db, path, "PRAGMA journal_mode = WAL", error) != 0 ||
 		    exec(db, path, "PRAGMA synchronous = NORMAL", error) != 0 ||
@@ -1282,12 +1285,6 @@ cleanup:
 	return rc;
 }
 
-static int cmp_i64(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 struct gram_count {
 	char g[16];
 	int64_t docs;
@@ -1299,18 +1296,33 @@ static int cmp_gram(const void *a, const void *b)
 	return x->docs < y->docs ? -1 : x->docs > y->docs;
 }
 
+/* A fuzzy candidate: a key row and how many of the query's trigrams it has. */
+struct cand {
+	int64_t kid;
+	int count;
+};
+
+static int cmp_cand_kid(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	return x->kid < y->kid ? -1 : x->kid > y->kid;
+}
+
 /* Fuzzy: candidates from the trigram index, verified by edit distance on the keys.
- * A key within distance k of the query shares at least one of any 3k + 1 of the
- * query's trigrams, so only the 3k + 1 rarest trigrams' posting lists are read. */
+ * The posting lists of the query key's trigrams (rarest first, at most MAX_POSTINGS
+ * rows) give each candidate key the number of trigrams it shares with the query. A key
+ * within distance k shares at least t - 3k of the query's t trigrams (one edit touches
+ * at most three), so keys below that are skipped; the rest are verified best-shared
+ * first, at most MAX_VERIFY of them, so the cost stays bounded at a million entries. */
 static int search_fuzzy(struct search *s)
 {
 	const char *key = s->q->rkey;
-	size_t len = strlen(key), ncp = match_length(key), i, ng = 0, nc = 0, capc = 0;
+	size_t len = strlen(key), ncp = match_length(key), i, ng = 0, nc = 0, capc = 0, nu = 0;
 	struct gram_count *grams = NULL;
-	int64_t *cands = NULL;
+	int64_t *posts = NULL;
+	struct cand *cands = NULL;
 	sqlite3_stmt *vocab = NULL, *post = NULL, *getk = NULL;
-	int maxd = match_max_distance(ncp), r = SQLITE_DONE, rc = -1;
-	size_t use;
+	int maxd = match_max_distance(ncp), r = SQLITE_DONE, rc = -1, need;
 	size_t starts[256];
 
 	if (maxd == 0 || ncp < 3 || ncp > 200)
@@ -1336,6 +1348,9 @@ static int search_fuzzy(struct search *s)
 		grams[ng].g[e - b] = '\0';
 		ng++;
 	}
+	need = (int)ng - 3 * maxd;
+	if (need < 1)
+		need = 1;
 	if (sqlite3_exec(s->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_vocab"
 	                 " USING fts5vocab(main, gram, row)", NULL, NULL, NULL) != SQLITE_OK) {
 		db_error(s->error, s->db, path_of(s->lex, s->db));
@@ -1357,45 +1372,89 @@ static int search_fuzzy(struct search *s)
 		}
 	}
 	qsort(grams, ng, sizeof *grams, cmp_gram);
-	use = (size_t)(3 * maxd + 1);
-	if (use > ng)
-		use = ng;
-	for (i = 0; i < use && nc < MAX_CANDIDATES; i++) {
+	for (i = 0; i < ng; i++) {
 		char *fq;
 		if (grams[i].docs == 0)
 			continue;
+		if (nc + (size_t)grams[i].docs > MAX_POSTINGS)
+			break; /* the commonest trigrams add little and cost most */
 		fq = fts_quote(grams[i].g);
 		if (!fq)
 			goto nomem;
 		sqlite3_reset(post);
 		bind_text(post, 1, fq);
 		free(fq);
-		while ((r = sqlite3_step(post)) == SQLITE_ROW && nc < MAX_CANDIDATES) {
+		while ((r = sqlite3_step(post)) == SQLITE_ROW) {
 			if (nc == capc) {
-				size_t cap = capc ? 2 * capc : 256;
-				int64_t *nb = realloc(cands, cap * sizeof *nb);
+				size_t cap = capc ? 2 * capc : 1024;
+				int64_t *nb = realloc(posts, cap * sizeof *nb);
 				if (!nb)
 					goto nomem;
-				cands = nb;
+				posts = nb;
 				capc = cap;
 			}
-			cands[nc++] = sqlite3_column_int64(post, 0);
+			posts[nc++] = sqlite3_column_int64(post, 0);
 		}
-		if (r != SQLITE_ROW && r != SQLITE_DONE) {
+		if (r != SQLITE_DONE) {
 			db_error(s->error, s->db, path_of(s->lex, s->db));
 			goto cleanup;
 		}
 	}
-	if (nc)
-		qsort(cands, nc, sizeof *cands, cmp_i64);
 	rc = 0;
-	for (i = 0; i < nc && rc == 0; i++) {
+	if (nc == 0)
+		goto cleanup;
+	/* count each key's shared trigrams in a hash table (open addressing) */
+	{
+		size_t cap = 1024, mask, j;
+		int bucket[257] = { 0 };
+		struct cand *table;
+		while (cap < 2 * nc)
+			cap *= 2;
+		mask = cap - 1;
+		table = calloc(cap, sizeof *table);
+		if (!table)
+			goto nomem;
+		for (i = 0; i < nc; i++) {
+			uint64_t h = (uint64_t)posts[i] * 0x9E3779B97F4A7C15ULL;
+			for (j = (size_t)(h >> 20) & mask; table[j].count && table[j].kid != posts[i];
+			     j = (j + 1) & mask)
+				;
+			if (!table[j].count)
+				table[j].kid = posts[i];
+			table[j].count++;
+		}
+		/* keep the best-sharing keys (at least `need` trigrams), at most MAX_VERIFY: a
+		 * counting pass over the shared counts finds the cut-off */
+		for (j = 0; j < cap; j++)
+			if (table[j].count >= need)
+				bucket[table[j].count > 256 ? 256 : table[j].count]++;
+		{
+			int c, cut = 256;
+			size_t kept = 0;
+			for (c = 256; c >= need; c--) {
+				if (kept + (size_t)bucket[c] > MAX_VERIFY && kept > 0)
+					break;
+				kept += (size_t)bucket[c];
+				cut = c;
+			}
+			cands = malloc((kept ? kept : 1) * sizeof *cands);
+			if (!cands) {
+				free(table);
+				goto nomem;
+			}
+			for (j = 0; j < cap && nu < kept; j++)
+				if (table[j].count >= cut)
+					cands[nu++] = table[j];
+		}
+		free(table);
+	}
+	/* verify in key order: neighbouring keys share database pages */
+	qsort(cands, nu, sizeof *cands, cmp_cand_kid);
+	for (i = 0; i < nu && rc == 0; i++) {
 		int d, kind;
 		const char *k;
-		if (i > 0 && cands[i] == cands[i - 1])
-			continue;
 		sqlite3_reset(getk);
-		sqlite3_bind_int64(getk, 1, cands[i]);
+		sqlite3_bind_int64(getk, 1, cands[i].kid);
 		r = sqlite3_step(getk);
 		if (r != SQLITE_ROW) {
 			rc = step_error(s, r);
@@ -1410,11 +1469,11 @@ static int search_fuzzy(struct search *s)
 			goto nomem;
 		if (d > 0 && d <= maxd) {
 			struct info in;
-			int g = get_info(s, cands[i] / KEY_SLOTS, &in);
+			int g = get_info(s, cands[i].kid / KEY_SLOTS, &in);
 			if (g < 0)
 				rc = -1;
 			else if (g > 0)
-				rc = add_hit(s, cands[i] / KEY_SLOTS, 2, d, kind == KIND_ROMAJI ? 0.5 : 0.4,
+				rc = add_hit(s, cands[i].kid / KEY_SLOTS, 2, d, kind == KIND_ROMAJI ? 0.5 : 0.4,
 				             "fuzzy", in.origin, in.common);
 		}
 	}
@@ -1427,6 +1486,7 @@ cleanup:
 	sqlite3_finalize(post);
 	sqlite3_finalize(getk);
 	free(grams);
+	free(posts);
 	free(cands);
 	return rc;
 }
@@ -1503,13 +1563,65 @@ static char *fold_pattern(const char *pat, char *(*fold)(const char *, size_t))
 	return out;
 }
 
+/* When every `*` of an English wildcard pattern ends a word and there is no `?` or
+ * leading `*` ("cabinet off*"), the FTS5 prefix query that finds its candidates
+ * ("cabinet" "off" *), else NULL (then the names are scanned). Malloc'd. */
+static char *prefix_query(const char *pat)
+{
+	size_t n = strlen(pat), i, o = 0;
+	char *q;
+	if (!n || pat[0] == '*' || strchr(pat, '?') || strstr(pat, "\xef\xbc\x9f"))
+		return NULL;
+	for (i = 0; i < n; i++)
+		if (pat[i] == '*' && i + 1 < n && pat[i + 1] != ' ' && pat[i + 1] != '*')
+			return NULL;
+	q = malloc(3 * n + 8);
+	if (!q)
+		return NULL;
+	for (i = 0; i < n;) {
+		size_t e = i;
+		int star = 0;
+		while (e < n && pat[e] != ' ')
+			e++;
+		while (e > i && pat[e - 1] == '*') {
+			e--;
+			star = 1;
+		}
+		if (e > i) {
+			size_t j;
+			if (o)
+				q[o++] = ' ';
+			q[o++] = '"';
+			for (j = i; j < e; j++) {
+				if (pat[j] == '"')
+					q[o++] = '"';
+				q[o++] = pat[j];
+			}
+			q[o++] = '"';
+			if (star) {
+				q[o++] = ' ';
+				q[o++] = '*';
+			}
+		}
+		while (e < n && pat[e] != ' ')
+			e++;
+		i = e + 1;
+	}
+	q[o] = '\0';
+	if (!o) {
+		free(q);
+		return NULL;
+	}
+	return q;
+}
+
 /* Wildcards: the written form and kana with GLOB, the folding keys with GLOB (an index
  * range when the pattern starts with letters), English names with yk_glob_list. */
 static int search_wildcard(struct search *s)
 {
 	const struct qforms *q = s->q;
 	sqlite3_stmt *st = NULL;
-	char *jpat = NULL, *rpat = NULL, *epat = NULL;
+	char *jpat = NULL, *rpat = NULL, *epat = NULL, *fts = NULL;
 	size_t n = strlen(q->nfkc), i, o = 0;
 	int r = SQLITE_DONE, rc = -1;
 
@@ -1582,13 +1694,21 @@ static int search_wildcard(struct search *s)
 		rc = -1;
 		goto cleanup;
 	}
-	st = prep(s, "SELECT id, origin, common FROM entry WHERE yk_glob_list(?1, en)"
-	             " OR yk_glob_list(?1, market) LIMIT 1000");
+	fts = prefix_query(epat);
+	if (fts)
+		st = prep(s, "SELECT e.id, e.origin, e.common FROM en_fts JOIN entry e"
+		             " ON e.id = en_fts.rowid WHERE en_fts MATCH ?2 AND"
+		             " (yk_glob_list(?1, e.en) OR yk_glob_list(?1, e.market)) LIMIT 1000");
+	else
+		st = prep(s, "SELECT id, origin, common FROM entry WHERE yk_glob_list(?1, en)"
+		             " OR yk_glob_list(?1, market) LIMIT 1000");
 	if (!st) {
 		rc = -1;
 		goto cleanup;
 	}
 	bind_text(st, 1, epat);
+	if (fts)
+		bind_text(st, 2, fts);
 	while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW)
 		rc = add_hit(s, sqlite3_column_int64(st, 0), 1, 0, 0.6, "wildcard",
 		             sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
@@ -1603,6 +1723,7 @@ cleanup:
 	free(jpat);
 	free(rpat);
 	free(epat);
+	free(fts);
 	return rc;
 }
 
