@@ -1,0 +1,43 @@
+/* bibtex.h: BibTeX for `yakugo cite`, through btparse: the input is cut into chunks (an
+ * entry "@type{...}" with its balanced braces, or the text between entries), each entry
+ * is checked with btparse, and the values of its title-like and name fields are located
+ * in the entry's own text so that everything else is copied byte for byte. */
+#ifndef YAKUGO_BIBTEX_H
+#define YAKUGO_BIBTEX_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "cite.h"
+
+typedef struct bibtex_reader bibtex_reader;
+
+enum bibtex_chunk {
+	BIBTEX_TEXT = 0,      /* text between entries (comments, blank lines) */
+	BIBTEX_ENTRY,         /* an entry btparse accepts */
+	BIBTEX_BAD,           /* an entry btparse rejects: pass it through */
+	BIBTEX_TRUNCATED      /* an entry cut off by the end of the input */
+};
+
+/* Wraps fp (not closed by bibtex_close); name is used in messages. NULL when out of
+ * memory. Calls bt_initialize once. */
+bibtex_reader *bibtex_open(FILE *fp, const char *name);
+
+/* Reads the next chunk: *text (owned by the reader, valid until the next call) of *len
+ * bytes, *line its first line. Returns 1 and the kind in *kind; 0 at the end; -1 on a
+ * read error or when out of memory. Memory is bounded by the largest entry. */
+int bibtex_next(bibtex_reader *r, const char **text, size_t *len, size_t *line,
+                enum bibtex_chunk *kind);
+
+/* Frees the reader. NULL is allowed. */
+void bibtex_close(bibtex_reader *r);
+
+/* Rewrites an entry: the values of title, booktitle, journal, journaltitle, series,
+ * shorttitle, publisher, institution, organization, school, address-free name lists
+ * (author, editor: each name apart) are handed to fix; values holding a backslash (TeX
+ * commands) are left alone. line is the entry's first line. Writes the entry to *out
+ * (malloc'd). Returns 0, or -1 when out of memory. */
+int bibtex_rewrite(const char *text, size_t len, size_t line, cite_fix_fn *fix, void *arg,
+                   char **out);
+
+#endif

@@ -1,0 +1,1468 @@
+/* cite.c: the citation normaliser (see cite.h and spec/citations.md).
+ *
+ * A citation is cut into fields: a quoted title (everything between “ ” or " "), or the
+ * text between commas, semicolons, colons and brackets outside quotes; URLs, e-mail
+ * addresses and DOIs end a field and are never looked at. Each Latin word of a field is
+ * classed: Japanese (parses fully as romaji and is not an English word, or carries a
+ * macron), ambiguous (romaji and English: to, no, Honda), other (English, foreign
+ * names), neutral (digits, acronyms). A field is Japanese when it has a Japanese word
+ * and no other words (or at least three Japanese words for each other one). In a
+ * Japanese field: (1) the whole field, then every run of two or more words, is looked up
+ * in the lexicon (its own romaji, variants and market names, by folded key; the whole
+ * field also fuzzily); (2) every other word is read again from the reading index: a
+ * dynamic programme covers its kana with dictionary readings, paying for each word used
+ * and for each repair (a long vowel spelled ē for えい, a macron where there is none, つ
+ * written for っ, a missing ん), and the cheapest cover is written in the chosen system
+ * with ALA-LC word division (particles apart, place suffixes and counters hyphenated). */
+#include "config.h"
+
+#include "cite.h"
+#include "kana.h"
+#include "lexicon.h"
+#include "match.h"
+#include "readings.h"
+#include "romaji.h"
+#include "text.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- small buffers and sets ----------------------------------------------------- */
+
+typedef struct buf {
+	char *s;
+	size_t n, cap;
+} buf;
+
+static int buf_add(buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		char *p;
+		while (b->n + n + 1 > cap)
+			cap *= 2;
+		p = realloc(b->s, cap);
+		if (!p)
+			return -1;
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+	return 0;
+}
+
+static int buf_str(buf *b, const char *s)
+{
+	return buf_add(b, s, strlen(s));
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+/* An open-addressing map from strings to small integers (no removal). */
+typedef struct smap {
+	char **keys;
+	int *vals;
+	size_t cap, n;
+} smap;
+
+static int smap_grow(smap *m);
+
+static int smap_put(smap *m, const char *key, int val)
+{
+	size_t i;
+	if ((m->n + 1) * 2 > m->cap && smap_grow(m) != 0)
+		return -1;
+	i = hash_bytes(key, strlen(key)) & (m->cap - 1);
+	while (m->keys[i]) {
+		if (!strcmp(m->keys[i], key))
+			return 0; /* the first one wins */
+		i = (i + 1) & (m->cap - 1);
+	}
+	if (!(m->keys[i] = strdup(key)))
+		return -1;
+	m->vals[i] = val;
+	m->n++;
+	return 0;
+}
+
+static int smap_grow(smap *m)
+{
+	smap big;
+	size_t i;
+	big.cap = m->cap ? m->cap * 2 : 1024;
+	big.n = 0;
+	big.keys = calloc(big.cap, sizeof *big.keys);
+	big.vals = calloc(big.cap, sizeof *big.vals);
+	if (!big.keys || !big.vals) {
+		free(big.keys);
+		free(big.vals);
+		return -1;
+	}
+	for (i = 0; i < m->cap; i++)
+		if (m->keys[i]) {
+			size_t j = hash_bytes(m->keys[i], strlen(m->keys[i])) & (big.cap - 1);
+			while (big.keys[j])
+				j = (j + 1) & (big.cap - 1);
+			big.keys[j] = m->keys[i];
+			big.vals[j] = m->vals[i];
+			big.n++;
+		}
+	free(m->keys);
+	free(m->vals);
+	*m = big;
+	return 0;
+}
+
+/* The value of key[0..n), or -1. */
+static int smap_get(const smap *m, const char *key, size_t n)
+{
+	size_t i;
+	if (!m->cap)
+		return -1;
+	i = hash_bytes(key, n) & (m->cap - 1);
+	while (m->keys[i]) {
+		if (!strncmp(m->keys[i], key, n) && m->keys[i][n] == '\0')
+			return m->vals[i];
+		i = (i + 1) & (m->cap - 1);
+	}
+	return -1;
+}
+
+static void smap_clear(smap *m)
+{
+	size_t i;
+	for (i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
+/* ---- the normaliser ------------------------------------------------------------- */
+
+typedef struct term {
+	char *romaji, *market, *type, *ja, *en;
+	char *key;     /* folded key of the canonical romaji */
+	char **names;  /* English names (and the market name): written so, they stay */
+	size_t n_names;
+} term;
+
+/* A cached word result: the rewritten word (or NULL: unchanged) and why. */
+typedef struct word_result {
+	char *out;
+	const char *reason;
+	double conf;
+	unsigned first_flags, last_flags; /* classes of the first and last reading used */
+	int segs;                          /* readings used (0: the word is unknown) */
+} word_result;
+
+#define WORD_CACHE_MAX 16384
+
+struct cite {
+	cite_options o;
+	readings *rd;
+	smap english;       /* lower-case English words */
+	term *terms;
+	size_t n_terms;
+	smap term_keys;     /* folded key -> term index */
+	smap word_cache;    /* "flags|word" -> index into cache_v */
+	word_result *cache_v;
+	size_t cache_n;
+};
+
+static void term_clear(term *t)
+{
+	free(t->romaji);
+	free(t->market);
+	free(t->type);
+	free(t->ja);
+	free(t->en);
+	free(t->key);
+	while (t->n_names)
+		free(t->names[--t->n_names]);
+	free(t->names);
+}
+
+static char *dup_opt(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+/* Adds the folded key of s as a key of term i (keys of two letters or less are not
+ * worth a whole-run match). */
+static int add_term_key(cite *c, const char *s, int i)
+{
+	char *k;
+	int rc = 0;
+	if (!s || !*s)
+		return 0;
+	k = match_romaji_key(s, (size_t)-1);
+	if (!k)
+		return 0; /* not UTF-8: ignore the spelling */
+	if (strlen(k) > 2)
+		rc = smap_put(&c->term_keys, k, i);
+	free(k);
+	return rc;
+}
+
+static int load_term(const lexicon_entry *e, void *arg)
+{
+	cite *c = arg;
+	term *t;
+	size_t i;
+	if (!e->romaji || !*e->romaji)
+		return 0;
+	if (c->n_terms % 256 == 0) {
+		term *v = realloc(c->terms, (c->n_terms + 256) * sizeof *v);
+		if (!v)
+			return -1;
+		c->terms = v;
+	}
+	t = &c->terms[c->n_terms];
+	memset(t, 0, sizeof *t);
+	t->romaji = strdup(e->romaji);
+	t->market = e->market && *e->market ? strdup(e->market) : NULL;
+	t->type = dup_opt(e->type);
+	t->ja = dup_opt(e->ja);
+	t->en = e->n_en ? strdup(e->en[0]) : NULL;
+	t->key = match_romaji_key(e->romaji, (size_t)-1);
+	c->n_terms++;
+	if (!t->romaji || !t->key)
+		return -1;
+	t->names = calloc(e->n_en + 1, sizeof *t->names);
+	if (!t->names)
+		return -1;
+	for (i = 0; i < e->n_en; i++)
+		if (!(t->names[t->n_names++] = strdup(e->en[i])))
+			return -1;
+	if (t->market && !(t->names[t->n_names++] = strdup(t->market)))
+		return -1;
+	if (add_term_key(c, e->romaji, (int)c->n_terms - 1) != 0 ||
+	    add_term_key(c, t->market, (int)c->n_terms - 1) != 0)
+		return -1;
+	for (i = 0; i < e->n_variants; i++)
+		if (match_scripts(e->variants[i]) == MATCH_LATIN &&
+		    add_term_key(c, e->variants[i], (int)c->n_terms - 1) != 0)
+			return -1;
+	return 0;
+}
+
+static int load_english(cite *c, const char *path)
+{
+	FILE *fp;
+	char line[256];
+	if (!path)
+		path = getenv("YAKUGO_WORDS");
+	if (!path || !*path)
+		path = "/usr/share/dict/american-english";
+	fp = fopen(path, "r");
+	if (!fp)
+		return 0; /* no list: every romaji word counts as Japanese */
+	while (fgets(line, sizeof line, fp)) {
+		size_t n = strcspn(line, "\r\n"), i;
+		line[n] = '\0';
+		for (i = 0; i < n; i++)
+			line[i] = (char)tolower((unsigned char)line[i]);
+		if (n && smap_put(&c->english, line, 1) != 0) {
+			fclose(fp);
+			return -1;
+		}
+	}
+	fclose(fp);
+	return 0;
+}
+
+cite *cite_new(lexicon *lex, readings *rd, const char *words_path, const cite_options *o,
+               char **error)
+{
+	cite *c = calloc(1, sizeof *c);
+	*error = NULL;
+	if (!c)
+		goto oom;
+	if (o)
+		c->o = *o;
+	else
+		c->o.threshold = CITE_THRESHOLD_DEFAULT;
+	c->rd = rd;
+	if (load_english(c, words_path) != 0)
+		goto oom;
+	if (lex) {
+		unsigned mask = (1u << LEXICON_SEED) | (1u << LEXICON_USER) | (1u << LEXICON_TSV);
+		int r = lexicon_foreach(lex, mask, load_term, c, error);
+		if (r != 0) {
+			if (!*error)
+				goto oom;
+			cite_free(c);
+			return NULL;
+		}
+	}
+	return c;
+oom:
+	cite_free(c);
+	*error = strdup("out of memory");
+	return NULL;
+}
+
+static void cache_clear(cite *c)
+{
+	size_t i;
+	for (i = 0; i < c->cache_n; i++)
+		free(c->cache_v[i].out);
+	free(c->cache_v);
+	c->cache_v = NULL;
+	c->cache_n = 0;
+	smap_clear(&c->word_cache);
+}
+
+void cite_free(cite *c)
+{
+	size_t i;
+	if (!c)
+		return;
+	for (i = 0; i < c->n_terms; i++)
+		term_clear(&c->terms[i]);
+	free(c->terms);
+	smap_clear(&c->term_keys);
+	smap_clear(&c->english);
+	cache_clear(c);
+	free(c);
+}
+
+void cite_changes_free(cite_change *v, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		free(v[i].before);
+		free(v[i].after);
+	}
+	free(v);
+}
+
+/* ---- characters ------------------------------------------------------------------ */
+
+static int is_marked_vowel(int32_t cp)
+{
+	switch (cp) {
+	case 0x101: case 0x113: case 0x12B: case 0x14D: case 0x16B: /* ā ē ī ō ū */
+	case 0x100: case 0x112: case 0x12A: case 0x14C: case 0x16A:
+	case 0xE2: case 0xEA: case 0xEE: case 0xF4: case 0xFB:      /* â ê î ô û */
+	case 0xC2: case 0xCA: case 0xCE: case 0xD4: case 0xDB:
+		return 1;
+	}
+	return 0;
+}
+
+static int is_upper_ascii(int c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* Whether s[0..n) has a macron or circumflex vowel. */
+static int has_marks(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n)
+		if (is_marked_vowel(text_next_cp(s, n, &i)))
+			return 1;
+	return 0;
+}
+
+/* Whether the code point at s[i] starts an upper-case letter (ASCII or Ō Ā ...). */
+static int starts_upper(const char *s, size_t n)
+{
+	size_t i = 0;
+	int32_t cp;
+	if (!n)
+		return 0;
+	cp = text_next_cp(s, n, &i);
+	return (cp >= 'A' && cp <= 'Z') || cp == 0x100 || cp == 0x112 || cp == 0x12A ||
+	       cp == 0x14C || cp == 0x16A || cp == 0xC2 || cp == 0xCA || cp == 0xCE ||
+	       cp == 0xD4 || cp == 0xDB;
+}
+
+/* Writes s with its first letter in upper case into b. */
+static int add_capitalised(buf *b, const char *s)
+{
+	size_t i = 0, n = strlen(s);
+	char *u;
+	int rc;
+	if (!n)
+		return 0;
+	text_next_cp(s, n, &i);
+	u = text_upper(s, i);
+	if (!u)
+		return -1;
+	rc = buf_str(b, u) || buf_add(b, s + i, n - i);
+	free(u);
+	return rc ? -1 : 0;
+}
+
+/* ---- words ------------------------------------------------------------------------ */
+
+enum word_class { W_NEUTRAL, W_JAPANESE, W_AMBIGUOUS, W_OTHER };
+
+typedef struct token {
+	size_t b, e;          /* bytes in the line */
+	enum word_class cls;
+	int done;             /* already rewritten (by a lexicon run) */
+	word_result r;        /* borrowed from the cache */
+} token;
+
+/* Whether the ASCII-lower-cased word s[0..n) is English. */
+static int is_english(const cite *c, const char *s, size_t n)
+{
+	char low[64];
+	size_t i;
+	if (n >= sizeof low)
+		return 0;
+	for (i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	return smap_get(&c->english, low, n) >= 0;
+}
+
+/* Whether s[0..n) parses fully as romaji (passport "oh" too). */
+static int parses(const char *s, size_t n)
+{
+	int complete = 0;
+	char *k = kana_from_romaji(s, n, 0, &complete);
+	free(k);
+	if (complete)
+		return 1;
+	k = kana_from_romaji(s, n, KANA_OH_LONG, &complete);
+	free(k);
+	return complete;
+}
+
+/* Length of an upper-case ASCII acronym prefix followed by a capitalised romaji word
+ * (JRKyūshū -> 2), else 0. */
+static size_t acronym_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && is_upper_ascii((unsigned char)s[i]))
+		i++;
+	if (i < 3 || i >= n)
+		return 0;
+	i--; /* the last capital starts the word */
+	if (!starts_upper(s + i, n - i) || !parses(s + i, n - i))
+		return 0;
+	return i;
+}
+
+static size_t digit_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i;
+}
+
+static enum word_class classify(const cite *c, const char *s, size_t n)
+{
+	size_t i, upper = 0, d;
+	int alpha = 0;
+	for (i = 0; i < n; i++) {
+		if (is_upper_ascii((unsigned char)s[i]))
+			upper++;
+		if (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
+			alpha = 1;
+	}
+	if (!alpha)
+		return W_NEUTRAL;
+	d = digit_prefix(s, n);
+	if (d) {
+		if (d < n && parses(s + d, n - d) && !is_english(c, s + d, n - d))
+			return W_JAPANESE;
+		return W_NEUTRAL;
+	}
+	if (memchr(s, '-', n)) {
+		/* AI-muke, Tōkyō-to: classed by its parts */
+		size_t p = 0;
+		int jp = 0;
+		while (p < n) {
+			size_t q = p;
+			enum word_class k;
+			while (q < n && s[q] != '-')
+				q++;
+			k = q > p ? classify(c, s + p, q - p) : W_NEUTRAL;
+			if (k == W_OTHER)
+				return W_OTHER;
+			if (k == W_JAPANESE || k == W_AMBIGUOUS)
+				jp = k == W_JAPANESE ? 2 : (jp ? jp : 1);
+			p = q + 1;
+		}
+		return jp == 2 ? W_JAPANESE : jp ? W_AMBIGUOUS : W_NEUTRAL;
+	}
+	if (upper >= 2 && upper == n)
+		return W_NEUTRAL; /* an acronym: AI, JR, NTT */
+	for (i = 1; i < n && upper >= 2; i++)
+		if (is_upper_ascii((unsigned char)s[i]) && islower((unsigned char)s[i - 1]))
+			return W_NEUTRAL; /* camel case: OpenAI, iPhone, ChatGPT */
+	if (upper >= 2 && acronym_prefix(s, n))
+		return W_JAPANESE;
+	if (upper >= 2 && !parses(s, n))
+		return W_NEUTRAL; /* ChatGPT, OpenAI */
+	if (!parses(s, n))
+		return W_OTHER;
+	if (has_marks(s, n))
+		return W_JAPANESE;
+	return is_english(c, s, n) ? W_AMBIGUOUS : W_JAPANESE;
+}
+
+/* ---- reading a word again ---------------------------------------------------------- */
+
+/* Penalties of repairs (in the same units as a word). */
+#define SEG_COST 5.0
+#define PEN_RESPELL 2.0   /* a long vowel spelled otherwise: ē for えい */
+#define PEN_ADD_LONG 5.0  /* a long vowel not marked at all */
+#define PEN_DROP_LONG 4.0 /* a macron where there is no long vowel */
+#define PEN_TSU 3.0       /* つ written for っ: jitsushō */
+#define PEN_ADD_SOKUON 6.0
+#define PEN_ADD_N 4.0     /* a missing ん: anai */
+#define PEN_DROP 6.0      /* っ or ん written where there is none */
+#define PEN_EQUIV 1.0     /* ぢ/じ, づ/ず, を/お */
+#define INF 1e18
+
+enum repair {
+	R_RESPELL = 1 << 0, R_ADD_LONG = 1 << 1, R_DROP_LONG = 1 << 2, R_TSU = 1 << 3,
+	R_ADD_SOKUON = 1 << 4, R_ADD_N = 1 << 5, R_DROP = 1 << 6, R_EQUIV = 1 << 7
+};
+
+static char vowel_code(unsigned char c)
+{
+	/* the same rows as readings.c, through the key: a syllable's vowel is the vowel of
+	 * its last kana */
+	static const char *tab = NULL;
+	static char t[0x80];
+	if (!tab) {
+		static const char *rows[5] = {
+			"あぁかがさざただなはばぱまやゃらわゎゕ", "いぃきぎしじちぢにひびぴみりゐ",
+			"うぅくぐすずつづぬふぶぷむゆゅるゔ", "えぇけげせぜてでねへべぺめれゑゖ",
+			"おぉこごそぞとどのほぼぽもよょろを"
+		};
+		int v;
+		for (v = 0; v < 5; v++) {
+			size_t i = 0, n = strlen(rows[v]);
+			while (i < n) {
+				unsigned char k = readings_code(text_next_cp(rows[v], n, &i));
+				if (k)
+					t[k] = "aiueo"[v];
+			}
+		}
+		tab = t;
+	}
+	return c < 0x80 ? tab[c] : 0;
+}
+
+static int is_vowel_code(unsigned char c)
+{
+	int32_t cp = readings_cp(c);
+	return cp == 0x3042 || cp == 0x3044 || cp == 0x3046 || cp == 0x3048 || cp == 0x304A;
+}
+
+/* Whether code c lengthens a syllable with vowel prev (ー always does). */
+static int lengthening(char prev, unsigned char c)
+{
+	char v;
+	if (c == READINGS_LONG)
+		return prev != 0;
+	if (!prev || !is_vowel_code(c))
+		return 0;
+	v = vowel_code(c);
+	return v == prev || (prev == 'e' && v == 'i') || (prev == 'o' && v == 'u');
+}
+
+/* Whether two lengthening kana are the same long vowel in Hepburn (おう/おお -> ō). */
+static int same_long(char prev, unsigned char a, unsigned char b)
+{
+	char va = a == READINGS_LONG ? prev : vowel_code(a);
+	char vb = b == READINGS_LONG ? prev : vowel_code(b);
+	if (va == vb)
+		return 1;
+	if (prev == 'o')
+		return 1; /* おう, おお, オー: all ō */
+	return 0;
+}
+
+/* The repairs that turn the written kana w[0..wn) into the reading r[0..rn)
+ * (boundaries skipped). Returns the penalty (INF when they differ otherwise) and ORs
+ * the repairs into *rep. */
+static double penalty(const unsigned char *w, size_t wn, const unsigned char *r, size_t rn,
+                      int allow_long, unsigned *rep)
+{
+	size_t i = 0, j = 0;
+	double p = 0;
+	char wp = 0, rp = 0; /* previous vowels */
+	const unsigned char tsu = readings_code(0x3064), sokuon = readings_code(0x3063),
+	                    nn = readings_code(0x3093);
+	for (;;) {
+		while (j < rn && r[j] == READINGS_BOUNDARY)
+			j++;
+		if (i >= wn && j >= rn)
+			break;
+		if (i < wn && j < rn && w[i] == r[j]) {
+			wp = vowel_code(w[i]) ? vowel_code(w[i]) : (w[i] == READINGS_LONG ? wp : 0);
+			rp = wp;
+			i++;
+			j++;
+			continue;
+		}
+		if (j < rn && r[j] == sokuon) {
+			if (i + 1 < wn && w[i] == tsu && !is_vowel_code(w[i + 1])) {
+				p += PEN_TSU;
+				*rep |= R_TSU;
+				i++;
+			} else {
+				p += PEN_ADD_SOKUON;
+				*rep |= R_ADD_SOKUON;
+			}
+			j++;
+			continue;
+		}
+		if (j < rn && r[j] == nn) {
+			p += PEN_ADD_N;
+			*rep |= R_ADD_N;
+			j++;
+			rp = 0;
+			continue;
+		}
+		if (i < wn && (w[i] == sokuon || w[i] == nn)) {
+			p += PEN_DROP;
+			*rep |= R_DROP;
+			i++;
+			continue;
+		}
+		{
+			int wl = i < wn && lengthening(wp, w[i]);
+			int rl = j < rn && lengthening(rp, r[j]);
+			if (wl && rl) {
+				if (!same_long(rp, w[i], r[j])) {
+					p += PEN_RESPELL;
+					*rep |= R_RESPELL;
+				}
+				i++;
+				j++;
+				continue;
+			}
+			if (rl) {
+				if (!allow_long)
+					return INF;
+				p += PEN_ADD_LONG;
+				*rep |= R_ADD_LONG;
+				j++;
+				continue;
+			}
+			if (wl) {
+				p += PEN_DROP_LONG;
+				*rep |= R_DROP_LONG;
+				i++;
+				continue;
+			}
+		}
+		if (i < wn && j < rn) {
+			int32_t a = readings_cp(w[i]), b = readings_cp(r[j]);
+			if ((a == 0x3058 && b == 0x3062) || (a == 0x305A && b == 0x3065) ||
+			    (a == 0x304A && b == 0x3092) || (b == 0x3058 && a == 0x3062) ||
+			    (b == 0x305A && a == 0x3065) || (b == 0x304A && a == 0x3092)) {
+				p += PEN_EQUIV;
+				*rep |= R_EQUIV;
+				wp = rp = vowel_code(r[j]);
+				i++;
+				j++;
+				continue;
+			}
+		}
+		return INF;
+	}
+	return p;
+}
+
+#define MAX_KANA 48
+#define MAX_SPAN 20
+#define MAX_HITS 96
+
+typedef struct dp_cell {
+	double score;
+	size_t from;           /* start of the last reading */
+	const unsigned char *kana;
+	size_t len;
+	unsigned flags, rep;
+	int segs;
+} dp_cell;
+
+/* Encodes the hiragana of kana (UTF-8) as codes; 0 when something is not kana. */
+static size_t to_codes(const char *kana, unsigned char *out, size_t max)
+{
+	size_t i = 0, n = strlen(kana), o = 0;
+	while (i < n) {
+		unsigned char c = readings_code(text_next_cp(kana, n, &i));
+		if (!c || o >= max)
+			return 0;
+		out[o++] = c;
+	}
+	return o;
+}
+
+static const char *repair_reason(unsigned rep)
+{
+	if (rep & (R_TSU | R_ADD_SOKUON | R_ADD_N | R_DROP))
+		return "missing sokuon or n";
+	if (rep & R_DROP_LONG)
+		return "macron without long vowel";
+	if (rep & (R_RESPELL | R_ADD_LONG))
+		return "long vowel";
+	return "spelling";
+}
+
+static double repair_confidence(unsigned rep, int segs)
+{
+	double c = 0.95;
+	if (rep & R_RESPELL)
+		c *= 0.9;
+	if (rep & R_ADD_LONG)
+		c *= 0.7;
+	if (rep & R_DROP_LONG)
+		c *= 0.85;
+	if (rep & R_TSU)
+		c *= 0.85;
+	if (rep & R_ADD_SOKUON)
+		c *= 0.6;
+	if (rep & R_ADD_N)
+		c *= 0.8;
+	if (rep & R_DROP)
+		c *= 0.6;
+	if (rep && segs >= 3)
+		c *= 0.8;
+	return c;
+}
+
+/* Whether the particle reading k[0..n) may be written apart after a noun. */
+static int separable_particle(const unsigned char *k, size_t n)
+{
+	static const char *ps[] = { "で", "が", "を", "に", "へ", "と", "の", "は", "も", "から",
+	                            "まで", "より", "では", "には", "とは", "での", "への", NULL };
+	unsigned char code[8];
+	size_t i;
+	for (i = 0; ps[i]; i++) {
+		size_t m = to_codes(ps[i], code, sizeof code);
+		if (m == n && !memcmp(code, k, n))
+			return 1;
+	}
+	return 0;
+}
+
+/* Appends the kana codes k[0..n) as UTF-8 hiragana (boundaries as ROMAJI_MORPHEME). */
+static int add_codes(buf *b, const unsigned char *k, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		char u[4];
+		size_t m;
+		if (k[i] == READINGS_BOUNDARY) {
+			if (buf_add(b, ROMAJI_MORPHEME, 1))
+				return -1;
+			continue;
+		}
+		m = text_put_cp(u, readings_cp(k[i]) == 0x30FC ? 0x30FC : readings_cp(k[i]));
+		if (buf_add(b, u, m))
+			return -1;
+	}
+	return 0;
+}
+
+/* Reads the word s[0..n) (romaji, no hyphen, no digits) again from the reading index.
+ * Sets r (r->out NULL when the word stays as written). Returns 0, -1 out of memory. */
+static int reread(cite *c, const char *s, size_t n, int allow_long, word_result *r)
+{
+	unsigned char w[MAX_KANA];
+	dp_cell cell[MAX_KANA + 1];
+	readings_hit hits[MAX_HITS];
+	char *kana = NULL, *rom = NULL;
+	size_t wn, i, j, k, nseg = 0;
+	int complete = 0, rc = -1;
+	size_t bounds[MAX_KANA + 1];
+	buf out = { 0 }, res = { 0 };
+	memset(r, 0, sizeof *r);
+	if (!c->rd)
+		return 0;
+	kana = kana_from_romaji(s, n, 0, &complete);
+	if (kana && !complete) {
+		free(kana);
+		kana = kana_from_romaji(s, n, KANA_OH_LONG, &complete);
+	}
+	if (!kana)
+		return -1;
+	if (!complete || !(wn = to_codes(kana, w, MAX_KANA))) {
+		rc = 0;
+		goto done;
+	}
+	for (i = 0; i <= wn; i++) {
+		cell[i].score = INF;
+		cell[i].segs = 0;
+	}
+	cell[0].score = 0;
+	for (i = 0; i < wn; i++) {
+		if (cell[i].score >= INF)
+			continue;
+		for (j = i + 1; j <= wn && j - i <= MAX_SPAN; j++) {
+			unsigned char key[MAX_KANA], alt[MAX_KANA];
+			size_t kn = readings_key(w + i, j - i, key), an = 0, h, nh, pass;
+			/* つ before a consonant may stand for っ: look that key up too */
+			const unsigned char tsu = readings_code(0x3064);
+			for (k = i; k < j; k++)
+				if (!(w[k] == tsu && k + 1 < j && !is_vowel_code(w[k + 1])))
+					alt[an++] = w[k];
+			an = an < j - i ? readings_key(alt, an, alt) : 0;
+			for (pass = 0; pass < 2; pass++) {
+				const unsigned char *kk = pass ? alt : key;
+				size_t kl = pass ? an : kn;
+				if (!kl || (pass && an == kn && !memcmp(alt, key, kn)))
+					continue;
+				nh = readings_lookup(c->rd, kk, kl, hits, MAX_HITS);
+				for (h = 0; h < nh; h++) {
+					unsigned rep = 0;
+					double p = penalty(w + i, j - i, hits[h].kana, hits[h].len, allow_long,
+					                   &rep), sc;
+					if (p >= INF)
+						continue;
+					sc = cell[i].score + SEG_COST + (hits[h].cost > 0 ? hits[h].cost : 0) / 1500.0 + p;
+					if (sc < cell[j].score) {
+						cell[j].score = sc;
+						cell[j].from = i;
+						cell[j].kana = hits[h].kana;
+						cell[j].len = hits[h].len;
+						cell[j].flags = hits[h].flags;
+						cell[j].rep = cell[i].rep | rep;
+						cell[j].segs = cell[i].segs + 1;
+					} else if (sc == cell[j].score && hits[h].len == cell[j].len &&
+					           !memcmp(hits[h].kana, cell[j].kana, cell[j].len))
+						cell[j].flags |= hits[h].flags;
+				}
+			}
+		}
+	}
+	if (cell[wn].score >= INF) {
+		rc = 0;
+		goto done;
+	}
+	/* the readings used, first to last */
+	for (k = wn; k > 0; k = cell[k].from)
+		bounds[nseg++] = k;
+	r->segs = (int)nseg;
+	r->first_flags = cell[bounds[nseg - 1]].flags;
+	r->last_flags = cell[wn].flags;
+	{
+		int divided = 0;
+		for (i = nseg; i-- > 0;) {
+			const dp_cell *e = &cell[bounds[i]];
+			if (i != nseg - 1) {
+				const dp_cell *prev = &cell[bounds[i + 1]];
+				if (nseg == 2 && (e->flags & READINGS_PARTICLE) && prev->len >= 2 &&
+				    !(prev->flags & (READINGS_PARTICLE | READINGS_INFLECTING)) &&
+				    separable_particle(e->kana, e->len)) {
+					if (buf_add(&out, " ", 1))
+						goto done;
+					divided = 1;
+				} else if (nseg == 2 && (e->flags & READINGS_PLACE_SUFFIX) &&
+				           (prev->flags & READINGS_PLACE) && starts_upper(s, n)) {
+					if (buf_add(&out, "-", 1))
+						goto done;
+					divided = 1;
+				} else if (buf_add(&out, ROMAJI_MORPHEME, 1))
+					goto done;
+			}
+			if (add_codes(&out, e->kana, e->len))
+				goto done;
+		}
+		if (!out.s)
+			goto done;
+		rom = romaji_from_kana(out.s, out.n, c->o.sys, ROMAJI_LONG_DEFAULT);
+		if (!rom)
+			goto done;
+		if (n > 1 && is_upper_ascii((unsigned char)s[0]) && is_upper_ascii((unsigned char)s[1])) {
+			char *u = text_upper(rom, (size_t)-1);
+			if (!u || buf_str(&res, u)) {
+				free(u);
+				goto done;
+			}
+			free(u);
+		} else if (starts_upper(s, n) ? add_capitalised(&res, rom) : buf_str(&res, rom))
+			goto done;
+		if (res.n != n || memcmp(res.s, s, n)) {
+			unsigned rep = cell[wn].rep;
+			r->out = res.s;
+			res.s = NULL;
+			r->reason = divided ? "word division" : repair_reason(rep);
+			r->conf = repair_confidence(rep, (int)nseg);
+			if (divided)
+				r->conf *= 0.9;
+			/* m before b/m/p only (traditional Hepburn): a style, not an error */
+			if (!rep && !divided && has_marks(s, n) == has_marks(r->out, strlen(r->out)) &&
+			    strchr(s, 'm') && !strchr(s, 'h') == !strchr(r->out, 'h'))
+				r->conf = 0.5;
+		}
+	}
+	rc = 0;
+done:
+	free(kana);
+	free(rom);
+	free(out.s);
+	free(res.s);
+	return rc;
+}
+
+/* The result for the word s[0..n) as it stands in its field (cached). Handles acronym
+ * and digit prefixes and hyphenated parts, then reread(). Returns a pointer into the
+ * cache (valid until the next call), or NULL when out of memory. */
+static const word_result *word(cite *c, const char *s, size_t n, int allow_long)
+{
+	char key[256];
+	int idx;
+	word_result r = { 0 };
+	buf b = { 0 };
+	size_t d;
+	if (n + 2 >= sizeof key) {
+		static word_result none;
+		return &none;
+	}
+	key[0] = allow_long ? 'L' : 's';
+	memcpy(key + 1, s, n);
+	key[n + 1] = '\0';
+	idx = smap_get(&c->word_cache, key, n + 1);
+	if (idx >= 0)
+		return &c->cache_v[idx];
+	if (c->cache_n >= WORD_CACHE_MAX)
+		cache_clear(c);
+	if ((d = acronym_prefix(s, n)) > 0 || (d = digit_prefix(s, n)) > 0 || memchr(s, '-', n)) {
+		/* rewrite the parts, keep the separators */
+		size_t p = 0;
+		int changed = 0, first = 1;
+		double conf = 1;
+		const char *reason = NULL;
+		if (d) {
+			const word_result *w = NULL;
+			int counter;
+			word_result sub;
+			if (buf_add(&b, s, d))
+				goto oom;
+			if (reread(c, s + d, n - d, allow_long, &sub))
+				goto oom;
+			counter = sub.segs == 1 && (sub.last_flags & READINGS_SUFFIX) && s[d - 1] >= '0' &&
+			          s[d - 1] <= '9';
+			(void)w;
+			if (counter || !(s[d - 1] >= '0' && s[d - 1] <= '9')) {
+				if (buf_add(&b, counter ? "-" : " ", 1))
+					goto oom;
+				changed = 1;
+				reason = "word division";
+				conf = 0.9;
+			}
+			if (sub.out) {
+				if (buf_str(&b, sub.out))
+					goto oom;
+				changed = 1;
+				if (sub.conf < conf)
+					conf = sub.conf;
+				if (!reason)
+					reason = sub.reason;
+			} else if (buf_add(&b, s + d, n - d))
+				goto oom;
+			free(sub.out);
+			p = n;
+		}
+		while (p < n) {
+			size_t q = p;
+			word_result sub;
+			while (q < n && s[q] != '-')
+				q++;
+			if (!first && buf_add(&b, "-", 1))
+				goto oom;
+			first = 0;
+			if (q > p && classify(c, s + p, q - p) != W_NEUTRAL) {
+				if (reread(c, s + p, q - p, allow_long, &sub))
+					goto oom;
+			} else
+				memset(&sub, 0, sizeof sub);
+			if (sub.out) {
+				if (buf_str(&b, sub.out))
+					goto oom;
+				changed = 1;
+				if (sub.conf < conf)
+					conf = sub.conf;
+				if (!reason)
+					reason = sub.reason;
+				free(sub.out);
+			} else if (buf_add(&b, s + p, q - p))
+				goto oom;
+			p = q + 1;
+		}
+		if (changed && (b.n != n || memcmp(b.s, s, n))) {
+			r.out = b.s;
+			b.s = NULL;
+			r.reason = reason;
+			r.conf = conf;
+		}
+		free(b.s);
+	} else if (reread(c, s, n, allow_long, &r))
+		goto oom;
+	if (c->cache_n % 256 == 0) {
+		word_result *v = realloc(c->cache_v, (c->cache_n + 256) * sizeof *v);
+		if (!v)
+			goto oom;
+		c->cache_v = v;
+	}
+	c->cache_v[c->cache_n] = r;
+	if (smap_put(&c->word_cache, key, (int)c->cache_n) != 0) {
+		free(r.out);
+		return NULL;
+	}
+	return &c->cache_v[c->cache_n++];
+oom:
+	free(b.s);
+	free(r.out);
+	return NULL;
+}
+
+/* ---- lines, fields and edits --------------------------------------------------------- */
+
+typedef struct edits {
+	cite_change *v;
+	size_t n;
+} edits;
+
+static int edit_add(edits *e, const char *s, size_t b, size_t end, const char *after,
+                    const char *reason, double conf, double threshold)
+{
+	cite_change *ch;
+	if (e->n % 16 == 0) {
+		cite_change *v = realloc(e->v, (e->n + 16) * sizeof *v);
+		if (!v)
+			return -1;
+		e->v = v;
+	}
+	ch = &e->v[e->n];
+	ch->begin = b;
+	ch->end = end;
+	ch->before = strndup(s + b, end - b);
+	ch->after = strdup(after);
+	ch->reason = reason;
+	ch->confidence = conf;
+	ch->applied = conf >= threshold;
+	e->n++;
+	if (!ch->before || !ch->after)
+		return -1;
+	return 0;
+}
+
+/* Whether the publication type t keeps its English-market name by default. */
+static int is_publication(const char *t)
+{
+	return t && (strstr(t, "news") || strstr(t, "paper") || strstr(t, "magazine") ||
+	             strstr(t, "publi") || strstr(t, "media") || strstr(t, "journal") ||
+	             strstr(t, "broadcast") || strstr(t, "agency"));
+}
+
+/* The replacement of a lexicon match. */
+static const char *term_text(const cite *c, const term *t)
+{
+	if (!c->o.alalc && t->market && is_publication(t->type))
+		return t->market;
+	return t->romaji;
+}
+
+/* Whether the written name w[0..n) has its words in the order of the canonical romaji
+ * (Hariya Kyoko -> Hariya Kyōko is a spelling fix; Kyoko Hariya is the English byline). */
+static int person_order_kept(const char *w, size_t n, const char *romaji)
+{
+	const char *sp = strchr(romaji, ' ');
+	size_t k;
+	char *a, *b;
+	int same;
+	if (!sp)
+		return 1;
+	for (k = 0; k < n && w[k] != ' '; k++)
+		;
+	a = match_romaji_key(w, k);
+	b = match_romaji_key(romaji, (size_t)(sp - romaji));
+	same = a && b && !strcmp(a, b);
+	free(a);
+	free(b);
+	return same;
+}
+
+/* A copy of s with its double quotes made single (‘ ’), for a title that sits inside
+ * double quotes; NULL when out of memory. */
+static char *nest_quotes(const char *s)
+{
+	buf b = { 0 };
+	int open = 0;
+	size_t i = 0, n = strlen(s);
+	while (i < n) {
+		size_t at = i;
+		int32_t cp = text_next_cp(s, n, &i);
+		if (cp == '"' || cp == 0x201C || cp == 0x201D) {
+			if (buf_str(&b, (cp == 0x201C || (cp == '"' && !open)) ? "\u2018" : "\u2019")) {
+				free(b.s);
+				return NULL;
+			}
+			open = cp == 0x201C || (cp == '"' && !open);
+			continue;
+		}
+		if (buf_add(&b, s + at, i - at)) {
+			free(b.s);
+			return NULL;
+		}
+	}
+	return b.s ? b.s : strdup("");
+}
+
+/* Adds the edit for a lexicon match of s[b..e) (with its annotation). */
+static int lexicon_edit(cite *c, edits *ed, const char *s, size_t len, size_t b, size_t e,
+                        const term *t, const char *reason, double conf, int quoted)
+{
+	char *nested = NULL;
+	buf a = { 0 };
+	const char *txt = term_text(c, t);
+	int single = !memchr(s + b, ' ', e - b);
+	int rc = -1;
+	size_t i;
+	for (i = 0; i < t->n_names; i++)
+		if (strlen(t->names[i]) == e - b && !strncasecmp(t->names[i], s + b, e - b))
+			return 0; /* its English name (Fujitsu, Kyoko Hariya): not ours to change */
+	if (t->type && strstr(t->type, "person") && !person_order_kept(s + b, e - b, t->romaji))
+		return 0;
+	if (single && strlen(txt) == e - b && !strncasecmp(txt, s + b, e - b)) {
+		/* one word that differs only in case: the writer's capitals stand (Tsuzumi) */
+		txt = NULL;
+	}
+	if (txt && quoted)
+		txt = nested = nest_quotes(txt);
+	if (txt && buf_str(&a, txt))
+		goto done;
+	if (!txt && buf_add(&a, s + b, e - b))
+		goto done;
+	if (c->o.annotate && (t->ja || t->en) &&
+	    !(e + 2 <= len && s[e] == ' ' && s[e + 1] == '[')) {
+		int both = (c->o.annotate & CITE_ANNOTATE_KANJI) && t->ja && *t->ja &&
+		           (c->o.annotate & CITE_ANNOTATE_ENGLISH) && t->en;
+		if (buf_str(&a, " ["))
+			goto done;
+		if ((c->o.annotate & CITE_ANNOTATE_KANJI) && t->ja && *t->ja && buf_str(&a, t->ja))
+			goto done;
+		if (both && buf_str(&a, "; "))
+			goto done;
+		if ((c->o.annotate & CITE_ANNOTATE_ENGLISH) && t->en && buf_str(&a, t->en))
+			goto done;
+		if (buf_str(&a, "]"))
+			goto done;
+	}
+	rc = 0;
+	if (a.n != e - b || memcmp(a.s, s + b, e - b))
+		rc = edit_add(ed, s, b, e, a.s, reason, conf, c->o.threshold);
+done:
+	free(a.s);
+	free(nested);
+	return rc;
+}
+
+/* The term whose key equals the folded key of s[b..e), or NULL. */
+static const term *term_exact(const cite *c, const char *s, size_t b, size_t e)
+{
+	char *k = match_romaji_key(s + b, e - b);
+	int i;
+	if (!k)
+		return NULL;
+	i = strlen(k) > 2 ? smap_get(&c->term_keys, k, strlen(k)) : -1;
+	free(k);
+	return i >= 0 ? &c->terms[i] : NULL;
+}
+
+/* The closest term to s[b..e) within a small edit distance of the folded keys, or
+ * NULL; *dist gets the distance. People's names are never matched fuzzily. */
+static const term *term_fuzzy(const cite *c, const char *s, size_t b, size_t e, int *dist)
+{
+	char *k = match_romaji_key(s + b, e - b);
+	const term *best = NULL;
+	size_t kl, i;
+	int max, bd;
+	if (!k)
+		return NULL;
+	kl = strlen(k);
+	max = match_max_distance(kl);
+	if (max > (int)(kl / 6))
+		max = (int)(kl / 6);
+	bd = max + 1;
+	for (i = 0; kl >= 8 && i < c->n_terms; i++) {
+		const term *t = &c->terms[i];
+		size_t tl = strlen(t->key);
+		int d;
+		if (t->type && strstr(t->type, "person"))
+			continue;
+		if ((tl > kl ? tl - kl : kl - tl) > (size_t)max || t->key[0] != k[0])
+			continue;
+		d = match_distance(k, t->key, max);
+		if (d >= 0 && d < bd) {
+			bd = d;
+			best = t;
+		}
+	}
+	free(k);
+	*dist = bd;
+	return best;
+}
+
+static int is_sep_cp(int32_t cp)
+{
+	return cp == ',' || cp == ';' || cp == ':' || cp == '(' || cp == ')' || cp == '[' ||
+	       cp == ']' || cp == 0x3001 || cp == 0x3002;
+}
+
+/* Whether the token s[b..e) (no white space) must never be touched. */
+static int protected_token(const char *s, size_t b, size_t e)
+{
+	size_t i;
+	if (e - b >= 4 && !strncasecmp(s + b, "www.", 4))
+		return 1;
+	if (e - b >= 4 && !strncasecmp(s + b, "doi:", 4))
+		return 1;
+	for (i = b; i + 2 < e; i++)
+		if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
+			return 1;
+	if (memchr(s + b, '@', e - b))
+		return 1;
+	if (e - b > 3 && s[b] == '1' && s[b + 1] == '0' && s[b + 2] == '.' && memchr(s + b, '/', e - b))
+		return 1;
+	return 0;
+}
+
+/* Normalises the field s[fb..fe). */
+static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, size_t fe,
+                    int quoted)
+{
+	token tk[128];
+	size_t nt = 0, i, j;
+	int n_j = 0, n_o = 0, allow_long;
+	const term *t;
+	int dist;
+	/* trim white space and trailing punctuation */
+	while (fb < fe && (s[fb] == ' ' || s[fb] == '\t'))
+		fb++;
+	while (fe > fb && strchr(" \t,.;:", s[fe - 1]))
+		fe--;
+	if (fb >= fe)
+		return 0;
+	/* words */
+	i = fb;
+	while (i < fe && nt < sizeof tk / sizeof *tk) {
+		size_t b = i, k = i;
+		int32_t cp = text_next_cp(s, fe, &k);
+		if (!(text_is_latin(cp) || (cp >= '0' && cp <= '9'))) {
+			i = k;
+			continue;
+		}
+		i = k;
+		while (i < fe) {
+			size_t m = i;
+			cp = text_next_cp(s, fe, &m);
+			if (text_is_latin(cp) || (cp >= '0' && cp <= '9')) {
+				i = m;
+				continue;
+			}
+			/* an apostrophe or hyphen inside a word: kin'en, AI-muke */
+			if ((cp == '\'' || cp == 0x2019 || cp == '-') && m < fe) {
+				size_t q = m;
+				int32_t nx = text_next_cp(s, fe, &q);
+				if (text_is_latin(nx) || (cp == '-' && nx >= '0' && nx <= '9')) {
+					i = m;
+					continue;
+				}
+			}
+			break;
+		}
+		tk[nt].b = b;
+		tk[nt].e = i;
+		tk[nt].done = 0;
+		memset(&tk[nt].r, 0, sizeof tk[nt].r);
+		tk[nt].cls = classify(c, s + b, i - b);
+		if (tk[nt].cls == W_JAPANESE)
+			n_j++;
+		else if (tk[nt].cls == W_OTHER)
+			n_o++;
+		nt++;
+	}
+	if (!n_j || (n_o && (n_j < 3 || n_j < 3 * n_o)))
+		return 0;
+	/* (1) the whole field in the lexicon */
+	if ((t = term_exact(c, s, fb, fe)) != NULL)
+		return lexicon_edit(c, ed, s, len, fb, fe, t, "lexicon", 0.95, quoted);
+	if (!n_o && nt >= 2 && (t = term_fuzzy(c, s, fb, fe, &dist)) != NULL)
+		return lexicon_edit(c, ed, s, len, fb, fe, t, "lexicon (fuzzy)",
+		                    0.9 - 0.1 * dist, quoted);
+	/* runs of two or more Japanese words */
+	for (i = 0; i < nt; i++) {
+		if (tk[i].cls != W_JAPANESE && tk[i].cls != W_AMBIGUOUS)
+			continue;
+		for (j = nt; j > i + 1; j--) {
+			size_t k;
+			int ok = 1;
+			for (k = i; k < j && ok; k++)
+				ok = (tk[k].cls == W_JAPANESE || tk[k].cls == W_AMBIGUOUS) &&
+				     (k == i || (tk[k].b == tk[k - 1].e + 1 && s[tk[k - 1].e] == ' '));
+			if (!ok)
+				continue;
+			if ((t = term_exact(c, s, tk[i].b, tk[j - 1].e)) != NULL) {
+				if (lexicon_edit(c, ed, s, len, tk[i].b, tk[j - 1].e, t, "lexicon", 0.9, quoted))
+					return -1;
+				for (k = i; k < j; k++)
+					tk[k].done = 1;
+				i = j - 1;
+				break;
+			}
+		}
+	}
+	/* (2) word by word */
+	allow_long = has_marks(s + fb, fe - fb);
+	for (i = 0; i < nt; i++) {
+		const word_result *w;
+		token *x = &tk[i];
+		size_t n = x->e - x->b;
+		if (x->done || (x->cls != W_JAPANESE && x->cls != W_AMBIGUOUS))
+			continue;
+		/* particles spelled as kana are typed: wo, ha, he */
+		if (i > 0 && (tk[i - 1].cls == W_JAPANESE || tk[i - 1].cls == W_AMBIGUOUS) && n == 2 &&
+		    (!strncmp(s + x->b, "wo", 2) || !strncmp(s + x->b, "ha", 2) ||
+		     !strncmp(s + x->b, "he", 2)) && i + 1 < nt) {
+			const char *p = s[x->b] == 'w' ? "o" : s[x->b + 1] == 'a' ? "wa" : "e";
+			if (edit_add(ed, s, x->b, x->e, p, "particle", 0.9, c->o.threshold))
+				return -1;
+			continue;
+		}
+		/* a ken, shi, ku after a place name: Tottori ken -> Tottori-ken */
+		if (i > 0 && tk[i - 1].r.segs && (tk[i - 1].r.last_flags & READINGS_PLACE) &&
+		    x->b == tk[i - 1].e + 1 && s[tk[i - 1].e] == ' ' && !starts_upper(s + x->b, n)) {
+			w = word(c, s + x->b, n, allow_long);
+			if (!w)
+				return -1;
+			if (w->segs == 1 && (w->last_flags & READINGS_PLACE_SUFFIX) && !w->out &&
+			    strncmp(s + x->b, "to", n) && strncmp(s + x->b, "no", n)) {
+				if (edit_add(ed, s, tk[i - 1].e, x->e, "", "word division", 0.85,
+				             c->o.threshold))
+					return -1;
+				/* the replacement: the hyphen and the suffix as written */
+				free(ed->v[ed->n - 1].after);
+				ed->v[ed->n - 1].after = malloc(n + 2);
+				if (!ed->v[ed->n - 1].after)
+					return -1;
+				ed->v[ed->n - 1].after[0] = '-';
+				memcpy(ed->v[ed->n - 1].after + 1, s + x->b, n);
+				ed->v[ed->n - 1].after[n + 1] = '\0';
+				x->r = *w;
+				continue;
+			}
+		}
+		w = word(c, s + x->b, n, allow_long);
+		if (!w)
+			return -1;
+		x->r = *w;
+		if (w->out && edit_add(ed, s, x->b, x->e, w->out, w->reason, w->conf, c->o.threshold))
+			return -1;
+	}
+	return 0;
+}
+
+char *cite_string(cite *c, const char *s, size_t len, cite_change **changes, size_t *n)
+{
+	edits ed = { NULL, 0 };
+	buf out = { 0 };
+	size_t i = 0, fb = 0, k;
+	int dq = 0; /* inside double quotes: 1 curly, 2 straight */
+	*changes = NULL;
+	*n = 0;
+	while (i < len) {
+		size_t at = i;
+		int32_t cp;
+		/* a token that must not be touched (URL, e-mail, DOI) ends the field */
+		if (at == 0 || s[at - 1] == ' ' || s[at - 1] == '\t') {
+			size_t e = at;
+			while (e < len && s[e] != ' ' && s[e] != '\t')
+				e++;
+			if (e > at && protected_token(s, at, e)) {
+				if (do_field(c, &ed, s, len, fb, at, dq != 0))
+					goto oom;
+				i = fb = e;
+				continue;
+			}
+		}
+		cp = text_next_cp(s, len, &i);
+		if (cp == 0x201C || (cp == '"' && dq != 2) || cp == 0x300C || cp == 0x300E) {
+			if (!dq) {
+				if (do_field(c, &ed, s, len, fb, at, 0))
+					goto oom;
+				fb = i;
+				dq = cp == '"' ? 2 : 1;
+				continue;
+			}
+		}
+		if ((cp == 0x201D && dq == 1) || (cp == '"' && dq == 2) ||
+		    ((cp == 0x300D || cp == 0x300F) && dq == 1)) {
+			if (do_field(c, &ed, s, len, fb, at, 1))
+				goto oom;
+			fb = i;
+			dq = 0;
+			continue;
+		}
+		if (!dq && (is_sep_cp(cp) || (cp == '.' && (i >= len || s[i] == ' ')))) {
+			if (do_field(c, &ed, s, len, fb, at, 0))
+				goto oom;
+			fb = i;
+		}
+	}
+	if (do_field(c, &ed, s, len, fb, len, dq != 0))
+		goto oom;
+	/* apply the confident edits, in order (they never overlap) */
+	{
+		size_t pos = 0;
+		for (k = 0; k < ed.n; k++) {
+			size_t m, best = k;
+			for (m = k + 1; m < ed.n; m++)
+				if (ed.v[m].begin < ed.v[best].begin)
+					best = m;
+			if (best != k) {
+				cite_change tmp = ed.v[k];
+				ed.v[k] = ed.v[best];
+				ed.v[best] = tmp;
+			}
+		}
+		for (k = 0; k < ed.n; k++) {
+			if (!ed.v[k].applied || ed.v[k].begin < pos)
+				continue;
+			if (buf_add(&out, s + pos, ed.v[k].begin - pos) || buf_str(&out, ed.v[k].after))
+				goto oom;
+			pos = ed.v[k].end;
+		}
+		if (buf_add(&out, s + pos, len - pos))
+			goto oom;
+	}
+	if (!out.s && !(out.s = strdup("")))
+		goto oom;
+	*changes = ed.v;
+	*n = ed.n;
+	return out.s;
+oom:
+	cite_changes_free(ed.v, ed.n);
+	free(out.s);
+	return NULL;
+}

@@ -1,0 +1,67 @@
+/* cite.h: the citation normaliser (spec/citations.md): finds the romanized Japanese in
+ * one citation string (a footnote, a BibTeX/RIS/CSL field) and writes it again in one
+ * correct style, leaving every other byte as it was. Knowledge comes from the lexicon
+ * (whole titles, names, publications, fuzzily), the reading index built from MeCab's
+ * dictionary (readings.h, word by word) and an English word list (what is not ours). */
+#ifndef YAKUGO_CITE_H
+#define YAKUGO_CITE_H
+
+#include <stddef.h>
+
+#include "romaji.h"
+
+typedef struct lexicon lexicon;
+typedef struct readings readings;
+typedef struct cite cite;
+
+enum cite_annotate {
+	CITE_ANNOTATE_KANJI = 1 << 0,   /* add the written form: [経済産業省] */
+	CITE_ANNOTATE_ENGLISH = 1 << 1  /* add the English name: [Ministry of ...] */
+};
+
+typedef struct cite_options {
+	romaji_system sys;   /* letters of the output (default hepburn) */
+	int alalc;           /* strict library forms: "Mainichi shinbun", not the market name */
+	unsigned annotate;   /* bits of enum cite_annotate (text output only) */
+	double threshold;    /* changes less confident than this are reported, not applied */
+} cite_options;
+
+/* The default threshold of confidence (documented in --help and README). */
+#define CITE_THRESHOLD_DEFAULT 0.6
+
+/* One change the normaliser found, in bytes of the input string. */
+typedef struct cite_change {
+	size_t begin, end;   /* the span replaced in the input */
+	char *before;        /* the input text of the span (malloc'd) */
+	char *after;         /* its replacement (malloc'd) */
+	const char *reason;  /* static: "lexicon", "lexicon (fuzzy)", "long vowel", ... */
+	double confidence;   /* 0..1 */
+	int applied;         /* 1 when confidence >= threshold */
+} cite_change;
+
+/* Creates a normaliser. lex and rd are borrowed (either may be NULL: less knowledge);
+ * the seed, user and TSV entries of lex are read into memory once here. words_path is
+ * the English word list (NULL: $YAKUGO_WORDS, else /usr/share/dict/american-english;
+ * a missing list is allowed). o may be NULL (defaults). Returns NULL with *error set
+ * (malloc'd, the caller frees) on a database error or when out of memory. */
+cite *cite_new(lexicon *lex, readings *rd, const char *words_path, const cite_options *o,
+               char **error);
+
+/* Frees c. NULL is allowed. */
+void cite_free(cite *c);
+
+/* Normalises one citation s[0..len) (valid UTF-8, no newline). Returns the result as a
+ * malloc'd NUL-terminated string (the caller frees), with *changes (malloc'd array,
+ * free with cite_changes_free; NULL when none) and *n set; NULL when out of memory. */
+char *cite_string(cite *c, const char *s, size_t len, cite_change **changes, size_t *n);
+
+/* Frees the array from cite_string. NULL is allowed. */
+void cite_changes_free(cite_change *v, size_t n);
+
+/* How the format modules (bibtex.h, csljson.h, ris.h) hand one field value to the
+ * normaliser: s[0..len) is the value, line its line in the input (0 when unknown).
+ * Sets *out to a malloc'd replacement, or NULL when the value stays. Returns 0, or -1
+ * when out of memory. */
+typedef int cite_fix_fn(void *arg, const char *s, size_t len, size_t line, char **out);
+
+#endif

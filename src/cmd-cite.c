@@ -1,0 +1,504 @@
+/* cmd-cite.c: `yakugo cite [OPTION]... [FILE]...`: rewrites the romanized Japanese in
+ * citations (plain text, BibTeX, CSL-JSON, RIS) into one correct style (cite.h), and
+ * reports or checks the changes. Plain text and RIS stream line by line, BibTeX entry
+ * by entry; CSL-JSON is read whole (jansson). */
+#include "config.h"
+
+#include "bibtex.h"
+#include "cite.h"
+#include "cli.h"
+#include "commands.h"
+#include "csljson.h"
+#include "i18n.h"
+#include "lexicon.h"
+#include "lines.h"
+#include "readings.h"
+#include "ris.h"
+#include "status.h"
+#include "text.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Lines longer than this are passed through and reported (the normaliser is meant for
+ * citations, not for megabytes of text without a newline). */
+#define MAX_LINE (1024 * 1024)
+
+enum format { F_AUTO, F_TEXT, F_BIBTEX, F_CSLJSON, F_RIS };
+
+typedef struct run {
+	cite *c;
+	int check;
+	FILE *report;
+	int report_json;
+	size_t reported;
+	const char *file;
+	size_t item;         /* CSL-JSON item being rewritten */
+	int changed;         /* something would change (applied changes) */
+	int bad;             /* bad input seen */
+	int oom;
+} run;
+
+static void print_help(void)
+{
+	printf(_("Usage: yakugo cite [OPTION]... [FILE]...\n"));
+	printf(_("Rewrite the romanized Japanese in citations (titles, names, publishers) into\n"
+	         "one correct, consistent style; everything else is copied byte for byte.\n"
+	         "Input is plain text (one citation a line), BibTeX, CSL-JSON or RIS, detected\n"
+	         "from the file name or its content; standard input is read as plain text\n"
+	         "unless --format says otherwise.\n"));
+	printf("\n%s\n", _("Options:"));
+	printf("  -f, --format=F     %s\n", _("text, bibtex, csljson or ris"));
+	printf("  -s, --style=S      %s\n", _("hepburn (default: publications keep their English-market\n"
+	                                     "                     name, e.g. Mainichi Shimbun) or alalc (strict\n"
+	                                     "                     library forms: Mainichi shinbun)"));
+	printf("      --system=SYS   %s\n", _("letters of the output: hepburn, traditional, kunrei, nihon,\n"
+	                                     "                     passport, wapuro, cabinet2025"));
+	printf("  -a, --annotate=A   %s\n", _("none, kanji, english or both: after a recognised term\n"
+	                                     "                     add [経済産業省; Ministry of ...] (plain text and RIS\n"
+	                                     "                     values, BibTeX and CSL-JSON field values alike)"));
+	printf("  -r, --report=FILE  %s\n", _("write every change (file, line, before, after, reason,\n"
+	                                     "                     confidence, applied) as TSV, or JSON if FILE ends in .json"));
+	printf("  -c, --check        %s\n", _("change nothing, print nothing; exit 1 if something would change"));
+	printf("  -t, --threshold=X  %s\n", _("apply only changes at least this confident (0..1, default 0.6);\n"
+	                                     "                     the others are reported only"));
+	printf("  -h, --help         %s\n", _("show this help and exit"));
+	printf("\n%s\n", _("Exit status: 0 done, 1 (--check) something would change, 2 usage error or bad\n"
+	                   "input (the record is passed through unchanged and named FILE:LINE), 3 system error."));
+}
+
+static void json_str(FILE *fp, const char *s)
+{
+	putc('"', fp);
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"' || ch == '\\')
+			fprintf(fp, "\\%c", ch);
+		else if (ch == '\n')
+			fputs("\\n", fp);
+		else if (ch == '\t')
+			fputs("\\t", fp);
+		else if (ch < 0x20)
+			fprintf(fp, "\\u%04x", ch);
+		else
+			putc(ch, fp);
+	}
+	putc('"', fp);
+}
+
+static void tsv_str(FILE *fp, const char *s)
+{
+	for (; *s; s++)
+		putc(*s == '\t' || *s == '\n' ? ' ' : *s, fp);
+}
+
+/* Writes one change to the report. */
+static void report_change(run *r, size_t line, const cite_change *ch)
+{
+	if (!r->report)
+		return;
+	if (r->report_json) {
+		fputs(r->reported ? ",\n  {" : "  {", r->report);
+		fputs("\"file\": ", r->report);
+		json_str(r->report, r->file);
+		if (r->item)
+			fprintf(r->report, ", \"item\": %zu", r->item);
+		else
+			fprintf(r->report, ", \"line\": %zu", line);
+		fputs(", \"before\": ", r->report);
+		json_str(r->report, ch->before);
+		fputs(", \"after\": ", r->report);
+		json_str(r->report, ch->after);
+		fputs(", \"reason\": ", r->report);
+		json_str(r->report, ch->reason);
+		fprintf(r->report, ", \"confidence\": %.2f, \"applied\": %s}", ch->confidence,
+		        ch->applied && !r->check ? "true" : "false");
+	} else {
+		tsv_str(r->report, r->file);
+		fprintf(r->report, "\t%zu\t", r->item ? r->item : line);
+		tsv_str(r->report, ch->before);
+		putc('\t', r->report);
+		tsv_str(r->report, ch->after);
+		fprintf(r->report, "\t%s\t%.2f\t%s\n", ch->reason, ch->confidence,
+		        ch->applied && !r->check ? "yes" : "no");
+	}
+	r->reported++;
+}
+
+/* cite_fix_fn for every format: normalises s[0..len) and reports the changes. */
+static int fix(void *arg, const char *s, size_t len, size_t line, char **out)
+{
+	run *r = arg;
+	cite_change *ch;
+	size_t n, i;
+	char *res;
+	*out = NULL;
+	if (text_utf8_check(s, len, NULL) != 0 || memchr(s, '\0', len))
+		return 0;
+	res = cite_string(r->c, s, len, &ch, &n);
+	if (!res) {
+		r->oom = 1;
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		report_change(r, line, &ch[i]);
+		if (ch[i].applied)
+			r->changed = 1;
+	}
+	cite_changes_free(ch, n);
+	if (strlen(res) == len && !memcmp(res, s, len)) {
+		free(res);
+		return 0;
+	}
+	*out = res;
+	return 0;
+}
+
+static void write_out(run *r, const char *s, size_t n)
+{
+	if (!r->check)
+		fwrite(s, 1, n, stdout);
+}
+
+/* Whether no quote of s[0..len) is left open at its end (“ without ”, an odd number
+ * of straight double quotes). A stray closing quote is a common slip and is allowed. */
+static int quotes_balanced(const char *s, size_t len)
+{
+	size_t i = 0;
+	int open = 0, straight = 0;
+	while (i < len) {
+		int32_t cp = text_next_cp(s, len, &i);
+		if (cp == 0x201C)
+			open = 1;
+		else if (cp == 0x201D)
+			open = 0;
+		else if (cp == '"')
+			straight ^= 1;
+	}
+	return open == 0 && !straight;
+}
+
+/* Plain text and RIS, line by line. */
+static int do_lines(run *r, FILE *fp, enum format f)
+{
+	lines *in = lines_from_stream(fp, r->file);
+	char *line;
+	size_t len;
+	int got;
+	if (!in)
+		return cli_error(YK_SYSTEM, _("out of memory"));
+	while ((got = lines_next(in, &line, &len)) == 1) {
+		size_t no = lines_number(in), off = 0, bad;
+		char *res = NULL;
+		const char *problem = NULL;
+		if (memchr(line, '\0', len))
+			problem = _("NUL byte in the line");
+		else if (text_utf8_check(line, len, &bad) != 0)
+			problem = _("invalid UTF-8");
+		else if (len > MAX_LINE)
+			problem = _("line too long for a citation");
+		else if (f == F_TEXT && !quotes_balanced(line, len))
+			problem = _("unbalanced quotes");
+		if (problem) {
+			cli_error(YK_USAGE, _("%s:%zu: %s (passed through unchanged)"), r->file, no, problem);
+			r->bad = 1;
+		} else if (f == F_TEXT || ris_field(line, len, &off)) {
+			if (fix(r, line + off, len - off, no, &res) != 0) {
+				lines_close(in);
+				return cli_error(YK_SYSTEM, _("out of memory"));
+			}
+		}
+		if (res) {
+			write_out(r, line, off);
+			write_out(r, res, strlen(res));
+			free(res);
+		} else
+			write_out(r, line, len);
+		if (lines_had_newline(in))
+			write_out(r, "\n", 1);
+	}
+	lines_close(in);
+	if (got < 0)
+		return cli_error(YK_SYSTEM, _("%s: read error: %s"), r->file, strerror(errno));
+	return YK_OK;
+}
+
+static int do_bibtex(run *r, FILE *fp)
+{
+	bibtex_reader *in = bibtex_open(fp, r->file);
+	const char *text;
+	size_t len, line;
+	enum bibtex_chunk kind;
+	int got;
+	if (!in)
+		return cli_error(YK_SYSTEM, _("out of memory"));
+	while ((got = bibtex_next(in, &text, &len, &line, &kind)) == 1) {
+		char *res = NULL;
+		if (kind == BIBTEX_TRUNCATED || kind == BIBTEX_BAD) {
+			cli_error(YK_USAGE, kind == BIBTEX_BAD
+			          ? _("%s:%zu: BibTeX entry not accepted by btparse (passed through unchanged)")
+			          : _("%s:%zu: BibTeX entry cut off at the end of the input (passed through unchanged)"),
+			          r->file, line);
+			r->bad = 1;
+		} else if (kind == BIBTEX_ENTRY) {
+			if (text_utf8_check(text, len, NULL) != 0) {
+				cli_error(YK_USAGE, _("%s:%zu: invalid UTF-8 (passed through unchanged)"),
+				          r->file, line);
+				r->bad = 1;
+			} else if (bibtex_rewrite(text, len, line, fix, r, &res) != 0) {
+				bibtex_close(in);
+				return cli_error(YK_SYSTEM, _("out of memory"));
+			}
+		}
+		if (res) {
+			write_out(r, res, strlen(res));
+			free(res);
+		} else
+			write_out(r, text, len);
+	}
+	bibtex_close(in);
+	if (got < 0)
+		return cli_error(YK_SYSTEM, _("%s: read error"), r->file);
+	return YK_OK;
+}
+
+static int do_csljson(run *r, FILE *fp)
+{
+	char *error = NULL;
+	int rc;
+	FILE *out = r->check ? fopen("/dev/null", "w") : stdout;
+	if (!out)
+		return cli_error(YK_SYSTEM, "/dev/null: %s", strerror(errno));
+	rc = csljson_rewrite(fp, out, fix, r, &r->item, &error);
+	r->item = 0;
+	if (out != stdout)
+		fclose(out);
+	if (rc == 1) {
+		cli_error(YK_USAGE, _("%s:%s (passed through unchanged)"), r->file, error);
+		r->bad = 1;
+		rc = YK_OK;
+	} else if (rc < 0)
+		rc = cli_error(YK_SYSTEM, "%s: %s", r->file, error ? error : _("out of memory"));
+	free(error);
+	return rc;
+}
+
+/* The format of path from its name, else from its first bytes (put back). */
+static enum format detect(const char *path, FILE *fp)
+{
+	const char *dot = path ? strrchr(path, '.') : NULL;
+	int c;
+	if (dot && !strcmp(dot, ".bib"))
+		return F_BIBTEX;
+	if (dot && !strcmp(dot, ".json"))
+		return F_CSLJSON;
+	if (dot && !strcmp(dot, ".ris"))
+		return F_RIS;
+	if (!path || !strcmp(path, "-"))
+		return F_TEXT;
+	/* sniff: the first non-blank byte */
+	{
+		char head[16];
+		size_t n = 0;
+		long at = ftell(fp);
+		while (n < sizeof head - 1 && (c = getc(fp)) != EOF) {
+			if (n == 0 && (c == ' ' || c == '\n' || c == '\t' || c == '\r'))
+				continue;
+			head[n++] = (char)c;
+		}
+		head[n] = '\0';
+		if (at < 0 || fseek(fp, at, SEEK_SET) != 0)
+			return F_TEXT;
+		if (head[0] == '@')
+			return F_BIBTEX;
+		if (head[0] == '{')
+			return F_CSLJSON;
+		if (head[0] == '[') {
+			/* a JSON array of objects, not a "[1]" footnote marker */
+			size_t k = 1;
+			while (k < n && strchr(" \t\r\n", head[k]))
+				k++;
+			if (k == n || head[k] == '{' || head[k] == ']')
+				return F_CSLJSON;
+		}
+		if (!strncmp(head, "TY  -", 5))
+			return F_RIS;
+	}
+	return F_TEXT;
+}
+
+/* The reading index next to the database (or $YAKUGO_READINGS); NULL with a warning. */
+static readings *open_readings(void)
+{
+	const char *env = getenv("YAKUGO_READINGS");
+	char path[4096], *error = NULL;
+	readings *rd;
+	if (env && *env)
+		snprintf(path, sizeof path, "%s", env);
+	else {
+		const char *db = cli_db_path(), *slash = strrchr(db, '/');
+		if (slash)
+			snprintf(path, sizeof path, "%.*s/readings.idx", (int)(slash - db), db);
+		else
+			snprintf(path, sizeof path, "readings.idx");
+	}
+	rd = readings_open(path, &error);
+	if (!rd) {
+		cli_warn(_("%s; words are not read again (only the lexicon is used)"),
+		         error ? error : _("out of memory"));
+		free(error);
+	}
+	return rd;
+}
+
+int cmd_cite(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "style", required_argument, NULL, 's' },
+		{ "system", required_argument, NULL, 'S' },
+		{ "annotate", required_argument, NULL, 'a' },
+		{ "report", required_argument, NULL, 'r' },
+		{ "diff", required_argument, NULL, 'r' },
+		{ "check", no_argument, NULL, 'c' },
+		{ "threshold", required_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	cite_options o = { ROMAJI_HEPBURN, 0, 0, CITE_THRESHOLD_DEFAULT };
+	enum format fmt = F_AUTO;
+	const char *report_path = NULL;
+	run r;
+	lexicon *lex = NULL;
+	readings *rd = NULL;
+	char *error = NULL, *end;
+	int opt, rc = YK_OK, i;
+
+	memset(&r, 0, sizeof r);
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "f:s:a:r:ct:h", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			if (!strcmp(optarg, "text"))
+				fmt = F_TEXT;
+			else if (!strcmp(optarg, "bibtex"))
+				fmt = F_BIBTEX;
+			else if (!strcmp(optarg, "csljson"))
+				fmt = F_CSLJSON;
+			else if (!strcmp(optarg, "ris"))
+				fmt = F_RIS;
+			else
+				return cli_usage(_("unknown format '%s'"), optarg);
+			break;
+		case 's':
+			if (!strcmp(optarg, "alalc"))
+				o.alalc = 1;
+			else if (!strcmp(optarg, "hepburn"))
+				o.alalc = 0;
+			else
+				return cli_usage(_("unknown style '%s'"), optarg);
+			break;
+		case 'S':
+			if (romaji_system_parse(optarg, &o.sys) != 0)
+				return cli_usage(_("unknown system '%s'"), optarg);
+			break;
+		case 'a':
+			if (!strcmp(optarg, "none"))
+				o.annotate = 0;
+			else if (!strcmp(optarg, "kanji"))
+				o.annotate = CITE_ANNOTATE_KANJI;
+			else if (!strcmp(optarg, "english"))
+				o.annotate = CITE_ANNOTATE_ENGLISH;
+			else if (!strcmp(optarg, "both"))
+				o.annotate = CITE_ANNOTATE_KANJI | CITE_ANNOTATE_ENGLISH;
+			else
+				return cli_usage(_("unknown annotation '%s'"), optarg);
+			break;
+		case 'r':
+			report_path = optarg;
+			break;
+		case 'c':
+			r.check = 1;
+			break;
+		case 't':
+			errno = 0;
+			o.threshold = strtod(optarg, &end);
+			if (errno || *end || o.threshold < 0 || o.threshold > 1)
+				return cli_usage(_("threshold must be a number from 0 to 1: '%s'"), optarg);
+			break;
+		case 'h':
+			print_help();
+			return YK_OK;
+		default:
+			return cli_usage(_("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+
+	lex = lexicon_open(cli_db_path(), cli_user_db_path(), LEXICON_READONLY, &error);
+	if (!lex) {
+		cli_warn(_("%s; titles and names are not looked up"), error ? error : _("out of memory"));
+		free(error);
+		error = NULL;
+	}
+	rd = open_readings();
+	r.c = cite_new(lex, rd, NULL, &o, &error);
+	if (!r.c) {
+		rc = cli_error(YK_SYSTEM, "%s", error ? error : _("out of memory"));
+		goto done;
+	}
+	if (report_path) {
+		size_t n = strlen(report_path);
+		r.report = fopen(report_path, "w");
+		if (!r.report) {
+			rc = cli_error(YK_SYSTEM, _("%s: %s"), report_path, strerror(errno));
+			goto done;
+		}
+		r.report_json = n > 5 && !strcmp(report_path + n - 5, ".json");
+		if (r.report_json)
+			fputs("[\n", r.report);
+		else
+			fputs("file\tline\tbefore\tafter\treason\tconfidence\tapplied\n", r.report);
+	}
+	for (i = optind; i < argc || i == optind; i++) {
+		const char *path = i < argc ? argv[i] : "-";
+		FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+		enum format f = fmt;
+		int frc;
+		if (!fp) {
+			rc = cli_error(YK_SYSTEM, "%s: %s", path, strerror(errno));
+			continue;
+		}
+		r.file = fp == stdin ? "<stdin>" : path;
+		if (f == F_AUTO)
+			f = detect(fp == stdin ? NULL : path, fp);
+		frc = f == F_BIBTEX ? do_bibtex(&r, fp) : f == F_CSLJSON ? do_csljson(&r, fp)
+		                                         : do_lines(&r, fp, f);
+		if (fp != stdin)
+			fclose(fp);
+		if (frc > rc)
+			rc = frc;
+		if (frc == YK_SYSTEM)
+			break;
+	}
+	if (r.report) {
+		if (r.report_json)
+			fputs(r.reported ? "\n]\n" : "]\n", r.report);
+		if (fclose(r.report) != 0 && rc < YK_SYSTEM)
+			rc = cli_error(YK_SYSTEM, _("%s: write error"), report_path);
+		r.report = NULL;
+	}
+	if (rc == YK_OK && r.bad)
+		rc = YK_USAGE;
+	if (rc == YK_OK && r.check && r.changed)
+		rc = YK_NOTFOUND;
+done:
+	if (r.report)
+		fclose(r.report);
+	cite_free(r.c);
+	readings_close(rd);
+	lexicon_close(lex);
+	return rc;
+}
