@@ -8,6 +8,7 @@
 
 const struct command commands[] = {
 	/* COMMAND TABLE: add one line per subcommand here (keep this marker). */
+	{ "cite", cmd_cite, N_("cite [OPTION]... [FILE]..."), N_("normalise the romanized Japanese in citations") },
 	{ "export", cmd_export, N_("export [--format tsv|tbx] [--all]"), N_("write your own entries as a glossary TSV or TBX file") },
 	{ "add", cmd_add, N_("add --kana KANA [--ja WRITTEN] [--romaji ROMAJI] [OPTION]..."), N_("add a term to your user database") },
 	{ "edit", cmd_edit, N_("edit ID [--FIELD VALUE]..."), N_("change one of your own entries") },
