@@ -701,7 +701,15 @@ static int make_entry(lexicon_entry *e, edict_kind kind, const struct form *w,
 		for (j = 0; j < sv[i].misc.n && !oom; j++)
 			if (!strv_has(&misc, sv[i].misc.v[j], strlen(sv[i].misc.v[j])))
 				oom = strv_push(&misc, sv[i].misc.v[j], strlen(sv[i].misc.v[j])) < 0;
-		for (j = 0; j < sv[i].n_name && !oom; j++)
+		/* a single type needs no note, except the sex of a given name; several
+		 * types are all named ("place name, surname") */
+		if (sv[i].n_name == 1 && (sv[i].name[0]->what[0] == 'f' ||
+		                          sv[i].name[0]->what[0] == 'm') &&
+		    strcmp(sv[i].name[0]->type, "given") == 0) {
+			const char *sex = sv[i].name[0]->what[0] == 'f' ? "female" : "male";
+			oom = strv_push(&misc, sex, strlen(sex)) < 0;
+		}
+		for (j = 0; sv[i].n_name > 1 && j < sv[i].n_name && !oom; j++)
 			if (!strv_has(&misc, sv[i].name[j]->what, strlen(sv[i].name[j]->what)))
 				oom = strv_push(&misc, sv[i].name[j]->what,
 				                strlen(sv[i].name[j]->what)) < 0;

@@ -14,7 +14,8 @@
  * `en`, in order; type is "term". ENAMDICT: each run of names after a type group is one
  * entry whose type comes from the group's first tag (s surname, p place, u name, g/f/m
  * given, h person, pr product, c company, o organisation, st station, wk work, ...);
- * `note` names all the group's tags ("place name, surname"). Romaji is the modified
+ * `note` is "female" or "male" for a given name, names every tag of a group of several
+ * ("place name, surname"), and is empty otherwise. Romaji is the modified
  * Hepburn of the reading (romaji_from_kana); names are capitalised word by word.
  * Lines are UTF-8 (convert with edict_to_utf8 first). */
 #ifndef YAKUGO_EDICT_H

@@ -257,7 +257,11 @@ int tbx_read(const char *path, int (*fn)(const lexicon_entry *e, size_t line, vo
 		if (!strcmp(name, "conceptEntry") || !strcmp(name, "termEntry")) {
 			entry_free(&e);
 			in_entry = 1;
-			line = (size_t)xmlTextReaderGetParserLineNumber(r);
+			{
+				xmlNodePtr node = xmlTextReaderCurrentNode(r);
+				long ln = node ? xmlGetLineNo(node) : -1;
+				line = ln > 0 ? (size_t)ln : (size_t)xmlTextReaderGetParserLineNumber(r);
+			}
 			if (xmlTextReaderIsEmptyElement(r)) {
 				in_entry = 0; /* an empty entry holds no term */
 			}

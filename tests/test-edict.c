@@ -128,6 +128,7 @@ int main(void)
 	ok(v && n == 1, "a surname");
 	if (v && n == 1) {
 		is_str(v[0].type, "surname", "(s) -> surname");
+		ok(v[0].note == NULL, "a single type needs no note");
 		is_str(v[0].romaji, "Shimetani", "names are capitalised");
 		is_str(v[0].en[0], "Shimetani", "the name is the English form");
 		ok(v[0].origin == LEXICON_ENAMDICT, "origin enamdict");
@@ -155,6 +156,8 @@ int main(void)
 	v = parse(EDICT_NAMES, "あーみん /(f) A-min/", &n, &err);
 	ok(v && n == 1 && strcmp(v[0].type, "given") == 0 && strcmp(v[0].kana, "あーみん") == 0,
 	   "a kana-only female given name");
+	if (v && n == 1)
+		is_str(v[0].note, "female", "the note says female");
 	edict_entries_free(v, n);
 	v = parse(EDICT_NAMES, "渋谷 [しぶや] /(st) Shibuya Station/", &n, &err);
 	ok(v && n == 1 && strcmp(v[0].type, "station") == 0, "(st) -> station");
