@@ -528,12 +528,13 @@ static enum word_class classify(const cite *c, const char *s, size_t n)
 #define SEG_COST 5.0
 #define PEN_RESPELL 2.0   /* a long vowel spelled otherwise: ē for えい */
 #define PEN_ADD_LONG 5.0  /* a long vowel not marked at all */
-#define PEN_DROP_LONG 4.0 /* a macron where there is no long vowel */
+#define PEN_DROP_LONG 1.5 /* a macron where there is no long vowel */
 #define PEN_TSU 3.0       /* つ written for っ: jitsushō */
 #define PEN_ADD_SOKUON 6.0
 #define PEN_ADD_N 4.0     /* a missing ん: anai */
 #define PEN_DROP 6.0      /* っ or ん written where there is none */
 #define PEN_EQUIV 1.0     /* ぢ/じ, づ/ず, を/お */
+#define PROPER_BONUS 4.0  /* a name starting a capitalised word */
 #define INF 1e18
 
 enum repair {
@@ -621,6 +622,8 @@ static double penalty(const unsigned char *w, size_t wn, const unsigned char *r,
 			continue;
 		}
 		if (j < rn && r[j] == sokuon) {
+			if (!allow_long)
+				return INF; /* repairs of っ and ん only where the writer marks length */
 			if (i + 1 < wn && w[i] == tsu && !is_vowel_code(w[i + 1])) {
 				p += PEN_TSU;
 				*rep |= R_TSU;
@@ -633,6 +636,8 @@ static double penalty(const unsigned char *w, size_t wn, const unsigned char *r,
 			continue;
 		}
 		if (j < rn && r[j] == nn) {
+			if (!allow_long)
+				return INF;
 			p += PEN_ADD_N;
 			*rep |= R_ADD_N;
 			j++;
@@ -783,6 +788,46 @@ static int add_codes(buf *b, const unsigned char *k, size_t n)
 	return 0;
 }
 
+/* Whether the romaji s[0..n) has Kunrei or Nihon-shiki letters (si ti tu hu zi, sy ty
+ * zy, di du). */
+static int kunrei_letters(const char *s, size_t n)
+{
+	static const char *pairs[] = { "si", "ti", "tu", "hu", "zi", "sy", "ty", "zy", "di", "du",
+	                               NULL };
+	size_t i, k;
+	for (i = 0; i + 1 < n; i++)
+		for (k = 0; pairs[k]; k++)
+			if (tolower((unsigned char)s[i]) == pairs[k][0] &&
+			    tolower((unsigned char)s[i + 1]) == pairs[k][1] &&
+			    (i == 0 || !strchr("sct", tolower((unsigned char)s[i - 1])) ||
+			     pairs[k][0] != 's'))
+				return 1;
+	return 0;
+}
+
+/* Where a place name's reading k[0..n) ends in a place suffix (大阪府 おおさかふ ->
+ * おおさか|ふ) whose stem is itself a place: the offset of the suffix, else 0. */
+static size_t place_suffix_cut(cite *c, const unsigned char *k, size_t n)
+{
+	static const char *suffixes[] = { "ふ", "けん", "し", "く", "ちょう", "まち", "むら", "そん",
+	                                  "ぐん", NULL };
+	readings_hit hits[MAX_HITS];
+	size_t i;
+	for (i = 0; suffixes[i]; i++) {
+		unsigned char suf[8], key[MAX_KANA];
+		size_t m = to_codes(suffixes[i], suf, sizeof suf), kl, h, nh;
+		if (m >= n || memcmp(k + n - m, suf, m))
+			continue;
+		kl = readings_key(k, n - m, key);
+		nh = readings_lookup(c->rd, key, kl, hits, MAX_HITS);
+		for (h = 0; h < nh; h++)
+			if ((hits[h].flags & READINGS_PLACE) && hits[h].len == n - m &&
+			    !memcmp(hits[h].kana, k, n - m))
+				return n - m;
+	}
+	return 0;
+}
+
 /* Reads the word s[0..n) (romaji, no hyphen, no digits) again from the reading index.
  * Sets r (r->out NULL when the word stays as written). Returns 0, -1 out of memory. */
 static int reread(cite *c, const char *s, size_t n, int allow_long, word_result *r)
@@ -792,7 +837,7 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 	readings_hit hits[MAX_HITS];
 	char *kana = NULL, *rom = NULL;
 	size_t wn, i, j, k, nseg = 0;
-	int complete = 0, rc = -1;
+	int complete = 0, rc = -1, capital = starts_upper(s, n), whole = 0;
 	size_t bounds[MAX_KANA + 1];
 	buf out = { 0 }, res = { 0 };
 	memset(r, 0, sizeof *r);
@@ -838,7 +883,12 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 					                   &rep), sc;
 					if (p >= INF)
 						continue;
+					if (i == 0 && j == wn && p == 0)
+						whole = 1; /* the word as written is a dictionary word */
 					sc = cell[i].score + SEG_COST + (hits[h].cost > 0 ? hits[h].cost : 0) / 1500.0 + p;
+					/* a capitalised word is most likely a name: 横須賀|市, not 横|透かし */
+					if (capital && i == 0 && (hits[h].flags & READINGS_PROPER))
+						sc -= PROPER_BONUS;
 					if (sc < cell[j].score) {
 						cell[j].score = sc;
 						cell[j].from = i;
@@ -858,9 +908,17 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 		rc = 0;
 		goto done;
 	}
-	/* the readings used, first to last */
-	for (k = wn; k > 0; k = cell[k].from)
+	/* the readings used, first to last; each gets the classes of every dictionary word
+	 * with its reading (神奈川 is a place even when a cheaper homograph was chosen) */
+	for (k = wn; k > 0; k = cell[k].from) {
+		unsigned char key[MAX_KANA];
+		size_t kl = readings_key(cell[k].kana, cell[k].len, key), h, nh;
 		bounds[nseg++] = k;
+		nh = readings_lookup(c->rd, key, kl, hits, MAX_HITS);
+		for (h = 0; h < nh; h++)
+			if (hits[h].len == cell[k].len && !memcmp(hits[h].kana, cell[k].kana, cell[k].len))
+				cell[k].flags |= hits[h].flags;
+	}
 	r->segs = (int)nseg;
 	r->first_flags = cell[bounds[nseg - 1]].flags;
 	r->last_flags = cell[wn].flags;
@@ -870,19 +928,30 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 			const dp_cell *e = &cell[bounds[i]];
 			if (i != nseg - 1) {
 				const dp_cell *prev = &cell[bounds[i + 1]];
-				if (nseg == 2 && (e->flags & READINGS_PARTICLE) && prev->len >= 2 &&
+				if (!whole && nseg == 2 && (e->flags & READINGS_PARTICLE) && prev->len >= 2 &&
 				    !(prev->flags & (READINGS_PARTICLE | READINGS_INFLECTING)) &&
 				    separable_particle(e->kana, e->len)) {
 					if (buf_add(&out, " ", 1))
 						goto done;
 					divided = 1;
-				} else if (nseg == 2 && (e->flags & READINGS_PLACE_SUFFIX) &&
+				} else if (!whole && nseg == 2 && (e->flags & READINGS_PLACE_SUFFIX) &&
 				           (prev->flags & READINGS_PLACE) && starts_upper(s, n)) {
 					if (buf_add(&out, "-", 1))
 						goto done;
 					divided = 1;
 				} else if (buf_add(&out, ROMAJI_MORPHEME, 1))
 					goto done;
+			}
+			if (nseg == 1 && (e->flags & READINGS_PLACE) && !(e->flags & READINGS_PERSON) &&
+			    starts_upper(s, n)) {
+				size_t cut = place_suffix_cut(c, e->kana, e->len);
+				if (cut) {
+					if (add_codes(&out, e->kana, cut) || buf_add(&out, "-", 1) ||
+					    add_codes(&out, e->kana + cut, e->len - cut))
+						goto done;
+					divided = 1;
+					continue;
+				}
 			}
 			if (add_codes(&out, e->kana, e->len))
 				goto done;
@@ -909,6 +978,13 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 			r->conf = repair_confidence(rep, (int)nseg);
 			if (divided)
 				r->conf *= 0.9;
+			/* Kunrei letters read into a capitalised word of several dictionary words
+			 * (Sonatine -> "Sonachine") are weak evidence: report only */
+			if (!rep && !divided && kunrei_letters(s, n)) {
+				r->reason = "Kunrei letters";
+				if (capital)
+					r->conf = 0.5; /* raised by do_field when its field is Japanese enough */
+			}
 			/* m before b/m/p only (traditional Hepburn): a style, not an error */
 			if (!rep && !divided && has_marks(s, n) == has_marks(r->out, strlen(r->out)) &&
 			    strchr(s, 'm') && !strchr(s, 'h') == !strchr(r->out, 'h'))
@@ -1377,8 +1453,15 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 		if (!w)
 			return -1;
 		x->r = *w;
-		if (w->out && edit_add(ed, s, x->b, x->e, w->out, w->reason, w->conf, c->o.threshold))
-			return -1;
+		if (w->out) {
+			double conf = w->conf;
+			/* a capitalised word in Kunrei letters alone (Sonatine) may be a foreign
+			 * word; among other Japanese words (Mainiti Sinbun) it is ours */
+			if (w->reason && !strcmp(w->reason, "Kunrei letters") && conf < 0.6 && n_j >= 2)
+				conf = 0.85;
+			if (edit_add(ed, s, x->b, x->e, w->out, w->reason, conf, c->o.threshold))
+				return -1;
+		}
 	}
 	return 0;
 }

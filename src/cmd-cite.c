@@ -346,6 +346,17 @@ static readings *open_readings(void)
 			snprintf(path, sizeof path, "readings.idx");
 	}
 	rd = readings_open(path, &error);
+	if (!rd && !(env && *env)) {
+		/* the build tree's, then the installed one */
+		const char *dirs[] = { BUILD_DATADIR, PKGDATADIR };
+		size_t k;
+		for (k = 0; k < 2 && !rd; k++) {
+			snprintf(path, sizeof path, "%s/readings.idx", dirs[k]);
+			free(error);
+			error = NULL;
+			rd = readings_open(path, &error);
+		}
+	}
 	if (!rd) {
 		cli_warn(_("%s; words are not read again (only the lexicon is used)"),
 		         error ? error : _("out of memory"));
