@@ -179,6 +179,7 @@ struct cite {
 	term *terms;
 	size_t n_terms;
 	smap term_keys;     /* folded key -> term index */
+	smap term_literal;  /* a variant exactly as written -> term index */
 	smap word_cache;    /* "flags|word" -> index into cache_v */
 	word_result *cache_v;
 	size_t cache_n;
@@ -256,7 +257,8 @@ static int load_term(const lexicon_entry *e, void *arg)
 		return -1;
 	for (i = 0; i < e->n_variants; i++)
 		if (match_scripts(e->variants[i]) == MATCH_LATIN &&
-		    add_term_key(c, e->variants[i], (int)c->n_terms - 1) != 0)
+		    (add_term_key(c, e->variants[i], (int)c->n_terms - 1) != 0 ||
+		     smap_put(&c->term_literal, e->variants[i], (int)c->n_terms - 1) != 0))
 			return -1;
 	return 0;
 }
@@ -337,6 +339,7 @@ void cite_free(cite *c)
 		term_clear(&c->terms[i]);
 	free(c->terms);
 	smap_clear(&c->term_keys);
+	smap_clear(&c->term_literal);
 	smap_clear(&c->english);
 	cache_clear(c);
 	free(c);
@@ -531,10 +534,11 @@ static enum word_class classify(const cite *c, const char *s, size_t n)
 #define PEN_DROP_LONG 1.5 /* a macron where there is no long vowel */
 #define PEN_TSU 3.0       /* つ written for っ: jitsushō */
 #define PEN_ADD_SOKUON 6.0
-#define PEN_ADD_N 4.0     /* a missing ん: anai */
+#define PEN_ADD_N 2.5     /* a missing ん: anai */
 #define PEN_DROP 6.0      /* っ or ん written where there is none */
 #define PEN_EQUIV 1.0     /* ぢ/じ, づ/ず, を/お */
 #define PROPER_BONUS 4.0  /* a name starting a capitalised word */
+#define PROPER_MALUS 3.0  /* a name inside a lower-case word */
 #define INF 1e18
 
 enum repair {
@@ -750,7 +754,7 @@ static double repair_confidence(unsigned rep, int segs)
 	if (rep & R_DROP)
 		c *= 0.6;
 	if (rep && segs >= 3)
-		c *= 0.8;
+		c *= 0.6; /* a repair justified only by fragments of words */
 	return c;
 }
 
@@ -887,8 +891,11 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 						whole = 1; /* the word as written is a dictionary word */
 					sc = cell[i].score + SEG_COST + (hits[h].cost > 0 ? hits[h].cost : 0) / 1500.0 + p;
 					/* a capitalised word is most likely a name: 横須賀|市, not 横|透かし */
-					if (capital && i == 0 && (hits[h].flags & READINGS_PROPER))
+					if (capital && i == 0 && p == 0 && (hits[h].flags & READINGS_PROPER))
 						sc -= PROPER_BONUS;
+					/* a name's reading in a lower-case word is unlikely (あない: 案内) */
+					if (!capital && (hits[h].flags & READINGS_PROPER))
+						sc += PROPER_MALUS;
 					if (sc < cell[j].score) {
 						cell[j].score = sc;
 						cell[j].from = i;
@@ -920,6 +927,15 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 				cell[k].flags |= hits[h].flags;
 	}
 	r->segs = (int)nseg;
+	if (getenv("YKDBG")) {
+		buf d = { 0 };
+		for (i = nseg; i-- > 0;) {
+			add_codes(&d, cell[bounds[i]].kana, cell[bounds[i]].len);
+			buf_str(&d, "|");
+		}
+		fprintf(stderr, "DBG %.*s -> %s score %.2f flags %x\n", (int)n, s, d.s, cell[wn].score, cell[wn].flags);
+		free(d.s);
+	}
 	r->first_flags = cell[bounds[nseg - 1]].flags;
 	r->last_flags = cell[wn].flags;
 	{
@@ -976,6 +992,8 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 			res.s = NULL;
 			r->reason = divided ? "word division" : repair_reason(rep);
 			r->conf = repair_confidence(rep, (int)nseg);
+			if (rep && nseg == 2 && capital)
+				r->conf *= 0.75; /* a name need not be made of dictionary words */
 			if (divided)
 				r->conf *= 0.9;
 			/* Kunrei letters read into a capitalised word of several dictionary words
@@ -1179,6 +1197,24 @@ static int person_order_kept(const char *w, size_t n, const char *romaji)
 	return same;
 }
 
+/* Whether w[0..n) equals t but for commas and white space. */
+static int same_but_commas(const char *w, size_t n, const char *t)
+{
+	size_t i = 0;
+	for (;;) {
+		while (i < n && (w[i] == ',' || w[i] == ' '))
+			i++;
+		while (*t == ',' || *t == ' ')
+			t++;
+		if (i >= n || !*t)
+			return i >= n && !*t;
+		if (w[i] != *t)
+			return 0;
+		i++;
+		t++;
+	}
+}
+
 /* A copy of s with its double quotes made single (‘ ’), for a title that sits inside
  * double quotes; NULL when out of memory. */
 static char *nest_quotes(const char *s)
@@ -1218,6 +1254,8 @@ static int lexicon_edit(cite *c, edits *ed, const char *s, size_t len, size_t b,
 	for (i = 0; i < t->n_names; i++)
 		if (strlen(t->names[i]) == e - b && !strncasecmp(t->names[i], s + b, e - b))
 			return 0; /* its English name (Fujitsu, Kyoko Hariya): not ours to change */
+	if (same_but_commas(s + b, e - b, txt))
+		return 0; /* "Ōkubo, Nao" is "Ōkubo Nao" inverted: the writer's form stands */
 	if (t->type && strstr(t->type, "person") && !person_order_kept(s + b, e - b, t->romaji))
 		return 0;
 	if (single && strlen(txt) == e - b && !strncasecmp(txt, s + b, e - b)) {
@@ -1254,16 +1292,46 @@ done:
 	return rc;
 }
 
-/* The term whose key equals the folded key of s[b..e), or NULL. */
-static const term *term_exact(const cite *c, const char *s, size_t b, size_t e)
+/* Number of words of s[0..n) (separated by spaces or hyphens). */
+static size_t count_words(const char *s, size_t n)
 {
-	char *k = match_romaji_key(s + b, e - b);
+	size_t i, w = 0;
+	int in = 0;
+	for (i = 0; i < n; i++) {
+		int sep = s[i] == ' ' || s[i] == '-';
+		if (!sep && !in)
+			w++;
+		in = !sep;
+	}
+	return w;
+}
+
+/* The term whose key equals the folded key of s[b..e), or NULL. A spelling recorded as a
+ * variant always matches; otherwise the words must correspond: a run must have as many
+ * words as the term (so that "Tōkyō-to wo" is not taken for Tōkyō-to, its particle
+ * folded away), a whole field nearly as many (word division changes the count). */
+static const term *term_exact(const cite *c, const char *s, size_t b, size_t e, int run)
+{
+	char *k;
 	int i;
+	size_t wn, tn, slack;
+	if ((i = smap_get(&c->term_literal, s + b, e - b)) >= 0)
+		return &c->terms[i];
+	k = match_romaji_key(s + b, e - b);
 	if (!k)
 		return NULL;
 	i = strlen(k) > 2 ? smap_get(&c->term_keys, k, strlen(k)) : -1;
 	free(k);
-	return i >= 0 ? &c->terms[i] : NULL;
+	if (i < 0)
+		return NULL;
+	wn = count_words(s + b, e - b);
+	tn = count_words(c->terms[i].romaji, strlen(c->terms[i].romaji));
+	if (c->terms[i].market && count_words(c->terms[i].market, strlen(c->terms[i].market)) == wn)
+		tn = wn;
+	slack = run ? 0 : wn / 4;
+	if ((wn > tn ? wn - tn : tn - wn) > slack)
+		return NULL;
+	return &c->terms[i];
 }
 
 /* The closest term to s[b..e) within a small edit distance of the folded keys, or
@@ -1382,7 +1450,7 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 	if (!n_j || (n_o && (n_j < 3 || n_j < 3 * n_o)))
 		return 0;
 	/* (1) the whole field in the lexicon */
-	if ((t = term_exact(c, s, fb, fe)) != NULL)
+	if ((t = term_exact(c, s, fb, fe, 0)) != NULL)
 		return lexicon_edit(c, ed, s, len, fb, fe, t, "lexicon", 0.95, quoted);
 	if (!n_o && nt >= 2 && (t = term_fuzzy(c, s, fb, fe, &dist)) != NULL)
 		return lexicon_edit(c, ed, s, len, fb, fe, t, "lexicon (fuzzy)",
@@ -1399,7 +1467,7 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 				     (k == i || (tk[k].b == tk[k - 1].e + 1 && s[tk[k - 1].e] == ' '));
 			if (!ok)
 				continue;
-			if ((t = term_exact(c, s, tk[i].b, tk[j - 1].e)) != NULL) {
+			if ((t = term_exact(c, s, tk[i].b, tk[j - 1].e, 1)) != NULL) {
 				if (lexicon_edit(c, ed, s, len, tk[i].b, tk[j - 1].e, t, "lexicon", 0.9, quoted))
 					return -1;
 				for (k = i; k < j; k++)
@@ -1418,9 +1486,9 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 		if (x->done || (x->cls != W_JAPANESE && x->cls != W_AMBIGUOUS))
 			continue;
 		/* particles spelled as kana are typed: wo, ha, he */
-		if (i > 0 && (tk[i - 1].cls == W_JAPANESE || tk[i - 1].cls == W_AMBIGUOUS) && n == 2 &&
-		    (!strncmp(s + x->b, "wo", 2) || !strncmp(s + x->b, "ha", 2) ||
-		     !strncmp(s + x->b, "he", 2)) && i + 1 < nt) {
+		if (i > 0 && tk[i - 1].cls != W_OTHER && n == 2 &&
+		    (!strncmp(s + x->b, "wo", 2) || !strncmp(s + x->b, "he", 2) ||
+		     (!strncmp(s + x->b, "ha", 2) && i + 1 < nt))) {
 			const char *p = s[x->b] == 'w' ? "o" : s[x->b + 1] == 'a' ? "wa" : "e";
 			if (edit_add(ed, s, x->b, x->e, p, "particle", 0.9, c->o.threshold))
 				return -1;
@@ -1466,7 +1534,9 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 	return 0;
 }
 
-char *cite_string(cite *c, const char *s, size_t len, cite_change **changes, size_t *n)
+/* Normalises s[0..len): a citation line (whole == 0) or one field value (whole). */
+static char *normalise(cite *c, const char *s, size_t len, int whole, cite_change **changes,
+                       size_t *n)
 {
 	edits ed = { NULL, 0 };
 	buf out = { 0 };
@@ -1474,6 +1544,8 @@ char *cite_string(cite *c, const char *s, size_t len, cite_change **changes, siz
 	int dq = 0; /* inside double quotes: 1 curly, 2 straight */
 	*changes = NULL;
 	*n = 0;
+	if (whole)
+		i = fb = len;
 	while (i < len) {
 		size_t at = i;
 		int32_t cp;
@@ -1513,7 +1585,9 @@ char *cite_string(cite *c, const char *s, size_t len, cite_change **changes, siz
 			fb = i;
 		}
 	}
-	if (do_field(c, &ed, s, len, fb, len, dq != 0))
+	if (whole && do_field(c, &ed, s, len, 0, len, 1))
+		goto oom;
+	if (!whole && do_field(c, &ed, s, len, fb, len, dq != 0))
 		goto oom;
 	/* apply the confident edits, in order (they never overlap) */
 	{
@@ -1548,4 +1622,14 @@ oom:
 	cite_changes_free(ed.v, ed.n);
 	free(out.s);
 	return NULL;
+}
+
+char *cite_string(cite *c, const char *s, size_t len, cite_change **changes, size_t *n)
+{
+	return normalise(c, s, len, 0, changes, n);
+}
+
+char *cite_value(cite *c, const char *s, size_t len, cite_change **changes, size_t *n)
+{
+	return normalise(c, s, len, 1, changes, n);
 }

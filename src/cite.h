@@ -55,6 +55,11 @@ void cite_free(cite *c);
  * free with cite_changes_free; NULL when none) and *n set; NULL when out of memory. */
 char *cite_string(cite *c, const char *s, size_t len, cite_change **changes, size_t *n);
 
+/* As cite_string, for the value of a structured field (a BibTeX title, a CSL-JSON
+ * author's family name, an RIS TI line): the whole value is one field, commas and all,
+ * and no quotes or URLs are looked for in it. */
+char *cite_value(cite *c, const char *s, size_t len, cite_change **changes, size_t *n);
+
 /* Frees the array from cite_string. NULL is allowed. */
 void cite_changes_free(cite_change *v, size_t n);
 

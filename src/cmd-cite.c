@@ -38,6 +38,7 @@ typedef struct run {
 	const char *file;
 	size_t item;         /* CSL-JSON item being rewritten */
 	int changed;         /* something would change (applied changes) */
+	int values;          /* structured format: each value is one field */
 	int bad;             /* bad input seen */
 	int oom;
 } run;
@@ -138,7 +139,7 @@ static int fix(void *arg, const char *s, size_t len, size_t line, char **out)
 	*out = NULL;
 	if (text_utf8_check(s, len, NULL) != 0 || memchr(s, '\0', len))
 		return 0;
-	res = cite_string(r->c, s, len, &ch, &n);
+	res = r->values ? cite_value(r->c, s, len, &ch, &n) : cite_string(r->c, s, len, &ch, &n);
 	if (!res) {
 		r->oom = 1;
 		return -1;
@@ -485,10 +486,12 @@ int cmd_cite(int argc, char **argv)
 		r.file = fp == stdin ? "<stdin>" : path;
 		if (f == F_AUTO)
 			f = detect(fp == stdin ? NULL : path, fp);
+		r.values = f != F_TEXT;
 		frc = f == F_BIBTEX ? do_bibtex(&r, fp) : f == F_CSLJSON ? do_csljson(&r, fp)
 		                                         : do_lines(&r, fp, f);
 		if (fp != stdin)
 			fclose(fp);
+		r.values = 0;
 		if (frc > rc)
 			rc = frc;
 		if (frc == YK_SYSTEM)
