@@ -109,7 +109,7 @@ static int valid_entry(bibtex_reader *r, size_t line)
 int bibtex_next(bibtex_reader *r, const char **text, size_t *len, size_t *line,
                 enum bibtex_chunk *kind)
 {
-	int c, depth = 0, open = 0, close = 0, started = 0;
+	int c, depth = 0, open = 0, close = 0, started = 0, interrupted = 0;
 	r->len = 0;
 	*line = r->line;
 	c = get(r);
@@ -138,6 +138,13 @@ int bibtex_next(bibtex_reader *r, const char **text, size_t *len, size_t *line,
 	if (push(r, c))
 		return -1;
 	while ((c = get(r)) != EOF) {
+		if (c == '@' && r->len && r->buf[r->len - 1] == '\n') {
+			/* an entry starting at the beginning of a line while this one is still
+			 * open: this one is unbalanced; it ends here and the next one is read */
+			r->pending = c;
+			interrupted = 1;
+			break;
+		}
 		if (push(r, c))
 			return -1;
 		if (!started) {
@@ -146,8 +153,7 @@ int bibtex_next(bibtex_reader *r, const char **text, size_t *len, size_t *line,
 				open = c;
 				close = c == '{' ? '}' : ')';
 				depth = 1;
-			} else if (c == '\n' && r->len > 1 && 0)
-				break;
+			}
 			continue;
 		}
 		if (c == '{' && open == '{')
@@ -165,7 +171,9 @@ int bibtex_next(bibtex_reader *r, const char **text, size_t *len, size_t *line,
 		return -1;
 	*text = r->buf;
 	*len = r->len;
-	if (!started || depth != 0)
+	if (interrupted)
+		*kind = BIBTEX_BAD;
+	else if (!started || depth != 0)
 		*kind = BIBTEX_TRUNCATED;
 	else
 		*kind = valid_entry(r, *line) ? BIBTEX_ENTRY : BIBTEX_BAD;
