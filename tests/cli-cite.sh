@@ -1,0 +1,155 @@
+#!/bin/sh
+# tests/cli-cite.sh: `yakugo cite`: the seed article's footnotes (the six romanized ones
+# corrected as spec/citations.md lists, the 24 English ones byte-identical), our own
+# cases of every error class and English citations that must not change, idempotence,
+# --check, --report (TSV and JSON), --style, --threshold, --annotate, BibTeX, CSL-JSON
+# and RIS, bad input in every format, splitting the input, --help and usage errors.
+. "$top_srcdir/tests/tap.sh"
+D="$top_srcdir/tests/data"
+
+# ---- the seed footnotes ---------------------------------------------------------------
+"$YAKUGO" cite "$D/seed-footnotes.txt" >"$TMPD/seed.out" 2>"$TMPD/seed.err"; st=$?
+check "seed footnotes: exit 0" 0 "$st"
+if cmp -s "$D/seed-footnotes.expected" "$TMPD/seed.out"; then tap_ok "seed footnotes: as the spec lists"
+else tap_fail "seed footnotes: as the spec lists" "$(diff "$D/seed-footnotes.expected" "$TMPD/seed.out")"; fi
+check "seed footnotes: 30 lines out" 30 "$(wc -l <"$TMPD/seed.out" | tr -d ' ')"
+check "seed footnotes: exactly 5 lines change (11 16 21 24 30; 8 is already right)" \
+	"11 16 21 24 30" "$(diff "$D/seed-footnotes.txt" "$TMPD/seed.out" | sed -n 's/^> \[\([0-9]*\)\].*/\1/p' | tr '\n' ' ' | sed 's/ $//')"
+check "seed footnotes: no warnings" "" "$(cat "$TMPD/seed.err")"
+"$YAKUGO" cite "$TMPD/seed.out" >"$TMPD/seed2.out"
+if cmp -s "$TMPD/seed.out" "$TMPD/seed2.out"; then tap_ok "seed footnotes: a second run changes nothing"
+else tap_fail "seed footnotes: a second run changes nothing" "$(diff "$TMPD/seed.out" "$TMPD/seed2.out")"; fi
+out=$("$YAKUGO" cite <"$D/seed-footnotes.txt" | sed -n 16p)
+check_match "standard input is read as text" 'Mainichi Shimbun, September 26' "$out"
+
+# ---- our own cases: every error class, and English that must not change ----------------
+grep -v '^#' "$D/cite-cases.tsv" | cut -f1 >"$TMPD/cases.in"
+grep -v '^#' "$D/cite-cases.tsv" | cut -f2 >"$TMPD/cases.want"
+"$YAKUGO" cite "$TMPD/cases.in" >"$TMPD/cases.out"
+n=0
+while IFS= read -r want && IFS= read -r got <&3; do
+	n=$((n + 1))
+	check "case $n" "$want" "$got"
+done <"$TMPD/cases.want" 3<"$TMPD/cases.out"
+check "cases: as many lines out as in" "$(wc -l <"$TMPD/cases.in")" "$(wc -l <"$TMPD/cases.out")"
+"$YAKUGO" cite "$TMPD/cases.out" >"$TMPD/cases2.out"
+if cmp -s "$TMPD/cases.out" "$TMPD/cases2.out"; then tap_ok "cases: a second run changes nothing"
+else tap_fail "cases: a second run changes nothing" "$(diff "$TMPD/cases.out" "$TMPD/cases2.out")"; fi
+
+# ---- --check ---------------------------------------------------------------------------
+out=$("$YAKUGO" cite --check "$D/seed-footnotes.txt"); st=$?
+check "--check: exit 1 when something would change" 1 "$st"
+check "--check: prints nothing" "" "$out"
+check_status "--check: exit 0 on normalised input" 0 "$YAKUGO" cite --check "$D/seed-footnotes.expected"
+
+# ---- --report --------------------------------------------------------------------------
+"$YAKUGO" cite --report "$TMPD/r.tsv" "$D/seed-footnotes.txt" >/dev/null
+check "--report: TSV header" "file	line	before	after	reason	confidence	applied" "$(head -n 1 "$TMPD/r.tsv")"
+check_match "--report: line, before, after, reason, confidence" \
+	'	16	Mainchii shinbun	Mainichi Shimbun	lexicon	0\.[0-9][0-9]	yes$' "$(cat "$TMPD/r.tsv")"
+check_match "--report: the title of footnote 11" \
+	'	11	Seisan kēzai .*	Nishimura Keizai Sangyō Daijin no kakugigo kisha kaiken no gaiyō	' "$(cat "$TMPD/r.tsv")"
+"$YAKUGO" cite --report "$TMPD/r.json" "$D/seed-footnotes.txt" >/dev/null
+check_match "--report FILE.json: JSON objects" \
+	'"line": 24, "before": "Asahi Shinbun", "after": "Asahi Shimbun", "reason": "lexicon", "confidence": 0\.[0-9]+, "applied": true' \
+	"$(cat "$TMPD/r.json")"
+check "--report FILE.json: an array" "[" "$(head -n 1 "$TMPD/r.json")"
+"$YAKUGO" cite --check --report "$TMPD/rc.tsv" "$D/seed-footnotes.txt" >/dev/null
+check_match "--check --report: changes reported, not applied" '	no$' "$(sed -n 2p "$TMPD/rc.tsv")"
+
+# ---- options -----------------------------------------------------------------------------
+out=$(printf '“Tōkyō no AI,” Mainchii shinbun, 2023.\n' | "$YAKUGO" cite --style alalc)
+check "--style alalc: the library form of a newspaper" "“Tōkyō no AI,” Mainichi shinbun, 2023." "$out"
+out=$(printf '“Tōkyō no AI,” Mainchii shinbun, 2023.\n' | "$YAKUGO" cite)
+check "default style: the paper's English-market name" "“Tōkyō no AI,” Mainichi Shimbun, 2023." "$out"
+out=$(printf 'Kēzai sangyōshō, “Jouhou,” 2023.\n' | "$YAKUGO" cite --threshold 1 --report "$TMPD/t.tsv")
+check "--threshold 1: nothing applied" "Kēzai sangyōshō, “Jouhou,” 2023." "$out"
+check_match "--threshold 1: still reported" 'Kēzai sangyōshō	Keizai Sangyōshō	lexicon	.*	no$' "$(cat "$TMPD/t.tsv")"
+out=$(printf 'Kēzai sangyōshō, “Jouhou,” 2023.\n' | "$YAKUGO" cite --annotate both)
+check "--annotate both: kanji and English after the span" \
+	"Keizai Sangyōshō [経済産業省; Ministry of Economy, Trade and Industry], “Jōhō,” 2023." "$out"
+out2=$(printf '%s\n' "$out" | "$YAKUGO" cite --annotate both)
+check "--annotate: a second run adds nothing" "$out" "$out2"
+out=$(printf 'Kēzai sangyōshō, 2023.\n' | "$YAKUGO" cite --annotate kanji)
+check "--annotate kanji" "Keizai Sangyōshō [経済産業省], 2023." "$out"
+out=$(printf '“Mainiti no tuzumi,” 2023.\n' | "$YAKUGO" cite --system kunrei)
+check_match "--system kunrei writes Kunrei letters" 'Mainiti' "$out"
+
+# ---- formats ---------------------------------------------------------------------------------
+for f in cite.bib cite.json cite.ris; do
+	"$YAKUGO" cite "$D/$f" >"$TMPD/$f.out" 2>"$TMPD/$f.err"; st=$?
+	check "$f: exit 0" 0 "$st"
+	if cmp -s "$D/$f.expected" "$TMPD/$f.out"; then tap_ok "$f: as expected"
+	else tap_fail "$f: as expected" "$(diff "$D/$f.expected" "$TMPD/$f.out")"; fi
+	cp "$TMPD/$f.out" "$TMPD/again-$f"
+	"$YAKUGO" cite "$TMPD/again-$f" >"$TMPD/$f.out2"
+	if cmp -s "$TMPD/$f.out" "$TMPD/$f.out2"; then tap_ok "$f: a second run changes nothing"
+	else tap_fail "$f: a second run changes nothing" "$(diff "$TMPD/$f.out" "$TMPD/$f.out2")"; fi
+done
+"$YAKUGO" cite --format bibtex <"$D/cite.bib" >"$TMPD/stdin.bib"
+if cmp -s "$D/cite.bib.expected" "$TMPD/stdin.bib"; then tap_ok "--format bibtex on standard input"
+else tap_fail "--format bibtex on standard input"; fi
+cp "$D/cite.ris" "$TMPD/noext"
+"$YAKUGO" cite "$TMPD/noext" >"$TMPD/noext.out"
+if cmp -s "$D/cite.ris.expected" "$TMPD/noext.out"; then tap_ok "RIS detected from its content"
+else tap_fail "RIS detected from its content"; fi
+check_match "bibtex: other fields byte for byte" 'note = \{Kēzai stays here' "$(cat "$TMPD/cite.bib.out")"
+check_match "ris: other tags untouched" '^N1  - Kēzai: notes' "$(cat "$TMPD/cite.ris.out")"
+
+# ---- splitting the input at record boundaries gives the same bytes ---------------------------------
+head -n 15 "$D/seed-footnotes.txt" >"$TMPD/part1"
+tail -n 15 "$D/seed-footnotes.txt" >"$TMPD/part2"
+{ "$YAKUGO" cite "$TMPD/part1"; "$YAKUGO" cite "$TMPD/part2"; } >"$TMPD/parts.out"
+if cmp -s "$TMPD/seed.out" "$TMPD/parts.out"; then tap_ok "split input: same bytes as one run"
+else tap_fail "split input: same bytes as one run"; fi
+
+# ---- bad input ------------------------------------------------------------------------------------------
+printf '[1] Kēzai sangyōshō, 2023.\n[2] \377\376 Kēzai\n[3] “Jouhou no gaiyou, 2024.\n[4] Soumushou, 2024.\n' >"$TMPD/bad.txt"
+"$YAKUGO" cite "$TMPD/bad.txt" >"$TMPD/bad.out" 2>"$TMPD/bad.err"; st=$?
+check "text: bad lines: exit 2" 2 "$st"
+check "text: every line out" 4 "$(wc -l <"$TMPD/bad.out" | tr -d ' ')"
+check_match "text: invalid UTF-8 named FILE:LINE" 'bad\.txt:2: invalid UTF-8' "$(cat "$TMPD/bad.err")"
+check_match "text: unbalanced quotes named FILE:LINE" 'bad\.txt:3: unbalanced quotes' "$(cat "$TMPD/bad.err")"
+check "text: the bad lines pass unchanged" "$(sed -n 2,3p "$TMPD/bad.txt")" "$(sed -n 2,3p "$TMPD/bad.out")"
+check "text: the rest is processed" "[4] Sōmushō, 2024." "$(sed -n 4p "$TMPD/bad.out")"
+{ printf '[1] Soumushou, 2024.\n'; head -c 10485760 /dev/zero | tr '\0' a; printf '\n[3] Soumushou, 2024.\n'; } >"$TMPD/long.txt"
+"$YAKUGO" cite "$TMPD/long.txt" >"$TMPD/long.out" 2>"$TMPD/long.err"; st=$?
+check "a 10 MB line: exit 2" 2 "$st"
+check_match "a 10 MB line: named" 'long\.txt:2: line too long' "$(cat "$TMPD/long.err")"
+check "a 10 MB line: passed through" "$(wc -c <"$TMPD/long.txt")" "$(wc -c <"$TMPD/long.out")"
+check "a 10 MB line: the next line processed" "[3] Sōmushō, 2024." "$(tail -n 1 "$TMPD/long.out")"
+
+printf '@article{a,\n  title = {Soumushou},\n}\n\n@article{b,\n  title = {Soumushou no gaiyou,\n  year = 2020,\n}\n\n@article{c title = {x}}\n@article{d,\n  title = {Soumushou},\n}\n@article{e,\n  title = {Soumushou},\n' >"$TMPD/bad.bib"
+"$YAKUGO" cite "$TMPD/bad.bib" >"$TMPD/badbib.out" 2>"$TMPD/badbib.err"; st=$?
+check "bibtex: bad entries: exit 2" 2 "$st"
+check_match "bibtex: an unbalanced entry named" 'bad\.bib:5: BibTeX entry not accepted' "$(cat "$TMPD/badbib.err")"
+check_match "bibtex: a malformed entry named" 'bad\.bib:10: BibTeX entry not accepted' "$(cat "$TMPD/badbib.err")"
+check_match "bibtex: a truncated entry named" 'bad\.bib:14: BibTeX entry cut off' "$(cat "$TMPD/badbib.err")"
+check "bibtex: every byte of the bad entries kept" "$(sed -n 5,10p "$TMPD/bad.bib"; sed -n 14,15p "$TMPD/bad.bib")" \
+	"$(sed -n 5,10p "$TMPD/badbib.out"; sed -n 14,15p "$TMPD/badbib.out")"
+check "bibtex: good entries around them processed" "  title = {Sōmushō},
+  title = {Sōmushō}," "$(sed -n 2p "$TMPD/badbib.out"; sed -n 12p "$TMPD/badbib.out")"
+
+printf '[{"title": "Soumushou"}, {"title": ]\n' >"$TMPD/bad.json"
+"$YAKUGO" cite "$TMPD/bad.json" >"$TMPD/badjson.out" 2>"$TMPD/badjson.err"; st=$?
+check "csljson: malformed JSON: exit 2" 2 "$st"
+check_match "csljson: named FILE:LINE" 'bad\.json:1: ' "$(cat "$TMPD/badjson.err")"
+if cmp -s "$TMPD/bad.json" "$TMPD/badjson.out"; then tap_ok "csljson: passed through unchanged"
+else tap_fail "csljson: passed through unchanged"; fi
+
+printf 'TY  - JOUR\nTI  - \377 Soumushou\nJO  - Mainchii shinbun\nER  - \n' >"$TMPD/bad.ris"
+"$YAKUGO" cite "$TMPD/bad.ris" >"$TMPD/badris.out" 2>"$TMPD/badris.err"; st=$?
+check "ris: invalid UTF-8: exit 2" 2 "$st"
+check_match "ris: named FILE:LINE" 'bad\.ris:2: invalid UTF-8' "$(cat "$TMPD/badris.err")"
+check "ris: the rest processed" "JO  - Mainichi Shimbun" "$(sed -n 3p "$TMPD/badris.out")"
+
+# ---- --help and usage --------------------------------------------------------------------------------
+out=$("$YAKUGO" cite --help); st=$?
+check "--help exits 0" 0 "$st"
+check_match "--help prints usage" '^Usage: yakugo cite' "$out"
+check_match "--help documents the threshold" 'default 0\.6' "$out"
+check_status "unknown option: exit 2" 2 "$YAKUGO" cite --bogus
+check_status "unknown format: exit 2" 2 "$YAKUGO" cite --format xml
+check_status "bad threshold: exit 2" 2 "$YAKUGO" cite --threshold 2
+check_status "missing file: exit 3" 3 "$YAKUGO" cite "$TMPD/no-such-file"
+tap_done
