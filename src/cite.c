@@ -927,12 +927,6 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 				cell[k].flags |= hits[h].flags;
 	}
 	r->segs = (int)nseg;
-	if (getenv("YKDBG")) {
-		buf d = { 0 };
-		for (i = nseg; i-- > 0;) {
-			add_codes(&d, cell[bounds[i]].kana, cell[bounds[i]].len);
-			buf_str(&d, "|");
-		}
 		fprintf(stderr, "DBG %.*s -> %s score %.2f flags %x\n", (int)n, s, d.s, cell[wn].score, cell[wn].flags);
 		free(d.s);
 	}
