@@ -927,9 +927,6 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 				cell[k].flags |= hits[h].flags;
 	}
 	r->segs = (int)nseg;
-		fprintf(stderr, "DBG %.*s -> %s score %.2f flags %x\n", (int)n, s, d.s, cell[wn].score, cell[wn].flags);
-		free(d.s);
-	}
 	r->first_flags = cell[bounds[nseg - 1]].flags;
 	r->last_flags = cell[wn].flags;
 	{
