@@ -54,7 +54,8 @@ void progress_update(progress *p, size_t done, size_t entries)
 	p->last = t;
 	rate = t > p->start ? (double)entries / (t - p->start) : 0;
 	if (p->total == 0) {
-		fprintf(stderr, _("\r\033[K%s: %zu entries, %.0f/s"), p->label, entries, rate);
+		fputs("\r\033[K", stderr);
+		fprintf(stderr, _("%s: %zu entries, %.0f/s"), p->label, entries, rate);
 		return;
 	}
 	if (done > p->total)
@@ -66,7 +67,8 @@ void progress_update(progress *p, size_t done, size_t entries)
 	{
 		double frac = (double)done / (double)p->total;
 		double eta = frac > 0 ? (t - p->start) * (1 - frac) / frac : 0;
-		fprintf(stderr, _("\r\033[K%s [%s] %3.0f%% %zu entries, %.0f/s, ETA %.0f s"),
+		fputs("\r\033[K", stderr);
+		fprintf(stderr, _("%s [%s] %3.0f%% %zu entries, %.0f/s, ETA %.0f s"),
 		        p->label, bar, frac * 100, entries, rate, eta);
 	}
 }
