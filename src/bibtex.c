@@ -2,7 +2,9 @@
  * it gives no byte positions, field values are located in the entry text by the same
  * grammar (name = {..} | ".." | number | macro, joined by #), which btparse has just
  * accepted. btparse writes its own messages to stderr; they are silenced while it
- * parses, and `yakugo cite` reports a rejected entry in its own words. */
+ * parses, and `yakugo cite` reports a rejected entry in its own words. The month macros
+ * of the standard styles (jan ... dec) are defined first: btparse leaks a small string
+ * for every use of an undefined macro. */
 #include "config.h"
 
 #include "bibtex.h"
@@ -40,7 +42,16 @@ bibtex_reader *bibtex_open(FILE *fp, const char *name)
 		return NULL;
 	}
 	if (!initialised) {
+		static const char *months[12][2] = {
+			{ "jan", "January" }, { "feb", "February" }, { "mar", "March" },
+			{ "apr", "April" }, { "may", "May" }, { "jun", "June" }, { "jul", "July" },
+			{ "aug", "August" }, { "sep", "September" }, { "oct", "October" },
+			{ "nov", "November" }, { "dec", "December" }
+		};
+		int m;
 		bt_initialize();
+		for (m = 0; m < 12; m++)
+			bt_add_macro_text((char *)months[m][0], (char *)months[m][1], NULL, 0);
 		initialised = 1;
 	}
 	return r;
@@ -50,6 +61,10 @@ void bibtex_close(bibtex_reader *r)
 {
 	if (!r)
 		return;
+	if (initialised) {
+		bt_cleanup(); /* btparse's macro table and strings */
+		initialised = 0;
+	}
 	free(r->name);
 	free(r->buf);
 	free(r);

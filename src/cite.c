@@ -858,10 +858,9 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 		rc = 0;
 		goto done;
 	}
-	for (i = 0; i <= wn; i++) {
+	memset(cell, 0, sizeof cell);
+	for (i = 0; i <= wn; i++)
 		cell[i].score = INF;
-		cell[i].segs = 0;
-	}
 	cell[0].score = 0;
 	for (i = 0; i < wn; i++) {
 		if (cell[i].score >= INF)
