@@ -16,6 +16,8 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -65,8 +67,7 @@ static const char *origin_name(lexicon_origin o)
 struct explorer {
 	lexicon *lex;
 	char query[QUERY_MAX];
-	lexicon_result *res;    /* results of the query (from lexicon_search) */
-	lexicon_entry *browse;  /* or, for an empty query, the first entries (own copies) */
+	lexicon_entry *items;   /* the results (own copies), RESULT_LIMIT slots */
 	size_t n, sel, top;
 	int list_focus;         /* 0: typing in the search line; 1: moving in the list */
 	int detail;             /* the detail pane is open */
@@ -287,23 +288,16 @@ static char *entry_romaji(const lexicon_entry *e, romaji_system sys)
 
 static const lexicon_entry *entry_at(const struct explorer *ex, size_t i)
 {
-	if (i >= ex->n)
-		return NULL;
-	return ex->res ? &ex->res[i].entry : &ex->browse[i];
+	return i < ex->n ? &ex->items[i] : NULL;
 }
 
 static void results_free(struct explorer *ex)
 {
 	size_t i;
-	if (ex->res)
-		lexicon_results_free(ex->res, ex->n);
-	if (ex->browse) {
-		for (i = 0; i < ex->n; i++)
-			lexicon_entry_clear(&ex->browse[i]);
-		free(ex->browse);
-	}
-	ex->res = NULL;
-	ex->browse = NULL;
+	for (i = 0; i < ex->n; i++)
+		lexicon_entry_clear(&ex->items[i]);
+	free(ex->items);
+	ex->items = NULL;
 	ex->n = 0;
 }
 
@@ -351,30 +345,60 @@ static int browse_one(const lexicon_entry *e, void *arg)
 	struct explorer *ex = arg;
 	if (ex->n >= RESULT_LIMIT)
 		return 1;
-	if (entry_copy(&ex->browse[ex->n], e) != 0)
+	if (entry_copy(&ex->items[ex->n], e) != 0)
 		return -1;
 	ex->n++;
 	return 0;
 }
 
-/* Runs the query (an empty one lists the glossary's first entries); keeps the
- * selection on the entry (origin, id) when it is still there, else the first. */
+/* Appends the results of query q that are not listed yet. 0, or -1 with *err set. */
+static int add_results(struct explorer *ex, const char *q, char **err)
+{
+	lexicon_query lq = { 0, RESULT_LIMIT };
+	lexicon_result *r = NULL;
+	size_t n = 0, i, k;
+	if (lexicon_search(ex->lex, q, &lq, &r, &n, err) != 0)
+		return -1;
+	for (i = 0; i < n && ex->n < RESULT_LIMIT; i++) {
+		const lexicon_entry *e = &r[i].entry;
+		int seen = 0;
+		for (k = 0; k < ex->n && !seen; k++)
+			seen = ex->items[k].origin == e->origin && ex->items[k].id == e->id;
+		if (seen)
+			continue;
+		if (entry_copy(&ex->items[ex->n], e) != 0) {
+			lexicon_results_free(r, n);
+			return -1;
+		}
+		ex->n++;
+	}
+	lexicon_results_free(r, n);
+	return 0;
+}
+
+/* Runs the query: its own matches first, then (as you type) the entries it is a prefix
+ * of; an empty query lists the glossary's first entries. Keeps the selection on the
+ * entry (origin, id) when it is still there, else the first. */
 static void search(struct explorer *ex, lexicon_origin keep_origin, int64_t keep_id)
 {
-	lexicon_query q = { 0, RESULT_LIMIT };
 	char *err = NULL;
 	size_t i;
 	int rc;
 	results_free(ex);
 	ex->sel = ex->top = 0;
+	ex->items = calloc(RESULT_LIMIT, sizeof *ex->items);
+	if (!ex->items) {
+		set_msg(ex, "%s", _("out of memory"));
+		return;
+	}
 	if (ex->query[0]) {
-		rc = lexicon_search(ex->lex, ex->query, &q, &ex->res, &ex->n, &err);
-	} else {
-		ex->browse = calloc(RESULT_LIMIT, sizeof *ex->browse);
-		if (!ex->browse) {
-			set_msg(ex, "%s", _("out of memory"));
-			return;
+		rc = add_results(ex, ex->query, &err);
+		if (rc == 0 && ex->n < RESULT_LIMIT && !strpbrk(ex->query, "*?")) {
+			char prefix[QUERY_MAX + 2];
+			snprintf(prefix, sizeof prefix, "%s*", ex->query);
+			rc = add_results(ex, prefix, &err);
 		}
+	} else {
 		rc = lexicon_foreach(ex->lex, (1u << LEXICON_SEED) | (1u << LEXICON_USER)
 		                     | (1u << LEXICON_TSV), browse_one, ex, &err);
 		rc = rc < 0 ? -1 : 0;
@@ -1138,6 +1162,10 @@ int explore_run(lexicon *lex, const char *query)
 		snprintf(ex.query, sizeof ex.query, "%s", query);
 	ex.list_focus = query && *query;
 
+	/* Japanese needs a UTF-8 character type even when the user's locale does not exist
+	 * (messages then stay in English, quietly). */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
 	scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		const char *term = getenv("TERM");

@@ -176,6 +176,14 @@ expect "a 10x5 terminal gets a too-small message" small "" -F 'too small'
 keys small q
 expect_rc "q quits the too-small screen" small 0
 
+# ---- a locale that does not exist: English, and Japanese text still drawn ----------
+start nolocale 100 30 LC_ALL=xx_YY.UTF-8 NO_COLOR=1
+expect "unknown locale: English labels" nolocale 2 -E '^ Search:'
+type_text nolocale "Naikakufu"
+expect "unknown locale: Japanese text drawn as UTF-8" nolocale 4 -E '^ 内閣府 '
+keys nolocale Escape q
+expect_rc "unknown locale: quits with status 0" nolocale 0
+
 # ---- colours: NO_COLOR turns them off ------------------------------------------
 esc=$(printf '\033')
 start color 100 30 LC_ALL=C.UTF-8 TERM=screen NO_COLOR=
