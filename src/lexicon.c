@@ -23,14 +23,16 @@
  *           romanization system, IME spellings), English words or phrases inside a
  *           longer name, wildcard matches;
  *   tier 2  fuzzy: folding keys within a small edit distance (1 for keys up to 6
- *           letters, 2 up to 11, 3 beyond).
+ *           letters, 2 up to 11, 3 beyond); keys that begin with the query's key
+ *           ("prefix", search as you type) count as distance 1, and keys whose
+ *           beginning is within that distance of it as one more than that distance.
  *   score = 300 - 100 * tier - 10 * distance - 5 * (imported) + 2 * (common (P))
  *           + up to 1 for the kind of match within a tier;
  * results are sorted by score, then seed before user before imports, then id. So:
  * exact before normalised before fuzzy; smaller edit distance first; seed and user
  * entries before imported dictionaries; common before rare. Each result names why it
- * matched ("ja", "kana", "romaji", "variant", "english", "normalised", "fuzzy",
- * "wildcard"). */
+ * matched ("ja", "kana", "romaji", "variant", "english", "normalised", "prefix",
+ * "fuzzy", "wildcard"). */
 #include "config.h"
 
 #include "lexicon.h"
@@ -105,6 +107,7 @@ struct lexicon {
 	char *import_source;
 	sqlite3_stmt *ins_entry;
 	sqlite3_stmt *ins_fold;
+	int ready[2];           /* search set-up done on seed, user */
 };
 
 /* ---- small helpers -------------------------------------------------------------- */
@@ -1290,6 +1293,51 @@ struct gram_count {
 	int64_t docs;
 };
 
+/* Keys that begin with the query's key (an index range; search as you type):
+ * ranked with fuzzy matches at distance 1. */
+static int search_prefix(struct search *s)
+{
+	sqlite3_stmt *st;
+	char *hi;
+	size_t n = strlen(s->q->rkey);
+	int r = SQLITE_DONE, rc = 0;
+	if (n < 3)
+		return 0;
+	hi = malloc(n + 5);
+	if (!hi) {
+		set_error(s->error, fmt("%s", strerror(ENOMEM)));
+		return -1;
+	}
+	memcpy(hi, s->q->rkey, n);
+	/* a half-typed digraph (sh, ch, j fold to sy, ty, zy) continues with a vowel
+	 * that replaces the y: "mainich" must reach "mainiti..." */
+	if (hi[n - 1] == 'y' && !strchr("aiueo", hi[n - 2]))
+		n--;
+	hi[n] = '\0';
+	memcpy(hi + n, "\xf4\x8f\xbf\xbf", 5); /* U+10FFFF: above every continuation */
+	st = prep(s, "SELECT kid, kind FROM fold WHERE k >= ?1 AND k < ?2 ORDER BY k LIMIT 500");
+	if (!st) {
+		free(hi);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, hi, (int)n, SQLITE_TRANSIENT);
+	bind_text(st, 2, hi);
+	while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct info in;
+		int64_t id = sqlite3_column_int64(st, 0) / KEY_SLOTS;
+		int g = get_info(s, id, &in);
+		if (g < 0)
+			rc = -1;
+		else if (g > 0)
+			rc = add_hit(s, id, 2, 1, 0.45, "prefix", in.origin, in.common);
+	}
+	if (rc == 0)
+		rc = step_error(s, r);
+	sqlite3_finalize(st);
+	free(hi);
+	return rc;
+}
+
 static int cmp_gram(const void *a, const void *b)
 {
 	const struct gram_count *x = a, *y = b;
@@ -1351,11 +1399,6 @@ static int search_fuzzy(struct search *s)
 	need = (int)ng - 3 * maxd;
 	if (need < 1)
 		need = 1;
-	if (sqlite3_exec(s->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_vocab"
-	                 " USING fts5vocab(main, gram, row)", NULL, NULL, NULL) != SQLITE_OK) {
-		db_error(s->error, s->db, path_of(s->lex, s->db));
-		goto cleanup;
-	}
 	vocab = prep(s, "SELECT doc FROM temp.gram_vocab WHERE term = ?1");
 	post = prep(s, "SELECT rowid FROM gram WHERE gram MATCH ?1");
 	getk = prep(s, "SELECT kind, k FROM fold WHERE kid = ?1");
@@ -1451,7 +1494,7 @@ static int search_fuzzy(struct search *s)
 	/* verify in key order: neighbouring keys share database pages */
 	qsort(cands, nu, sizeof *cands, cmp_cand_kid);
 	for (i = 0; i < nu && rc == 0; i++) {
-		int d, kind;
+		int d, pd, kind;
 		const char *k;
 		sqlite3_reset(getk);
 		sqlite3_bind_int64(getk, 1, cands[i].kid);
@@ -1465,16 +1508,20 @@ static int search_fuzzy(struct search *s)
 		if (kind < KIND_ROMAJI || !k)
 			continue;
 		d = match_distance(key, k, maxd);
-		if (d < 0)
+		pd = d > maxd ? match_prefix_distance(key, k, maxd) : maxd + 1;
+		if (d < 0 || pd < 0)
 			goto nomem;
-		if (d > 0 && d <= maxd) {
+		if ((d > 0 && d <= maxd) || pd <= maxd) {
 			struct info in;
 			int g = get_info(s, cands[i].kid / KEY_SLOTS, &in);
 			if (g < 0)
 				rc = -1;
-			else if (g > 0)
+			else if (g > 0 && d <= maxd)
 				rc = add_hit(s, cands[i].kid / KEY_SLOTS, 2, d, kind == KIND_ROMAJI ? 0.5 : 0.4,
 				             "fuzzy", in.origin, in.common);
+			else if (g > 0) /* the beginning of the key, mistyped: a step further */
+				rc = add_hit(s, cands[i].kid / KEY_SLOTS, 2, pd + 1, 0.3,
+				             pd ? "fuzzy" : "prefix", in.origin, in.common);
 		}
 	}
 	goto cleanup;
@@ -1688,12 +1735,6 @@ static int search_wildcard(struct search *s)
 	if (rc != 0 || !(q->scripts & MATCH_LATIN))
 		goto cleanup;
 	/* English names */
-	if (sqlite3_create_function(s->db, "yk_glob_list", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-	                            NULL, glob_list_fn, NULL, NULL) != SQLITE_OK) {
-		db_error(s->error, s->db, path_of(s->lex, s->db));
-		rc = -1;
-		goto cleanup;
-	}
 	fts = prefix_query(epat);
 	if (fts)
 		st = prep(s, "SELECT e.id, e.origin, e.common FROM en_fts JOIN entry e"
@@ -1732,6 +1773,18 @@ static int search_db(struct search *s, sqlite3 *db, int dbi, size_t limit)
 	int rc;
 	s->db = db;
 	s->dbi = dbi;
+	/* once per connection, before any statement is active (schema changes and
+	 * function definitions need an idle connection) */
+	if (!s->lex->ready[dbi]) {
+		if (sqlite3_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_vocab"
+		                 " USING fts5vocab(main, gram, row)", NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_create_function(db, "yk_glob_list", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+		                            NULL, glob_list_fn, NULL, NULL) != SQLITE_OK) {
+			db_error(s->error, db, path_of(s->lex, db));
+			return -1;
+		}
+		s->lex->ready[dbi] = 1;
+	}
 	s->info = prep(s, "SELECT origin, common, kana, romaji, variants, en, market"
 	                  " FROM entry WHERE id = ?1");
 	if (!s->info)
@@ -1744,6 +1797,9 @@ static int search_db(struct search *s, sqlite3 *db, int dbi, size_t limit)
 			rc = search_keys(s);
 		if (rc == 0 && (s->q->scripts & MATCH_LATIN))
 			rc = search_english(s);
+		if (rc == 0 && !s->q->exact && s->n < limit &&
+		    (s->q->scripts & (MATCH_LATIN | MATCH_KANA)))
+			rc = search_prefix(s);
 		if (rc == 0 && !s->q->exact && s->n < limit &&
 		    (s->q->scripts & (MATCH_LATIN | MATCH_KANA)))
 			rc = search_fuzzy(s);

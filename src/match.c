@@ -419,6 +419,8 @@ int match_max_distance(size_t n)
 	return 3;
 }
 
+static int distance(const char *a, const char *b, int max, int prefix);
+
 static int min3(int a, int b, int c)
 {
 	int m = a < b ? a : b;
@@ -426,6 +428,18 @@ static int min3(int a, int b, int c)
 }
 
 int match_distance(const char *a, const char *b, int max)
+{
+	return distance(a, b, max, 0);
+}
+
+int match_prefix_distance(const char *a, const char *b, int max)
+{
+	return distance(a, b, max, 1);
+}
+
+/* Damerau-Levenshtein (optimal string alignment) of a against b, or (prefix) against
+ * the closest prefix of b: the minimum of the last row. */
+static int distance(const char *a, const char *b, int max, int prefix)
 {
 	int32_t *x = NULL, *y = NULL;
 	int *row0 = NULL, *row1 = NULL, *row2 = NULL;
@@ -436,7 +450,7 @@ int match_distance(const char *a, const char *b, int max)
 	y = decode(b, &m);
 	if (!x || !y)
 		goto cleanup;
-	if ((n > m ? n - m : m - n) > (size_t)max) {
+	if ((n > m ? n - m : prefix ? 0 : m - n) > (size_t)max) {
 		rc = max + 1;
 		goto cleanup;
 	}
@@ -471,7 +485,13 @@ int match_distance(const char *a, const char *b, int max)
 		row1 = row2;
 		row2 = t;
 	}
-	rc = row1[m] > max ? max + 1 : row1[m];
+	rc = row1[m];
+	if (prefix)
+		for (j = 0; j < m; j++)
+			if (row1[j] < rc)
+				rc = row1[j];
+	if (rc > max)
+		rc = max + 1;
 cleanup:
 	free(x);
 	free(y);

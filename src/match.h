@@ -43,6 +43,11 @@ char *match_plain(const char *s, size_t len);
  * Returns -1 when out of memory. */
 int match_distance(const char *a, const char *b, int max);
 
+/* The edit distance (as match_distance) between a and the prefix of b closest to it:
+ * how far a typed beginning is from the start of b ("mainti" and "mainitisinbun": 1).
+ * max + 1 when beyond max, -1 when out of memory. */
+int match_prefix_distance(const char *a, const char *b, int max);
+
 /* The largest edit distance a fuzzy match of a key of n code points may have: 0 for up
  * to 3, 1 up to 6, 2 up to 11, 3 beyond. */
 int match_max_distance(size_t n);

@@ -38,6 +38,8 @@ check "half-width katakana" "経団連" "$(first ｹｲﾀﾞﾝﾚﾝ)"
 check "romaji in capitals" "鳥取県" "$(first TOTTORI-KEN)"
 check "fuzzy: one letter off" "鹿島建設" "$(first 'Kajma Kensetsu')"
 check "fuzzy: transposed letters" "経済産業省" "$(first 'Kiezai Sangyosho')"
+check "prefix, as typed so far" "毎日新聞" "$(first Mainich)"
+check "a mistyped beginning" "毎日新聞" "$(first Mainchi)"
 
 # Why each matched.
 check "match: ja" "ja" "$(why 経済産業省)"
@@ -47,6 +49,7 @@ check "match: variant" "variant" "$(why 'Mainchii shinbun')"
 check "match: normalised" "normalised" "$(why 'Keizai Sangyosho')"
 check "match: english" "english" "$(why METI)"
 check "match: fuzzy" "fuzzy" "$(why 'Kiezai Sangyosho')"
+check "match: prefix" "prefix" "$(why 'Keizai Sangyo')"
 check "match: wildcard" "wildcard" "$(why '毎日*')"
 
 # JSON Lines: one object per result with the documented keys.

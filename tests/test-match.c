@@ -94,6 +94,10 @@ int main(void)
 	ok(match_distance("tokyo", "osaka", 2) == 3, "beyond max returns max + 1");
 	ok(match_distance("けいざい", "けいさい", 2) == 1, "distance counts code points, not bytes");
 	ok(match_distance("", "abc", 5) == 3, "empty string: length of the other");
+	ok(match_prefix_distance("mainti", "mainitisinbun", 2) == 1, "prefix distance: a mistyped beginning");
+	ok(match_prefix_distance("mainit", "mainitisinbun", 2) == 0, "prefix distance: an exact beginning is 0");
+	ok(match_prefix_distance("tokyo", "mainitisinbun", 2) == 3, "prefix distance beyond max");
+	ok(match_distance("mainit", "mainitisinbun", 2) == 3, "whole-key distance of a beginning is large");
 	ok(match_max_distance(3) == 0 && match_max_distance(5) == 1 && match_max_distance(9) == 2 &&
 	   match_max_distance(14) == 3, "allowed distance grows with the key length");
 
