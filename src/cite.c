@@ -841,7 +841,8 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 	readings_hit hits[MAX_HITS];
 	char *kana = NULL, *rom = NULL;
 	size_t wn, i, j, k, nseg = 0;
-	int complete = 0, rc = -1, capital = starts_upper(s, n), whole = 0;
+	int complete = 0, rc = -1, capital = starts_upper(s, n), whole = 0, same, exact_cost = 0;
+	dp_cell exact;
 	size_t bounds[MAX_KANA + 1];
 	buf out = { 0 }, res = { 0 };
 	memset(r, 0, sizeof *r);
@@ -859,6 +860,7 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 		goto done;
 	}
 	memset(cell, 0, sizeof cell);
+	memset(&exact, 0, sizeof exact);
 	for (i = 0; i <= wn; i++)
 		cell[i].score = INF;
 	cell[0].score = 0;
@@ -895,17 +897,30 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 					/* a name's reading in a lower-case word is unlikely (あない: 案内) */
 					if (!capital && (hits[h].flags & READINGS_PROPER))
 						sc += PROPER_MALUS;
+					/* a place suffix after a place name: 福岡|市, not 福|お菓子 */
+					if ((hits[h].flags & READINGS_PLACE_SUFFIX) && (cell[i].flags & READINGS_PLACE))
+						sc -= PROPER_BONUS;
+					same = cell[j].score < INF && cell[j].from == i && hits[h].len == cell[j].len &&
+					       !memcmp(hits[h].kana, cell[j].kana, cell[j].len);
 					if (sc < cell[j].score) {
+						unsigned keep = same ? cell[j].flags : 0;
 						cell[j].score = sc;
 						cell[j].from = i;
 						cell[j].kana = hits[h].kana;
 						cell[j].len = hits[h].len;
-						cell[j].flags = hits[h].flags;
+						cell[j].flags = hits[h].flags | keep;
 						cell[j].rep = cell[i].rep | rep;
 						cell[j].segs = cell[i].segs + 1;
-					} else if (sc == cell[j].score && hits[h].len == cell[j].len &&
-					           !memcmp(hits[h].kana, cell[j].kana, cell[j].len))
+					} else if (same)
 						cell[j].flags |= hits[h].flags;
+					if (i == 0 && j == wn && p == 0 &&
+					    (capital || !(hits[h].flags & READINGS_PROPER)) &&
+					    (!exact.len || hits[h].cost < exact_cost)) {
+						exact.kana = hits[h].kana;
+						exact.len = hits[h].len;
+						exact.flags = hits[h].flags;
+						exact_cost = hits[h].cost;
+					}
 				}
 			}
 		}
@@ -913,6 +928,15 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 	if (cell[wn].score >= INF) {
 		rc = 0;
 		goto done;
+	}
+	/* the word as written is a dictionary word: no repair beats it (tōshi is 投資, not
+	 * a "stray macron" on 年 toshi) */
+	if (exact.len && cell[wn].rep) {
+		exact.score = 0;
+		exact.from = 0;
+		exact.rep = 0;
+		exact.segs = 1;
+		cell[wn] = exact;
 	}
 	/* the readings used, first to last; each gets the classes of every dictionary word
 	 * with its reading (神奈川 is a place even when a cheaper homograph was chosen) */
@@ -1187,6 +1211,66 @@ static int person_order_kept(const char *w, size_t n, const char *romaji)
 	return same;
 }
 
+/* Number of words of s[0..n) (separated by spaces or hyphens). */
+static size_t count_words(const char *s, size_t n)
+{
+	size_t i, w = 0;
+	int in = 0;
+	for (i = 0; i < n; i++) {
+		int sep = s[i] == ' ' || s[i] == '-';
+		if (!sep && !in)
+			w++;
+		in = !sep;
+	}
+	return w;
+}
+
+/* Whether every word of s[0..n) starts with a capital. */
+static int all_capitalised(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if ((i == 0 || s[i - 1] == ' ') && s[i] != ' ' && !starts_upper(s + i, n - i))
+			return 0;
+	return 1;
+}
+
+/* A copy of s with its first word (every word but particles when all) capitalised;
+ * NULL when out of memory. */
+static char *recapitalise(const char *s, int all)
+{
+	static const char *particles[] = { "no", "ga", "o", "wa", "ni", "de", "to", "e", "ya",
+	                                   "mo", "kara", "made", "yori", NULL };
+	buf b = { 0 };
+	size_t i = 0, n = strlen(s);
+	int first = 1;
+	while (i < n) {
+		size_t j = i, k;
+		int particle = 0;
+		while (j < n && s[j] != ' ')
+			j++;
+		for (k = 0; particles[k]; k++)
+			if (strlen(particles[k]) == j - i && !strncmp(particles[k], s + i, j - i))
+				particle = 1;
+		if ((first || (all && !particle)) && j > i) {
+			char *w = strndup(s + i, j - i);
+			int rc = !w || add_capitalised(&b, w);
+			free(w);
+			if (rc)
+				goto oom;
+		} else if (buf_add(&b, s + i, j - i))
+			goto oom;
+		first = 0;
+		if (j < n && buf_add(&b, " ", 1))
+			goto oom;
+		i = j + 1;
+	}
+	return b.s ? b.s : strdup("");
+oom:
+	free(b.s);
+	return NULL;
+}
+
 /* Whether w[0..n) equals t but for commas and white space. */
 static int same_but_commas(const char *w, size_t n, const char *t)
 {
@@ -1235,7 +1319,7 @@ static char *nest_quotes(const char *s)
 static int lexicon_edit(cite *c, edits *ed, const char *s, size_t len, size_t b, size_t e,
                         const term *t, const char *reason, double conf, int quoted)
 {
-	char *nested = NULL;
+	char *nested = NULL, *capital = NULL;
 	buf a = { 0 };
 	const char *txt = term_text(c, t);
 	int single = !memchr(s + b, ' ', e - b);
@@ -1252,8 +1336,28 @@ static int lexicon_edit(cite *c, edits *ed, const char *s, size_t len, size_t b,
 		/* one word that differs only in case: the writer's capitals stand (Tsuzumi) */
 		txt = NULL;
 	}
-	if (txt && quoted)
-		txt = nested = nest_quotes(txt);
+	if (!c->o.alalc && txt == t->market && count_words(txt, strlen(txt)) != count_words(s + b, e - b))
+		txt = t->romaji; /* "Nihon Keizai Shinbun" is not to become "Nikkei" */
+	if (txt && ((txt == t->romaji && all_capitalised(s + b, e - b) && is_publication(t->type)) ||
+	            (starts_upper(s + b, e - b) && !starts_upper(txt, strlen(txt))))) {
+		/* the writer's capitals where the term has none of its own: a title's first
+		 * word (Jinkō chinō), a newspaper's name in title case (Nihon Keizai Shinbun) */
+		capital = recapitalise(txt, all_capitalised(s + b, e - b) && is_publication(t->type));
+		if (!capital)
+			goto done;
+		txt = capital;
+	}
+	if (txt && !starts_upper(t->romaji, strlen(t->romaji)) && strlen(txt) == e - b &&
+	    !strncasecmp(txt, s + b, e - b)) {
+		rc = 0; /* a common word differing in capitals only: the writer's stand */
+		goto done;
+	}
+	if (txt && quoted) {
+		nested = nest_quotes(txt);
+		if (!nested)
+			goto done;
+		txt = nested;
+	}
 	if (txt && buf_str(&a, txt))
 		goto done;
 	if (!txt && buf_add(&a, s + b, e - b))
@@ -1279,21 +1383,8 @@ static int lexicon_edit(cite *c, edits *ed, const char *s, size_t len, size_t b,
 done:
 	free(a.s);
 	free(nested);
+	free(capital);
 	return rc;
-}
-
-/* Number of words of s[0..n) (separated by spaces or hyphens). */
-static size_t count_words(const char *s, size_t n)
-{
-	size_t i, w = 0;
-	int in = 0;
-	for (i = 0; i < n; i++) {
-		int sep = s[i] == ' ' || s[i] == '-';
-		if (!sep && !in)
-			w++;
-		in = !sep;
-	}
-	return w;
 }
 
 /* The term whose key equals the folded key of s[b..e), or NULL. A spelling recorded as a
