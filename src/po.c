@@ -535,23 +535,6 @@ static po_message_t header_message(po_file_t file)
 	return r;
 }
 
-/* The charset of the catalogue's header (malloc'd), or NULL when it names none. */
-static char *header_charset(po_file_t file)
-{
-	po_message_t h = header_message(file);
-	char *ct, *p, *e, *r = NULL;
-	if (!h || !(ct = po_header_field(po_message_msgstr(h), "Content-Type")))
-		return NULL;
-	if ((p = strstr(ct, "charset="))) {
-		p += strlen("charset=");
-		for (e = p; *e && !is_space((unsigned char)*e) && *e != ';'; e++)
-			;
-		r = strndup(p, (size_t)(e - p));
-	}
-	free(ct);
-	return r;
-}
-
 static int charset_is_utf8(const char *cs)
 {
 	return !cs || strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "UTF8") == 0
@@ -650,8 +633,30 @@ static int scan_msg_lines(struct catalog *c, const char *path)
 	return got < 0 ? -1 : 0;
 }
 
-/* Opens a catalogue; a legacy charset is converted to UTF-8 and the header says UTF-8
- * afterwards. Returns 0, or an exit status with *error set. */
+/* The charset named by the header entry of the raw catalogue text (malloc'd), or NULL
+ * when there is none. The header is the entry with msgid "" before any other msgid;
+ * only its charset= is looked at, so that libgettextpo reads every catalogue once, in
+ * UTF-8 (it keeps state between reads of catalogues in other charsets). */
+static char *sniff_charset(const char *raw)
+{
+	const char *h = strstr(raw, "msgid \"\"");
+	const char *end, *p, *e;
+	if (!h || (h != raw && h[-1] != '\n'))
+		return NULL;
+	for (end = h + 1; (end = strstr(end, "\nmsgid \"")); end++)
+		if (end[8] != '"')
+			break;
+	p = strstr(h, "charset=");
+	if (!p || (end && p > end))
+		return NULL;
+	p += strlen("charset=");
+	for (e = p; *e && !is_space((unsigned char)*e) && *e != ';' && *e != '\\' && *e != '"'; e++)
+		;
+	return e > p ? strndup(p, (size_t)(e - p)) : NULL;
+}
+
+/* Opens a catalogue; a legacy charset is converted to UTF-8 first (the header then says
+ * UTF-8). Returns 0, or an exit status with *error set. */
 static int catalog_open(struct catalog *c, const char *path, char **error)
 {
 	char *charset = NULL, *raw = NULL, *conv = NULL, *fixed = NULL, *p;
@@ -660,29 +665,36 @@ static int catalog_open(struct catalog *c, const char *path, char **error)
 
 	memset(c, 0, sizeof *c);
 	c->name = path;
-	po_errors = 0;
-	errno = 0;
-	c->file = po_file_read(path, &handler);
-	if (!c->file) {
-		*error = xasprintf(_("cannot read %s: %s"), path, strerror(errno ? errno : EIO));
+	if (!(raw = slurp(path, &len))) {
+		*error = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
 		rc = YK_SYSTEM;
 		goto done;
 	}
-	if (po_errors) {
-		*error = xasprintf(_("%s: not a valid PO file"), path);
-		rc = YK_USAGE;
-		goto done;
-	}
-	charset = header_charset(c->file);
+	charset = sniff_charset(raw);
 	if (!charset_is_utf8(charset)) {
-		if (!(raw = slurp(path, &len))) {
-			*error = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
-			rc = YK_SYSTEM;
+		char *probe = text_from_charset(charset, "a", 1, 0);
+		if (!probe) {
+			*error = xasprintf(_("%s: unknown charset '%s' in the header"), path, charset);
+			rc = YK_USAGE;
 			goto done;
 		}
+		free(probe);
 		conv = text_from_charset(charset, raw, len, 0);
 		if (!conv) {
-			*error = xasprintf(_("%s: cannot convert from %s to UTF-8"), path, charset);
+			/* find the first line that does not convert, for FILE:LINE */
+			size_t line = 1, start = 0, i;
+			for (i = 0; i <= len; i++) {
+				if (i < len && raw[i] != '\n')
+					continue;
+				char *one = text_from_charset(charset, raw + start, i - start, 0);
+				if (!one)
+					break;
+				free(one);
+				line++;
+				start = i + 1;
+			}
+			*error = xasprintf(_("%s:%zu: cannot convert from %s to UTF-8"), path, line,
+			                   charset);
 			rc = YK_USAGE;
 			goto done;
 		}
@@ -697,38 +709,37 @@ static int catalog_open(struct catalog *c, const char *path, char **error)
 				goto done;
 			}
 		}
-		po_file_free(c->file);
-		c->file = NULL;
 		c->tmp = write_temp(fixed ? fixed : conv, strlen(fixed ? fixed : conv));
 		if (!c->tmp) {
 			*error = xasprintf(_("cannot write a temporary file: %s"), strerror(errno));
 			rc = YK_SYSTEM;
 			goto done;
 		}
-		po_errors = 0;
-		c->file = po_file_read(c->tmp, &handler);
-		if (!c->file || po_errors) {
-			*error = xasprintf(_("%s: not a valid PO file after conversion from %s"),
+	} else if (text_utf8_check(raw, len, &bad) != 0) {
+		size_t line = 1, i;
+		for (i = 0; i < bad; i++)
+			line += raw[i] == '\n';
+		*error = xasprintf(_("%s:%zu: invalid UTF-8 (the header says %s)"), path, line,
+		                   charset ? charset : "UTF-8");
+		rc = YK_USAGE;
+		goto done;
+	}
+	po_errors = 0;
+	errno = 0;
+	c->file = po_file_read(c->tmp ? c->tmp : path, &handler);
+	if (!c->file) {
+		*error = xasprintf(_("cannot read %s: %s"), path, strerror(errno ? errno : EIO));
+		rc = YK_SYSTEM;
+		goto done;
+	}
+	if (po_errors) {
+		if (c->tmp)
+			*error = xasprintf(_("%s: not a valid PO file (after conversion from %s)"),
 			                   path, charset);
-			rc = YK_USAGE;
-			goto done;
-		}
-	} else {
-		/* a UTF-8 catalogue must really be UTF-8 */
-		if (!(raw = slurp(path, &len))) {
-			*error = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
-			rc = YK_SYSTEM;
-			goto done;
-		}
-		if (text_utf8_check(raw, len, &bad) != 0) {
-			size_t line = 1, i;
-			for (i = 0; i < bad; i++)
-				line += raw[i] == '\n';
-			*error = xasprintf(_("%s:%zu: invalid UTF-8 (the header says %s)"), path,
-			                   line, charset ? charset : "UTF-8");
-			rc = YK_USAGE;
-			goto done;
-		}
+		else
+			*error = xasprintf(_("%s: not a valid PO file"), path);
+		rc = YK_USAGE;
+		goto done;
 	}
 	if (scan_msg_lines(c, c->tmp ? c->tmp : path) != 0) {
 		*error = xasprintf(_("cannot read %s: %s"), path, strerror(errno));

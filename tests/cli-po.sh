@@ -109,6 +109,10 @@ printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=EUC-JP\\n"\n\nmsgid 
 err=$(Y po check "$TMPD/badeuc.po" 2>&1); st=$?
 check "unconvertible bytes: exit 2" 2 "$st"
 check_match "unconvertible bytes: FILE:LINE" 'badeuc.po:5: ' "$err"
+printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=NO-SUCH-CHARSET\\n"\n\nmsgid "a"\nmsgstr "b"\n' >"$TMPD/nocs.po"
+err=$(Y po check "$TMPD/nocs.po" 2>&1); st=$?
+check "unknown charset: exit 2" 2 "$st"
+check_match "unknown charset: says so" "nocs.po: unknown charset 'NO-SUCH-CHARSET'" "$err"
 printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\377"\n' >"$TMPD/badutf.po"
 err=$(Y po check "$TMPD/badutf.po" 2>&1); st=$?
 check "invalid UTF-8: exit 2" 2 "$st"
