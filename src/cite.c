@@ -1479,7 +1479,7 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 {
 	token tk[128];
 	size_t nt = 0, i, j;
-	int n_j = 0, n_o = 0, allow_long;
+	int n_j = 0, n_o = 0, n_en = 0, allow_long;
 	const term *t;
 	int dist;
 	/* trim white space and trailing punctuation */
@@ -1524,10 +1524,18 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 		tk[nt].cls = classify(c, s + b, i - b);
 		if (tk[nt].cls == W_JAPANESE)
 			n_j++;
-		else if (tk[nt].cls == W_OTHER)
+		else if (tk[nt].cls == W_OTHER) {
 			n_o++;
+			if (is_english(c, s + b, i - b))
+				n_en++;
+		}
 		nt++;
 	}
+	if (n_j && n_o == 1 && !n_en && nt >= 2 && nt <= 4 &&
+	    (t = term_fuzzy(c, s, fb, fe, &dist)) != NULL)
+		/* a typo that is not romaji at all (Asahi Shinbum) in a short name */
+		return lexicon_edit(c, ed, s, len, fb, fe, t, "lexicon (fuzzy)",
+		                    0.85 - 0.1 * dist, quoted);
 	if (!n_j || (n_o && (n_j < 3 || n_j < 3 * n_o)))
 		return 0;
 	/* (1) the whole field in the lexicon */
