@@ -44,6 +44,7 @@ struct po_key {
 	size_t len;
 	char *norm;      /* normalised for whole-msgid comparison */
 	size_t idx;
+	int contain;     /* also looked for inside longer msgids */
 };
 
 struct po_hit {
@@ -352,6 +353,19 @@ struct keyset {
 	int ja;       /* source language is Japanese */
 };
 
+/* Whether s is one plain lower-case English word ("for", "information"): a gloss of
+ * general vocabulary, not a name. Such terms fill a msgid that is exactly them, but are
+ * not looked for inside longer messages (every "for" is not 向け). */
+static int is_plain_word(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || *s == '-' || *s == '\''))
+			return 0;
+	return 1;
+}
+
 static int key_cmp(const void *a, const void *b)
 {
 	const struct po_key *x = a, *y = b;
@@ -389,6 +403,7 @@ static int keyset_build(struct keyset *ks, const po_glossary *g, po_lang from)
 			k->text = ks->ja ? g->t[i].ja : g->t[i].en[j];
 			k->len = strlen(k->text);
 			k->idx = i;
+			k->contain = !is_plain_word(ks->ja ? g->t[i].en[0] : k->text);
 			k->norm = normalise(k->text, ks->ja);
 			if (!k->norm)
 				continue; /* not valid UTF-8: never matches */
@@ -424,6 +439,8 @@ static size_t keyset_find(const struct keyset *ks, const char *text, struct po_h
 		size_t len = 0;
 		const struct po_key *k = NULL;
 		for (i = 0; i < ks->n; i++) {
+			if (!ks->k[i].contain)
+				continue;
 			if ((len = match_at(text, tlen, pos, ks->k[i].text, ks->ja))) {
 				k = &ks->k[i];
 				break;

@@ -56,8 +56,10 @@ typedef struct po_fill_stats {
  * stdout; a file is written atomically). An untranslated message whose msgid is a term
  * (exactly, or ignoring case and spacing) gets the term's translation; one whose msgid
  * merely contains terms gets a `#, fuzzy` suggestion (the terms replaced) and one
- * `# glossary: TERM → TRANSLATION` comment per term. Translated messages are never
- * changed. from/to give the direction (PO_LANG_AUTO: the Language header). Returns 0,
+ * `# glossary: TERM → TRANSLATION` comment per term. Terms whose English is one plain
+ * lower-case word ("for", "information": general vocabulary, not names) only match a
+ * whole msgid, never inside a longer one (here and in po_check). Translated messages
+ * are never changed. from/to give the direction (PO_LANG_AUTO: the Language header). Returns 0,
  * or an exit status with *error set (malloc'd): YK_USAGE for a malformed or
  * unconvertible catalogue (libgettextpo's FILE:LINE messages go to stderr), YK_SYSTEM
  * for I/O errors. st may be NULL. */

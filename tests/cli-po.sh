@@ -44,6 +44,8 @@ check "fill: normalised match (case, spacing)" 'msgstr "経済産業省"' "$(msg
 check "fill: translated message untouched" 'msgstr "毎日新聞社"' "$(msgstr_of "$TMPD/filled.po" "Mainichi Shimbun")"
 check "fill: message without terms stays untranslated" 'msgstr ""' "$(msgstr_of "$TMPD/filled.po" "Open file")"
 check "fill: a longer word is not the term (Officer)" 'msgstr ""' "$(msgstr_of "$TMPD/filled.po" "Cabinet Officer")"
+check "fill: a plain-word term fills a whole msgid" 'msgstr "情報"' "$(msgstr_of "$TMPD/filled.po" "Information")"
+check "fill: a plain-word term is not looked for inside messages" 'msgstr ""' "$(msgstr_of "$TMPD/filled.po" "See the manual for more information.")"
 sug=$(grep -B4 -F 'msgid "Report of the Cabinet Office on %s\n"' "$TMPD/filled.po")
 check_match "fill: containing message becomes fuzzy" '^#, fuzzy, c-format$' "$sug"
 check_match "fill: glossary translator comment" '^# glossary: Cabinet Office → 内閣府$' "$sug"
