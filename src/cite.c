@@ -1473,13 +1473,77 @@ static int protected_token(const char *s, size_t b, size_t e)
 	return 0;
 }
 
+/* Whether the romaji word s[0..n) (or each of its hyphenated parts) is, exactly as
+ * written, a dictionary word that is not a proper noun (政策 Seisaku: a common noun;
+ * 京都 Kyōto: a name). */
+static int common_word(cite *c, const char *s, size_t n)
+{
+	readings_hit hits[MAX_HITS];
+	unsigned char w[MAX_KANA], key[MAX_KANA];
+	char *kana;
+	size_t wn, kl, h, nh;
+	int complete = 0, found = 0;
+	if (!c->rd || memchr(s, '-', n))
+		return 0;
+	kana = kana_from_romaji(s, n, 0, &complete);
+	if (!kana)
+		return 0;
+	wn = complete ? to_codes(kana, w, MAX_KANA) : 0;
+	free(kana);
+	if (!wn)
+		return 0;
+	kl = readings_key(w, wn, key);
+	nh = readings_lookup(c->rd, key, kl, hits, MAX_HITS);
+	for (h = 0; h < nh && !found; h++) {
+		unsigned rep = 0;
+		if (!(hits[h].flags & READINGS_PROPER) &&
+		    penalty(w, wn, hits[h].kana, hits[h].len, 0, &rep) == 0)
+			found = 1;
+	}
+	return found;
+}
+
+/* Whether s[0..n) is a particle standing alone (any case). */
+static int is_particle_word(const char *s, size_t n)
+{
+	static const char *ps[] = { "no", "ni", "o", "wo", "wa", "ha", "ga", "de", "to", "e",
+	                            "he", "ya", "mo", "kara", "made", "yori", NULL };
+	size_t i;
+	for (i = 0; ps[i]; i++)
+		if (strlen(ps[i]) == n && !strncasecmp(ps[i], s, n))
+			return 1;
+	return 0;
+}
+
+/* A copy of s[0..n) with its first letter in lower case; NULL when out of memory. */
+static char *lower_first(const char *s, size_t n)
+{
+	size_t i = 0;
+	char *low, *out;
+	if (!n)
+		return strdup("");
+	text_next_cp(s, n, &i);
+	low = text_casefold(s, i);
+	if (!low)
+		return NULL;
+	out = malloc(strlen(low) + n - i + 1);
+	if (out) {
+		memcpy(out, low, strlen(low));
+		memcpy(out + strlen(low), s + i, n - i);
+		out[strlen(low) + n - i] = '\0';
+	}
+	free(low);
+	return out;
+}
+
 /* Normalises the field s[fb..fe). */
 static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, size_t fe,
                     int quoted)
 {
 	token tk[128];
 	size_t nt = 0, i, j;
-	int n_j = 0, n_o = 0, n_en = 0, allow_long;
+	int n_j = 0, n_o = 0, n_en = 0, allow_long, title_case = 0;
+	size_t first = 0;
 	const term *t;
 	int dist;
 	/* trim white space and trailing punctuation */
@@ -1568,6 +1632,23 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 	}
 	/* (2) word by word */
 	allow_long = has_marks(s + fb, fe - fb);
+	/* a title in title case: every Japanese word capitalised, particles too */
+	if (quoted) {
+		size_t jp = 0, caps = 0, parts = 0;
+		for (i = 0; i < nt; i++) {
+			size_t n = tk[i].e - tk[i].b;
+			if (tk[i].cls != W_JAPANESE && tk[i].cls != W_AMBIGUOUS)
+				continue;
+			if (!jp++)
+				first = i;
+			if (starts_upper(s + tk[i].b, n)) {
+				caps++;
+				if (is_particle_word(s + tk[i].b, n))
+					parts++;
+			}
+		}
+		title_case = jp >= 3 && caps == jp && parts > 0;
+	}
 	for (i = 0; i < nt; i++) {
 		const word_result *w;
 		token *x = &tk[i];
@@ -1610,6 +1691,22 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 		if (!w)
 			return -1;
 		x->r = *w;
+		if (title_case && i != first && (is_particle_word(s + x->b, n) ||
+		                                 common_word(c, s + x->b, n))) {
+			/* a title written in title case: sentence case but for proper nouns */
+			char *low = lower_first(w->out ? w->out : s + x->b, w->out ? strlen(w->out) : n);
+			int rc;
+			if (!low)
+				return -1;
+			rc = strlen(low) != n || memcmp(low, s + x->b, n)
+			     ? edit_add(ed, s, x->b, x->e, low, w->out ? w->reason : "capitals",
+			                w->out && w->conf < 0.7 ? w->conf : 0.7, c->o.threshold)
+			     : 0;
+			free(low);
+			if (rc)
+				return -1;
+			continue;
+		}
 		if (w->out) {
 			double conf = w->conf;
 			/* a capitalised word in Kunrei letters alone (Sonatine) may be a foreign
