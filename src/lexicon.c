@@ -271,6 +271,10 @@ static int check_file(const char *path, char **error)
 		set_error(error, fmt("%s: %s", path, strerror(EISDIR)));
 		goto cleanup;
 	}
+	if (st.st_size == 0) {
+		rc = 0; /* an empty database: just created, by us or a concurrent process */
+		goto cleanup;
+	}
 	got = fread(h, 1, sizeof h, fp);
 	if (ferror(fp)) {
 		set_error(error, fmt("%s: %s", path, strerror(errno)));
