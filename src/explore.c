@@ -376,8 +376,8 @@ static int add_results(struct explorer *ex, const char *q, char **err)
 	return 0;
 }
 
-/* Runs the query: its own matches first, then (as you type) the entries it is a prefix
- * of; an empty query lists the glossary's first entries. Keeps the selection on the
+/* Runs the query (lexicon_search also finds the entries it begins, so results follow
+ * the typing); an empty query lists the glossary's first entries. Keeps the selection on the
  * entry (origin, id) when it is still there, else the first. */
 static void search(struct explorer *ex, lexicon_origin keep_origin, int64_t keep_id)
 {
@@ -393,11 +393,6 @@ static void search(struct explorer *ex, lexicon_origin keep_origin, int64_t keep
 	}
 	if (ex->query[0]) {
 		rc = add_results(ex, ex->query, &err);
-		if (rc == 0 && ex->n < RESULT_LIMIT && !strpbrk(ex->query, "*?")) {
-			char prefix[QUERY_MAX + 2];
-			snprintf(prefix, sizeof prefix, "%s*", ex->query);
-			rc = add_results(ex, prefix, &err);
-		}
 	} else {
 		rc = lexicon_foreach(ex->lex, (1u << LEXICON_SEED) | (1u << LEXICON_USER)
 		                     | (1u << LEXICON_TSV), browse_one, ex, &err);
