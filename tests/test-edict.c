@@ -165,6 +165,11 @@ int main(void)
 	v = parse(EDICT_NAMES, "山田 [やまだ] /(zz) Yamada/", &n, &err);
 	ok(!v && err && strstr(err, "unknown tag 'zz'"), "unknown name type: %s", err ? err : "(none)");
 	free(err);
+	/* a few lines of the Debian file have no type at all: an unclassified name */
+	v = parse(EDICT_NAMES, "アマビエ /Amabie (Japanese folk monster)/", &n, &err);
+	ok(v && n == 1 && strcmp(v[0].type, "name") == 0 &&
+	   strcmp(v[0].en[0], "Amabie (Japanese folk monster)") == 0, "an untyped name");
+	edict_entries_free(v, n);
 	is_str(edict_name_type("wk"), "work", "wk -> work");
 	is_str(edict_name_type("h"), "person", "h -> person");
 	ok(edict_name_type("zz") == NULL, "unknown name type: NULL");
