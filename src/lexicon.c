@@ -1176,6 +1176,11 @@ static int classify_key(struct search *s, int64_t id, int kind)
 		p = match_plain(in.romaji, (size_t)-1);
 		r = p && strcmp(p, q->plain) == 0;
 		free(p);
+		/* a variant or market name with the same key is stored once, as this key */
+		if (!r && list_has_plain(in.variants, q->plain))
+			return add_hit(s, id, 0, 0, 0.8, "variant", in.origin, in.common);
+		if (!r && list_has_plain(in.market, q->plain))
+			return add_hit(s, id, 0, 0, 0.7, "english", in.origin, in.common);
 		return add_hit(s, id, r ? 0 : 1, 0, r ? 0.9 : 0.8, r ? "romaji" : "normalised",
 		               in.origin, in.common);
 	case KIND_VARIANT:

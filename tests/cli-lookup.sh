@@ -46,7 +46,7 @@ check "match: ja" "ja" "$(why 経済産業省)"
 check "match: kana" "kana" "$(why けいだんれん)"
 check "match: romaji" "romaji" "$(why 'Tottori ken')"
 check "match: variant" "variant" "$(why 'Mainchii shinbun')"
-check "match: normalised" "normalised" "$(why 'Keizai Sangyosho')"
+check "match: normalised" "normalised" "$(why 'Keizai Sangyohsho')"
 check "match: english" "english" "$(why METI)"
 check "match: fuzzy" "fuzzy" "$(why 'Kiezai Sangyosho')"
 check "match: prefix" "prefix" "$(why 'Keizai Sangyo')"
@@ -80,7 +80,7 @@ check "columns aligned by display width" "$((c2 + 2))" "$c1"
 
 # --exact: no normalised or fuzzy matches
 check_status "--exact finds the exact romaji" 0 "$YAKUGO" lookup --exact 'Keizai Sangyōshō'
-check_status "--exact: no normalised match" 1 "$YAKUGO" lookup --exact 'Keizai Sangyosho'
+check_status "--exact: no normalised match" 1 "$YAKUGO" lookup --exact 'Keizai Sangyohsho'
 check_status "--exact: no fuzzy match" 1 "$YAKUGO" lookup --exact 'Kiezai Sangyosho'
 check_status "--exact finds English whole names" 0 "$YAKUGO" lookup --exact METI
 
