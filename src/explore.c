@@ -589,18 +589,6 @@ static void draw_detail(struct explorer *ex, int y, int rows)
 	y += draw_field(ex, y, end - y, lw, labels[3], s, 0);
 	free(s);
 	y += draw_field(ex, y, end - y, lw, labels[4], e->market, 0);
-	s = join(e->variants, e->n_variants, "; ");
-	y += draw_field(ex, y, end - y, lw, labels[5], s, 0);
-	free(s);
-	y += draw_field(ex, y, end - y, lw, labels[6], e->type, 0);
-	y += draw_field(ex, y, end - y, lw, labels[7], e->note, 0);
-	if (e->footnotes && *e->footnotes) {
-		s = footnotes_text(e->footnotes);
-		y += draw_field(ex, y, end - y, lw, labels[8], s, 0);
-		free(s);
-	}
-	y += draw_field(ex, y, end - y, lw, labels[9], origin_name(e->origin), 0);
-	y += draw_field(ex, y, end - y, lw, labels[10], e->source, 0);
 	if (y < end) {
 		style_on(ex, PAIR_LABEL, A_BOLD);
 		put_width(y++, 2, _("Romaji in every system (Tab cycles):"), COLS - 3, 0);
@@ -616,6 +604,18 @@ static void draw_detail(struct explorer *ex, int y, int rows)
 			attroff(A_BOLD);
 		free(r);
 	}
+	s = join(e->variants, e->n_variants, "; ");
+	y += draw_field(ex, y, end - y, lw, labels[5], s, 0);
+	free(s);
+	y += draw_field(ex, y, end - y, lw, labels[6], e->type, 0);
+	y += draw_field(ex, y, end - y, lw, labels[7], e->note, 0);
+	if (e->footnotes && *e->footnotes) {
+		s = footnotes_text(e->footnotes);
+		y += draw_field(ex, y, end - y, lw, labels[8], s, 0);
+		free(s);
+	}
+	y += draw_field(ex, y, end - y, lw, labels[9], origin_name(e->origin), 0);
+	y += draw_field(ex, y, end - y, lw, labels[10], e->source, 0);
 }
 
 static void draw(struct explorer *ex)
@@ -631,9 +631,12 @@ static void draw(struct explorer *ex)
 	erase();
 	/* title bar */
 	style_on(ex, PAIR_BAR, A_REVERSE);
-	snprintf(line, sizeof line, " %s   %s   %s: %s", _("yakugo explore"),
-	         ex->query[0] ? "" : _("(all entries)"), _("Romaji"),
-	         _(system_names[ex->sys]));
+	if (ex->query[0])
+		snprintf(line, sizeof line, " %s   %s: %s", _("yakugo explore"), _("Romaji"),
+		         _(system_names[ex->sys]));
+	else
+		snprintf(line, sizeof line, " %s   %s   %s: %s", _("yakugo explore"),
+		         _("(all entries)"), _("Romaji"), _(system_names[ex->sys]));
 	put_width(0, 0, line, COLS, 1);
 	snprintf(line, sizeof line, ngettext("%zu result", "%zu results", ex->n), ex->n);
 	put_width(0, COLS - text_w(line) - 1, line, text_w(line), 0);
@@ -657,6 +660,8 @@ static void draw(struct explorer *ex)
 		list_rows = (LINES - 5) * 2 / 5;
 		if (list_rows < 3)
 			list_rows = 3;
+		if ((size_t)list_rows > ex->n)
+			list_rows = (int)ex->n; /* the rest is the detail pane's */
 		detail_rows = LINES - 5 - list_rows;
 	}
 	ex->list_rows = list_rows;
@@ -768,7 +773,7 @@ static void show_help(struct explorer *ex)
 enum { F_JA, F_KANA, F_ROMAJI, F_TYPE, F_EN, F_MARKET, F_VARIANTS, F_NOTE, N_FIELDS };
 
 static const char *const field_labels[N_FIELDS] = {
-	N_("Written form"), N_("Kana"), N_("Romaji"), N_("Type"),
+	N_("Written form"), N_("Kana"), N_("Romaji (empty: from the kana)"), N_("Type"),
 	N_("English (a; b)"), N_("Market name"), N_("Variants (a; b)"), N_("Note")
 };
 
