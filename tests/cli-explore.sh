@@ -77,6 +77,14 @@ type_text() { T send-keys -t "$1" -l "$2"; }
 start en 120 40 LC_ALL=C.UTF-8 NO_COLOR=1
 expect "explorer starts with a search line" en 2 -E '^ Search:'
 expect "empty query lists the glossary" en 4 -E '[^ ]'
+first=$(screen en 4)
+keys en Escape NPage NPage
+i=0
+while [ $i -lt 50 ] && [ "$(screen en 4)" = "$first" ]; do sleep 0.1; i=$((i + 1)); done
+if [ "$(screen en 4)" != "$first" ] && [ -n "$(screen en 4)" ]; then tap_ok "PgDn scrolls the list"; else tap_fail "PgDn scrolls the list" "$(screen en)"; fi
+keys en PPage PPage
+expect "PgUp scrolls back to the first entry" en 4 -F "$first"
+keys en /
 type_text en "Sanuki"
 expect "a term not yet in the glossary is not listed" en 2 -F 'Search: Sanuki'
 sleep 0.3
