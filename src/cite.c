@@ -1271,6 +1271,53 @@ oom:
 	return NULL;
 }
 
+/* The Hepburn romaji s written again in sys: each word (between spaces, hyphens and
+ * punctuation) through kana, its capital kept. NULL when out of memory. */
+static char *restyle(const char *s, romaji_system sys)
+{
+	buf b = { 0 };
+	size_t i = 0, n = strlen(s);
+	while (i < n) {
+		size_t j = i;
+		while (j < n && (isalpha((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80 ||
+		                 s[j] == '\''))
+			j++;
+		if (j > i && j - i >= 2 && is_upper_ascii((unsigned char)s[i]) &&
+		    is_upper_ascii((unsigned char)s[i + 1])) {
+			if (buf_add(&b, s + i, j - i)) /* an acronym: AI, JR */
+				goto oom;
+			i = j;
+			continue;
+		}
+		if (j > i) {
+			int complete = 0;
+			char *k = kana_from_romaji(s + i, j - i, 0, &complete), *r = NULL;
+			int rc = 0;
+			if (!k)
+				goto oom;
+			if (complete && (r = romaji_from_kana(k, (size_t)-1, sys, ROMAJI_LONG_DEFAULT)))
+				rc = starts_upper(s + i, j - i) ? add_capitalised(&b, r) : buf_str(&b, r);
+			else if (complete)
+				rc = -1;
+			else
+				rc = buf_add(&b, s + i, j - i);
+			free(k);
+			free(r);
+			if (rc)
+				goto oom;
+			i = j;
+			continue;
+		}
+		if (buf_add(&b, s + i, 1))
+			goto oom;
+		i++;
+	}
+	return b.s ? b.s : strdup("");
+oom:
+	free(b.s);
+	return NULL;
+}
+
 /* Whether w[0..n) equals t but for commas and white space. */
 static int same_but_commas(const char *w, size_t n, const char *t)
 {
@@ -1319,7 +1366,7 @@ static char *nest_quotes(const char *s)
 static int lexicon_edit(cite *c, edits *ed, const char *s, size_t len, size_t b, size_t e,
                         const term *t, const char *reason, double conf, int quoted)
 {
-	char *nested = NULL, *capital = NULL;
+	char *nested = NULL, *capital = NULL, *restyled = NULL;
 	buf a = { 0 };
 	const char *txt = term_text(c, t);
 	int single = !memchr(s + b, ' ', e - b);
@@ -1346,6 +1393,13 @@ static int lexicon_edit(cite *c, edits *ed, const char *s, size_t len, size_t b,
 		if (!capital)
 			goto done;
 		txt = capital;
+	}
+	if (txt && txt != t->market && c->o.sys != ROMAJI_HEPBURN) {
+		/* the lexicon's Hepburn in the chosen system, word by word */
+		restyled = restyle(txt, c->o.sys);
+		if (!restyled)
+			goto done;
+		txt = restyled;
 	}
 	if (txt && !starts_upper(t->romaji, strlen(t->romaji)) && strlen(txt) == e - b &&
 	    !strncasecmp(txt, s + b, e - b)) {
@@ -1384,6 +1438,7 @@ done:
 	free(a.s);
 	free(nested);
 	free(capital);
+	free(restyled);
 	return rc;
 }
 
