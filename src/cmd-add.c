@@ -11,6 +11,7 @@
 #include "lexicon.h"
 #include "romaji.h"
 #include "status.h"
+#include "userdb.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -72,7 +73,6 @@ int cmd_add(int argc, char **argv)
 	};
 	lexicon_entry e;
 	lexicon *lex = NULL;
-	const char *user_path;
 	char *err = NULL, *problem = NULL;
 	int64_t id = 0;
 	int opt, rc = YK_OK, oom = 0;
@@ -123,17 +123,10 @@ int cmd_add(int argc, char **argv)
 		rc = cli_error(YK_USAGE, _("invalid entry: %s"), problem);
 		goto cleanup;
 	}
-	user_path = cli_user_db_path();
-	if (!user_path) {
-		rc = cli_error(YK_SYSTEM, _("no user database: set XDG_DATA_HOME or HOME"));
+	lex = userdb_open(0, &rc);
+	if (!lex)
 		goto cleanup;
-	}
-	if (cli_mkdirs_for(user_path) != 0) {
-		rc = cli_error(YK_SYSTEM, "%s: %s", user_path, strerror(errno));
-		goto cleanup;
-	}
-	lex = lexicon_open(cli_db_path(), user_path, 0, &err);
-	if (!lex || lexicon_add(lex, &e, &id, &err) != 0) {
+	if (lexicon_add(lex, &e, &id, &err) != 0) {
 		rc = cli_error(YK_SYSTEM, "%s", err ? err : _("database error"));
 		goto cleanup;
 	}

@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "lexicon.h"
 #include "status.h"
+#include "userdb.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -124,7 +125,6 @@ int cmd_edit(int argc, char **argv)
 	lexicon_entry e;
 	lexicon *lex = NULL;
 	struct find f;
-	const char *user_path;
 	char *err = NULL, *problem = NULL, *end;
 	int en_given = 0, var_given = 0, oom = 0, opt, rc = YK_OK, got, first;
 	long long id;
@@ -143,15 +143,9 @@ int cmd_edit(int argc, char **argv)
 	id = strtoll(argv[1], &end, 10);
 	if (errno || *end || id <= 0)
 		return cli_usage(_("'%s' is not an entry id"), argv[1]);
-	user_path = cli_user_db_path();
-	if (!user_path)
-		return cli_error(YK_SYSTEM, _("no user database: set XDG_DATA_HOME or HOME"));
-	lex = lexicon_open(cli_db_path(), user_path, 0, &err);
-	if (!lex) {
-		rc = cli_error(YK_SYSTEM, "%s", err ? err : _("database error"));
-		free(err);
+	lex = userdb_open(0, &rc);
+	if (!lex)
 		return rc;
-	}
 	f.id = id;
 	f.out = &e;
 	f.oom = 0;

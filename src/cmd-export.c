@@ -11,6 +11,7 @@
 #include "lexicon.h"
 #include "status.h"
 #include "tbx.h"
+#include "userdb.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -83,7 +84,7 @@ int cmd_export(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *format = "tsv", *user_path;
+	const char *format = "tsv";
 	unsigned mask = 1u << LEXICON_USER | 1u << LEXICON_TSV;
 	lexicon *lex;
 	char *err = NULL;
@@ -110,13 +111,9 @@ int cmd_export(int argc, char **argv)
 		return cli_usage(_("unexpected argument '%s'"), argv[optind]);
 	if (strcmp(format, "tsv") != 0 && strcmp(format, "tbx") != 0)
 		return cli_usage(_("unknown export format '%s' (tsv or tbx)"), format);
-	user_path = cli_user_db_path();
-	lex = lexicon_open(cli_db_path(), user_path, LEXICON_READONLY, &err);
-	if (!lex) {
-		rc = cli_error(YK_SYSTEM, "%s", err ? err : _("database error"));
-		free(err);
+	lex = userdb_open(1, &rc);
+	if (!lex)
 		return rc;
-	}
 	if (strcmp(format, "tsv") == 0) {
 		printf("%s\n", glossary_header);
 		got = lexicon_foreach(lex, mask, tsv_cb, &count, &err);

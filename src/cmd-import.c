@@ -15,6 +15,7 @@
 #include "progress.h"
 #include "status.h"
 #include "tbx.h"
+#include "userdb.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -228,7 +229,7 @@ int cmd_import(int argc, char **argv)
 	};
 	struct import im;
 	struct sigaction sa, old_int, old_term;
-	const char *format, *user_path, *source;
+	const char *format, *source;
 	char *err = NULL, real[PATH_MAX];
 	struct stat st;
 	double t0;
@@ -268,19 +269,10 @@ int cmd_import(int argc, char **argv)
 	if (stat(im.file, &st) != 0)
 		return cli_error(YK_SYSTEM, "%s: %s", im.file, strerror(errno));
 
-	user_path = cli_user_db_path();
-	if (!user_path)
-		return cli_error(YK_SYSTEM, _("no user database: set XDG_DATA_HOME or HOME"));
-	if (cli_mkdirs_for(user_path) != 0)
-		return cli_error(YK_SYSTEM, "%s: %s", user_path, strerror(errno));
-
 	t0 = now();
-	im.lex = lexicon_open(cli_db_path(), user_path, 0, &err);
-	if (!im.lex) {
-		rc = cli_error(YK_SYSTEM, "%s", err ? err : _("cannot open the database"));
-		free(err);
+	im.lex = userdb_open(0, &rc);
+	if (!im.lex)
 		return rc;
-	}
 	/* SIGINT/SIGTERM: stop reading, roll back, then die of the signal. */
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;

@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "lexicon.h"
 #include "status.h"
+#include "userdb.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -30,7 +31,6 @@ int cmd_remove(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	lexicon *lex;
-	const char *user_path;
 	char *err = NULL, *end;
 	int opt, i, rc = YK_OK;
 
@@ -53,15 +53,9 @@ int cmd_remove(int argc, char **argv)
 		if (errno || *end || id <= 0)
 			return cli_usage(_("'%s' is not an entry id"), argv[i]);
 	}
-	user_path = cli_user_db_path();
-	if (!user_path)
-		return cli_error(YK_SYSTEM, _("no user database: set XDG_DATA_HOME or HOME"));
-	lex = lexicon_open(cli_db_path(), user_path, 0, &err);
-	if (!lex) {
-		rc = cli_error(YK_SYSTEM, "%s", err ? err : _("database error"));
-		free(err);
+	lex = userdb_open(0, &rc);
+	if (!lex)
 		return rc;
-	}
 	for (i = optind; i < argc; i++) {
 		int got = lexicon_remove(lex, strtoll(argv[i], NULL, 10), &err);
 		if (got < 0) {

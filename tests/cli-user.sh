@@ -106,6 +106,18 @@ out=$(XDG_DATA_HOME=$TMPD/x4 $YAKUGO import tbx "$TMPD/wrong.tbx" 2>&1); st=$?
 check "TBX entry with wrong romaji: exit 2" 2 "$st"
 check_match "TBX entry with wrong romaji: FILE:LINE" 'wrong.tbx:[0-9]+: .*romaji' "$out"
 
+# a damaged user database: a data error naming the file, and the file is left alone
+mkdir -p "$TMPD/x5/yakugo"
+printf 'this is not an SQLite database, just text\n%.0s' 1 2 3 4 5 6 7 8 > "$TMPD/x5/yakugo/user.db"
+cp "$TMPD/x5/yakugo/user.db" "$TMPD/damaged.copy"
+out=$(XDG_DATA_HOME=$TMPD/x5 $YAKUGO add --kana か 2>&1); st=$?
+check "damaged user database: add exits 2" 2 "$st"
+check_match "damaged user database: the message names the file" "^yakugo: .*x5/yakugo/user.db" "$out"
+check_status "damaged user database: import exits 2" 2 env XDG_DATA_HOME="$TMPD/x5" \
+	$YAKUGO import tsv "$TMPD/a.tsv"
+cmp -s "$TMPD/x5/yakugo/user.db" "$TMPD/damaged.copy" && tap_ok "damaged user database: left as it was" \
+	|| tap_fail "damaged user database: left as it was"
+
 check_status "add --help" 0 $YAKUGO add --help
 check_status "export --format xml: usage error" 2 $YAKUGO export --format xml
 tap_done

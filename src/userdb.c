@@ -1,0 +1,52 @@
+/* userdb.c: opening the user database for the import/export/add/edit/remove commands
+ * (see userdb.h). */
+#include "config.h"
+
+#include "cli.h"
+#include "i18n.h"
+#include "status.h"
+#include "userdb.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Whether err is lexicon.c's message for a locked database. The message is compared
+ * whole, after the same translation, so this holds in every locale. */
+static int is_locked(const char *err, const char *path)
+{
+	const char *f = _("%s: database is locked (another process is writing it)");
+	char *want;
+	int k, same = 0;
+	k = snprintf(NULL, 0, f, path);
+	if (k < 0 || !(want = malloc((size_t)k + 1)))
+		return 0;
+	snprintf(want, (size_t)k + 1, f, path);
+	same = strcmp(err, want) == 0;
+	free(want);
+	return same;
+}
+
+lexicon *userdb_open(int readonly, int *status)
+{
+	const char *user_path = cli_user_db_path();
+	char *err = NULL;
+	lexicon *lex;
+
+	if (!user_path) {
+		*status = cli_error(YK_SYSTEM, _("no user database: set XDG_DATA_HOME or HOME"));
+		return NULL;
+	}
+	if (!readonly && cli_mkdirs_for(user_path) != 0) {
+		*status = cli_error(YK_SYSTEM, "%s: %s", user_path, strerror(errno));
+		return NULL;
+	}
+	lex = lexicon_open(cli_db_path(), user_path, readonly ? LEXICON_READONLY : 0, &err);
+	if (!lex) {
+		*status = err && is_locked(err, user_path) ? YK_SYSTEM : YK_USAGE;
+		cli_error(*status, "%s", err ? err : _("cannot open the database"));
+	}
+	free(err);
+	return lex;
+}
