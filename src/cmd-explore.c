@@ -20,14 +20,10 @@
 static void explore_help(void)
 {
 	printf(_("Usage: yakugo explore [QUERY]\n"));
-	printf(_("Browse the glossary full screen: search as you type in any script or\n"
-	         "romanization, see an entry's romaji in every system, and add, edit or\n"
-	         "delete your own entries. Press ? in the explorer for its keys.\n"));
-	printf("\n");
-	printf(_("  -h, --help  show this help and exit\n"));
-	printf("\n");
-	printf(_("Standard input and output must be a terminal (exit status 2 otherwise).\n"
-	         "NO_COLOR turns colours off.\n"));
+	printf("%s\n", _("Browse the glossary full screen: search as you type in any script or\nromanization, see the romaji in every system, and add, edit or delete\nyour own entries. Press ? in the explorer for its keys."));
+	printf("\n%s\n", _("Options:"));
+	printf("  -h, --help  %s\n", _("show this help and exit"));
+	printf("\n%s\n", _("Standard input and output must be a terminal (exit status 2 otherwise).\nNO_COLOR turns colours off."));
 }
 
 int cmd_explore(int argc, char **argv)

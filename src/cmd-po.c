@@ -19,21 +19,17 @@ static void po_help(void)
 	printf(_("Usage: yakugo po export [--from en|ja] [--to ja|en] [-o OUT]\n"
 	         "   or: yakugo po fill FILE.po [--from en|ja] [--to ja|en] [-o OUT]\n"
 	         "   or: yakugo po check FILE.po [--from en|ja] [--to ja|en]\n"));
-	printf(_("Use the glossary (seed, user and TSV entries) with gettext catalogues.\n"));
+	printf("%s\n", _("Use the glossary (seed, user and TSV entries) with gettext catalogues."));
 	printf("\n");
-	printf(_("  export     write the glossary as a PO compendium (for msgmerge --compendium)\n"));
-	printf(_("  fill       translate untranslated messages that are glossary terms, and mark\n"
-	         "             messages that contain terms as fuzzy suggestions\n"));
-	printf(_("  check      report translations that lack the glossary's term or use a variant\n"
-	         "             it marks as wrong, as FILE:LINE: TERM: problem\n"));
-	printf("\n");
-	printf(_("  --from LANG   language of the msgids (default: from the Language header)\n"));
-	printf(_("  --to LANG     language of the msgstrs\n"));
-	printf(_("  -o, --output OUT  write to OUT instead of standard output\n"));
-	printf(_("  -h, --help    show this help and exit\n"));
-	printf("\n");
-	printf(_("Exit status: 0 done (check: clean), 1 check found problems, 2 usage error or\n"
-	         "malformed catalogue, 3 system error.\n"));
+	printf("  export    %s\n", _("write the glossary as a compendium for msgmerge"));
+	printf("  fill      %s\n", _("translate term messages; fuzzy suggestions where terms occur"));
+	printf("  check     %s\n", _("report translations missing a term or using a wrong variant"));
+	printf("\n%s\n", _("Options:"));
+	printf("  --from LANG        %s\n", _("msgid language, en or ja (default: the Language header)"));
+	printf("  --to LANG          %s\n", _("msgstr language"));
+	printf("  -o, --output OUT   %s\n", _("write to OUT instead of standard output"));
+	printf("  -h, --help         %s\n", _("show this help and exit"));
+	printf("\n%s\n", _("Exit status: 0 done (check: clean), 1 check found problems,\n2 usage error or malformed catalogue, 3 system error."));
 }
 
 /* Loads the glossary terms (seed, user, tsv) into g. Returns 0 or an exit status. */

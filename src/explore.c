@@ -726,22 +726,20 @@ static int read_key(wint_t *ch)
 
 static void show_help(struct explorer *ex)
 {
-	static const char *const lines[] = {
-		N_("Keys"),
-		N_("  typing          search (any script or romanization, fuzzy)"),
-		N_("  Up/Down, j/k    move in the list"),
-		N_("  PgUp/PgDn       a page up or down"),
-		N_("  Enter           open or close the detail pane"),
-		N_("  Tab, Shift-Tab  next or previous romanization system"),
-		N_("  /               back to the search line"),
-		N_("  Esc             from the search line to the list; close the details"),
-		N_("  a               add a user entry"),
-		N_("  e               edit the selected user entry"),
-		N_("  d               delete the selected user entry (asks first)"),
-		N_("  ?, F1           this help"),
-		N_("  q               quit"),
-		"",
-		N_("Press any key to go back.")
+	/* key names stay as they are on the keyboard; what they do is translated */
+	static const struct { const char *key, *what; } help[] = {
+		{ "", N_("type to search (any script or romanization, fuzzy)") },
+		{ "Up/Down, j/k", N_("move in the list") },
+		{ "PgUp/PgDn", N_("a page up or down") },
+		{ "Enter", N_("open or close the detail pane") },
+		{ "Tab, Shift-Tab", N_("next or previous romanization system") },
+		{ "/", N_("back to the search line") },
+		{ "Esc", N_("from the search line to the list; close the details") },
+		{ "a", N_("add a user entry") },
+		{ "e", N_("edit the selected user entry") },
+		{ "d", N_("delete the selected user entry (asks first)") },
+		{ "?, F1", N_("this help") },
+		{ "q", N_("quit") },
 	};
 	wint_t ch;
 	int r;
@@ -755,8 +753,13 @@ static void show_help(struct explorer *ex)
 			style_on(ex, PAIR_BAR, A_REVERSE);
 			put_bar(0, _("yakugo explore: help"));
 			style_off(ex, PAIR_BAR, A_REVERSE);
-			for (i = 0; i < sizeof lines / sizeof lines[0] && (int)i + 2 < LINES; i++)
-				put_width((int)i + 2, 1, *lines[i] ? _(lines[i]) : "", COLS - 2, 0);
+			put_width(2, 1, _("Keys"), COLS - 2, 0);
+			for (i = 0; i < sizeof help / sizeof help[0] && (int)i + 3 < LINES - 2; i++) {
+				put_width((int)i + 3, 3, help[i].key, 16, 0);
+				put_width((int)i + 3, 20, _(help[i].what), COLS - 21, 0);
+			}
+			if ((int)i + 4 < LINES)
+				put_width((int)i + 4, 1, _("Press any key to go back."), COLS - 2, 0);
 			refresh();
 		}
 		r = read_key(&ch);
