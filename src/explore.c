@@ -567,7 +567,8 @@ static void draw_detail(struct explorer *ex, int y, int rows)
 	const lexicon_entry *e = entry_at(ex, ex->sel);
 	const char *labels[] = { _("Written form"), _("Kana"), _("Romaji"), _("English"),
 	                         _("Market name"), _("Variants"), _("Type"), _("Note"),
-	                         _("Seed footnotes"), _("Origin"), _("Source") };
+	                         _("Seed footnotes"), _("Origin"), _("Source"),
+	                         _("Part of speech") };
 	int lw = 0, end = y + rows;
 	size_t i;
 	char *s;
@@ -608,6 +609,7 @@ static void draw_detail(struct explorer *ex, int y, int rows)
 	y += draw_field(ex, y, end - y, lw, labels[5], s, 0);
 	free(s);
 	y += draw_field(ex, y, end - y, lw, labels[6], e->type, 0);
+	y += draw_field(ex, y, end - y, lw, labels[11], e->pos, 0);
 	y += draw_field(ex, y, end - y, lw, labels[7], e->note, 0);
 	if (e->footnotes && *e->footnotes) {
 		s = footnotes_text(e->footnotes);
