@@ -142,6 +142,16 @@ int main(void)
 		lexicon_import_commit(lex, &err);
 	}
 	ok(count(lex, 1u << LEXICON_EDICT) == 2, "a second import replaced the first");
+	{
+		/* a dictionary import rebuilds the full-text indexes at commit */
+		lexicon_query lq = { 1, 10 };
+		lexicon_result *r = NULL;
+		size_t n = 0;
+		ok(lexicon_search(lex, "cabinet office", &lq, &r, &n, &err) == 0 && n == 2 &&
+		   r[0].entry.origin == LEXICON_SEED && r[1].entry.origin == LEXICON_EDICT,
+		   "English index has the imported entry once, after the seed's: %zu", n);
+		lexicon_results_free(r, n);
+	}
 
 	/* ranking across origins */
 	best(lex, "Naikakufu", 0, ja, sizeof ja, &origin, &match);
