@@ -374,6 +374,21 @@ static int is_upper_ascii(int c)
 	return c >= 'A' && c <= 'Z';
 }
 
+/* Number of macron or circumflex vowels of s[0..n) / of the string s. */
+static size_t count_marks_n(const char *s, size_t n)
+{
+	size_t i = 0, k = 0;
+	while (i < n)
+		if (is_marked_vowel(text_next_cp(s, n, &i)))
+			k++;
+	return k;
+}
+
+static size_t count_marks(const char *s)
+{
+	return count_marks_n(s, strlen(s));
+}
+
 /* Whether s[0..n) has a macron or circumflex vowel. */
 static int has_marks(const char *s, size_t n)
 {
@@ -543,8 +558,15 @@ static enum word_class classify(const cite *c, const char *s, size_t n)
 
 enum repair {
 	R_RESPELL = 1 << 0, R_ADD_LONG = 1 << 1, R_DROP_LONG = 1 << 2, R_TSU = 1 << 3,
-	R_ADD_SOKUON = 1 << 4, R_ADD_N = 1 << 5, R_DROP = 1 << 6, R_EQUIV = 1 << 7
+	R_ADD_SOKUON = 1 << 4, R_ADD_N = 1 << 5, R_DROP = 1 << 6, R_EQUIV = 1 << 7,
+	R_HEAVY = 1 << 16 /* added once per っ or ん repaired: the count is rep >> 16 */
 };
+
+/* The repairs of two pieces together (kinds ORed, っ/ん repairs counted). */
+static unsigned repairs_join(unsigned a, unsigned b)
+{
+	return ((a | b) & 0xffffu) + (((a >> 16) + (b >> 16)) << 16);
+}
 
 static char vowel_code(unsigned char c)
 {
@@ -631,10 +653,12 @@ static double penalty(const unsigned char *w, size_t wn, const unsigned char *r,
 			if (i + 1 < wn && w[i] == tsu && !is_vowel_code(w[i + 1])) {
 				p += PEN_TSU;
 				*rep |= R_TSU;
+				*rep += R_HEAVY;
 				i++;
 			} else {
 				p += PEN_ADD_SOKUON;
 				*rep |= R_ADD_SOKUON;
+				*rep += R_HEAVY;
 			}
 			j++;
 			continue;
@@ -644,6 +668,7 @@ static double penalty(const unsigned char *w, size_t wn, const unsigned char *r,
 				return INF;
 			p += PEN_ADD_N;
 			*rep |= R_ADD_N;
+			*rep += R_HEAVY;
 			j++;
 			rp = 0;
 			continue;
@@ -651,6 +676,7 @@ static double penalty(const unsigned char *w, size_t wn, const unsigned char *r,
 		if (i < wn && (w[i] == sokuon || w[i] == nn)) {
 			p += PEN_DROP;
 			*rep |= R_DROP;
+			*rep += R_HEAVY;
 			i++;
 			continue;
 		}
@@ -742,7 +768,7 @@ static double repair_confidence(unsigned rep, int segs)
 	if (rep & R_RESPELL)
 		c *= 0.9;
 	if (rep & R_ADD_LONG)
-		c *= 0.7;
+		c *= 0.6; /* a length never marked: reported, not applied */
 	if (rep & R_DROP_LONG)
 		c *= 0.85;
 	if (rep & R_TSU)
@@ -750,7 +776,11 @@ static double repair_confidence(unsigned rep, int segs)
 	if (rep & R_ADD_SOKUON)
 		c *= 0.6;
 	if (rep & R_ADD_N)
-		c *= 0.8;
+		c *= 0.75;
+	if ((rep >> 16) >= 2)
+		c *= 0.5; /* two っ/ん repairs in one word: more likely a word we do not know */
+	if ((rep >> 16) && segs >= 2)
+		c *= 0.6; /* a っ/ん repair should make one real word, not fragments */
 	if (rep & R_DROP)
 		c *= 0.6;
 	if (rep && segs >= 3)
@@ -909,7 +939,7 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 						cell[j].kana = hits[h].kana;
 						cell[j].len = hits[h].len;
 						cell[j].flags = hits[h].flags | keep;
-						cell[j].rep = cell[i].rep | rep;
+						cell[j].rep = repairs_join(cell[i].rep, rep);
 						cell[j].segs = cell[i].segs + 1;
 					} else if (same)
 						cell[j].flags |= hits[h].flags;
@@ -1005,6 +1035,13 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 			r->out = res.s;
 			res.s = NULL;
 			r->reason = divided ? "word division" : repair_reason(rep);
+			if (!(rep & R_DROP_LONG) && count_marks(r->out) < count_marks_n(s, n)) {
+				/* a long mark the readings split (satōya: sato|oya) */
+				rep |= R_DROP_LONG;
+				r->reason = "macron without long vowel";
+				if (nseg >= 2)
+					rep += R_HEAVY; /* split by segmentation only: weaker */
+			}
 			r->conf = repair_confidence(rep, (int)nseg);
 			if (rep && nseg == 2 && capital)
 				r->conf *= 0.75; /* a name need not be made of dictionary words */
