@@ -768,15 +768,11 @@ int edict_parse_line(edict_kind kind, const char *line, size_t len,
 		*error = fmt(_("missing ' /' before the glosses"));
 		return -1;
 	}
-	if (e - 1 == head_end) {
-		*error = fmt(_("no gloss"));
-		return -1;
-	}
 	if (e[-1] != '/') {
 		*error = fmt(_("the line does not end with '/'"));
 		return -1;
 	}
-	body = head_end + 1;
+	body = head_end + 1; /* "KANJI [KANA] /" has no gloss: body == e, nothing to read */
 	/* written forms and readings */
 	rb = memchr(s, '[', (size_t)(head_end - s));
 	if (rb) {
@@ -799,16 +795,13 @@ int edict_parse_line(edict_kind kind, const char *line, size_t len,
 	}
 	if (parse_glosses(kind, body, e - 1, &sv, &n_sv, &common, error) < 0)
 		goto cleanup;
+	/* k: glosses in all; a line without any still gives its entries (no English) */
 	for (i = 0, k = 0; i < n_sv; i++)
 		k += sv[i].gloss.n;
-	if (k == 0) {
-		*error = fmt(_("no gloss"));
-		goto cleanup;
-	}
 
 	/* pairs of written form x reading (restrictions respected), times senses for
 	 * ENAMDICT */
-	cap = (n_reads ? n_reads : 1) * n_words * (kind == EDICT_NAMES ? n_sv : 1);
+	cap = (n_reads ? n_reads : 1) * n_words * (kind == EDICT_NAMES && k ? n_sv : 1);
 	if (!(v = calloc(cap, sizeof *v))) {
 		*error = fmt(_("out of memory"));
 		goto cleanup;
@@ -820,11 +813,11 @@ int edict_parse_line(edict_kind kind, const char *line, size_t len,
 			if (n_reads && r->only.n && !strv_has(&r->only, words[i].text,
 			                                      strlen(words[i].text)))
 				continue;
-			for (m = 0; m < (kind == EDICT_NAMES ? n_sv : 1); m++) {
+			for (m = 0; m < (kind == EDICT_NAMES && k ? n_sv : 1); m++) {
 				int err;
-				if (kind == EDICT_NAMES && sv[m].gloss.n == 0)
+				if (kind == EDICT_NAMES && k && sv[m].gloss.n == 0)
 					continue;
-				err = kind == EDICT_NAMES ? make_entry(&v[cnt], kind, &words[i], r, &sv[m], 1, common)
+				err = kind == EDICT_NAMES && k ? make_entry(&v[cnt], kind, &words[i], r, &sv[m], 1, common)
 					: make_entry(&v[cnt], kind, &words[i], r, sv, n_sv, common);
 				cnt++;
 				if (err < 0) {

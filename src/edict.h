@@ -16,7 +16,9 @@
  * given, h person, pr product, c company, o organisation, st station, wk work, ...);
  * `note` is "female" or "male" for a given name, names every tag of a group of several
  * ("place name, surname"), and is empty otherwise. Romaji is the modified
- * Hepburn of the reading (romaji_from_kana); names are capitalised word by word.
+ * Hepburn of the reading (romaji_from_kana); names are capitalised word by word. A line
+ * with an empty gloss list ("４° [しど] /", line 567 of Debian's EDICT) gives entries
+ * without English.
  * Lines are UTF-8 (convert with edict_to_utf8 first). */
 #ifndef YAKUGO_EDICT_H
 #define YAKUGO_EDICT_H

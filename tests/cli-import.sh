@@ -21,7 +21,7 @@ count() { $YAKUGO export --all | sed 1d | wc -l | tr -d ' '; }
 # the written form on line N of an EUC-JP dictionary file, in UTF-8
 word_at() { sed -n "$2p" "$1" | iconv -f EUC-JP -t UTF-8 | cut -d' ' -f1; }
 
-# slices: the header, 1000 lines (not the one malformed line of the Debian file, 567),
+# slices: the header, 1000 lines,
 # and the line of 経済産業省, which the seed glossary has too
 sed -n '1p;20000,20999p;121957p' "$ED" > "$TMPD/ed1"
 sed -n '1p;5000,5499p' "$ED" > "$TMPD/ed2"
@@ -134,6 +134,12 @@ out=$($YAKUGO import --keep-going tsv "$TMPD/g.tsv" 2>&1); st=$?
 check "TSV --keep-going: exit 0" 0 "$st"
 check "TSV --keep-going: the good row is in" $((good + 1)) "$(count)"
 check_match "TSV entry is found" 'Tokyo' "$($YAKUGO lookup --exact 東京)"
+
+# line 567 of the Debian EDICT has an empty gloss list ("４° [しど] /"): still an entry
+sed -n '1p;560,570p' "$ED" > "$TMPD/ed567"
+out=$(XDG_DATA_HOME=$TMPD/x567 $YAKUGO import edict "$TMPD/ed567" 2>&1); st=$?
+check "the gloss-less line 567 of EDICT imports (exit 0)" 0 "$st"
+check_match "... as an entry of its own" '^imported 11 entries' "$out"
 
 check_status "unknown format: usage error" 2 $YAKUGO import xml "$TMPD/g.tsv"
 check_status "missing file: exit 3" 3 $YAKUGO import edict "$TMPD/nonexistent"

@@ -100,9 +100,13 @@ int main(void)
 	ok(!v && err && strstr(err, "'['"), "unclosed bracket: %s", err ? err : "(none)");
 	free(err);
 	v = parse(EDICT_WORDS, "４° [しど] /", &n, &err);
-	ok(!v && err && strstr(err, "no gloss"), "no gloss (a real line of the Debian file): %s",
-	   err ? err : "(none)");
-	free(err);
+	ok(v && n == 1 && v[0].n_en == 0 && strcmp(v[0].kana, "しど") == 0,
+	   "an empty gloss list (a real line of the Debian file) gives an entry without English");
+	edict_entries_free(v, n);
+	v = parse(EDICT_NAMES, "山田 [やまだ] /", &n, &err);
+	ok(v && n == 1 && v[0].n_en == 0 && strcmp(v[0].type, "name") == 0,
+	   "a name line without names: an unclassified name");
+	edict_entries_free(v, n);
 	v = parse(EDICT_WORDS, "経済 [けいざい] /(n) economy", &n, &err);
 	ok(!v && err && strstr(err, "end with '/'"), "unterminated: %s", err ? err : "(none)");
 	free(err);
