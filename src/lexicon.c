@@ -414,6 +414,8 @@ static int check_schema(sqlite3 *db, const char *path, char **error)
 	return 0;
 }
 
+static void glob_list_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+
 /* Opens one database file. writable: create it with the schema when missing, WAL. */
 static sqlite3 *open_db(const char *path, int writable, char **error)
 {
@@ -433,6 +435,11 @@ static sqlite3 *open_db(const char *path, int writable, char **error)
 		goto fail;
 	}
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	if (sqlite3_create_function(db, "yk_glob_list", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+	                            NULL, glob_list_fn, NULL, NULL) != SQLITE_OK) {
+		db_error(error, db, path);
+		goto fail;
+	}
 	/* no mmap: with SQLite's own bounded page cache a lookup in a million entries
 	 * stays near 12 MB resident (mmap'd pages count too and were no faster) */
 	sqlite3_exec(db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
@@ -1445,6 +1452,17 @@ static int search_fuzzy(struct search *s)
 	need = (int)ng - 3 * maxd;
 	if (need < 1)
 		need = 1;
+	/* the vocabulary table, once per connection; a schema change needs an idle
+	 * connection, so the one open statement is reset first */
+	sqlite3_reset(s->info);
+	if (!s->lex->ready[s->dbi]) {
+		if (sqlite3_exec(s->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_vocab"
+		                 " USING fts5vocab(main, gram, row)", NULL, NULL, NULL) != SQLITE_OK) {
+			db_error(s->error, s->db, path_of(s->lex, s->db));
+			goto cleanup;
+		}
+		s->lex->ready[s->dbi] = 1;
+	}
 	vocab = prep(s, "SELECT doc FROM temp.gram_vocab WHERE term = ?1");
 	post = prep(s, "SELECT rowid FROM gram WHERE gram MATCH ?1");
 	getk = prep(s, "SELECT kind, k FROM fold WHERE kid = ?1");
@@ -1819,18 +1837,6 @@ static int search_db(struct search *s, sqlite3 *db, int dbi, size_t limit)
 	int rc;
 	s->db = db;
 	s->dbi = dbi;
-	/* once per connection, before any statement is active (schema changes and
-	 * function definitions need an idle connection) */
-	if (!s->lex->ready[dbi]) {
-		if (sqlite3_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_vocab"
-		                 " USING fts5vocab(main, gram, row)", NULL, NULL, NULL) != SQLITE_OK ||
-		    sqlite3_create_function(db, "yk_glob_list", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-		                            NULL, glob_list_fn, NULL, NULL) != SQLITE_OK) {
-			db_error(s->error, db, path_of(s->lex, db));
-			return -1;
-		}
-		s->lex->ready[dbi] = 1;
-	}
 	s->info = prep(s, "SELECT origin, common, kana, romaji, variants, en, market"
 	                  " FROM entry WHERE id = ?1");
 	if (!s->info)
