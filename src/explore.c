@@ -393,6 +393,12 @@ static void search(struct explorer *ex, lexicon_origin keep_origin, int64_t keep
 	}
 	if (ex->query[0]) {
 		rc = add_results(ex, ex->query, &err);
+		if (rc == 0 && ex->n == 0 && !strpbrk(ex->query, "*?")) {
+			/* nothing yet (a written form typed halfway: 毎日): what it begins */
+			char prefix[QUERY_MAX + 2];
+			snprintf(prefix, sizeof prefix, "%s*", ex->query);
+			rc = add_results(ex, prefix, &err);
+		}
 	} else {
 		rc = lexicon_foreach(ex->lex, (1u << LEXICON_SEED) | (1u << LEXICON_USER)
 		                     | (1u << LEXICON_TSV), browse_one, ex, &err);
@@ -639,9 +645,15 @@ static void draw(struct explorer *ex)
 	else
 		snprintf(line, sizeof line, " %s   %s   %s: %s", _("yakugo explore"),
 		         _("(all entries)"), _("Romaji"), _(system_names[ex->sys]));
-	put_width(0, 0, line, COLS, 1);
-	snprintf(line, sizeof line, ngettext("%zu result", "%zu results", ex->n), ex->n);
-	put_width(0, COLS - text_w(line) - 1, line, text_w(line), 0);
+	{
+		char count[64];
+		int cw;
+		snprintf(count, sizeof count, ngettext("%zu result", "%zu results", ex->n), ex->n);
+		cw = text_w(count);
+		put_width(0, 0, "", COLS, 1);
+		put_width(0, 0, line, COLS - cw - 2, 0);
+		put_width(0, COLS - cw - 1, count, cw, 0);
+	}
 	style_off(ex, PAIR_BAR, A_REVERSE);
 	/* search line */
 	style_on(ex, PAIR_LABEL, A_BOLD);

@@ -85,6 +85,9 @@ if [ "$(screen en 4)" != "$first" ] && [ -n "$(screen en 4)" ]; then tap_ok "PgD
 keys en PPage PPage
 expect "PgUp scrolls back to the first entry" en 4 -F "$first"
 keys en /
+type_text en "毎日"
+expect "typing the start of a written form (毎日) lists 毎日新聞" en "" -E '^ 毎日新聞 '
+keys en C-u
 type_text en "Sanuki"
 expect "a term not yet in the glossary is not listed" en 2 -F 'Search: Sanuki'
 sleep 0.3
