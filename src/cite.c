@@ -559,6 +559,7 @@ static enum word_class classify(const cite *c, const char *s, size_t n)
 enum repair {
 	R_RESPELL = 1 << 0, R_ADD_LONG = 1 << 1, R_DROP_LONG = 1 << 2, R_TSU = 1 << 3,
 	R_ADD_SOKUON = 1 << 4, R_ADD_N = 1 << 5, R_DROP = 1 << 6, R_EQUIV = 1 << 7,
+	R_APOS = 1 << 8, /* にゃ read as ん'や */
 	R_HEAVY = 1 << 16 /* added once per っ or ん repaired: the count is rep >> 16 */
 };
 
@@ -759,6 +760,8 @@ static const char *repair_reason(unsigned rep)
 		return "macron without long vowel";
 	if (rep & (R_RESPELL | R_ADD_LONG))
 		return "long vowel";
+	if (rep & R_APOS)
+		return "n' before y";
 	return "spelling";
 }
 
@@ -898,26 +901,43 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 		if (cell[i].score >= INF)
 			continue;
 		for (j = i + 1; j <= wn && j - i <= MAX_SPAN; j++) {
-			unsigned char key[MAX_KANA], alt[MAX_KANA];
-			size_t kn = readings_key(w + i, j - i, key), an = 0, h, nh, pass;
+			unsigned char key[MAX_KANA], alt[MAX_KANA], ny[MAX_KANA], nykey[MAX_KANA];
+			size_t kn = readings_key(w + i, j - i, key), an = 0, h, nh, pass, nyk;
+			int nyn;
 			/* つ before a consonant may stand for っ: look that key up too */
 			const unsigned char tsu = readings_code(0x3064);
 			for (k = i; k < j; k++)
 				if (!(w[k] == tsu && k + 1 < j && !is_vowel_code(w[k + 1])))
 					alt[an++] = w[k];
 			an = an < j - i ? readings_key(alt, an, alt) : 0;
-			for (pass = 0; pass < 2; pass++) {
-				const unsigned char *kk = pass ? alt : key;
-				size_t kl = pass ? an : kn;
-				if (!kl || (pass && an == kn && !memcmp(alt, key, kn)))
+			/* "ny" may be ん before ya/yu/yo written without its apostrophe (bunya:
+			 * bun'ya 分野, kinyū: kin'yū 金融): read にゃ as んや too */
+			memcpy(ny, w + i, j - i);
+			nyn = 0;
+			for (k = 0; k + 1 < j - i; k++)
+				if (readings_cp(ny[k]) == 0x306B && (readings_cp(ny[k + 1]) == 0x3083 ||
+				    readings_cp(ny[k + 1]) == 0x3085 || readings_cp(ny[k + 1]) == 0x3087)) {
+					ny[k] = readings_code(0x3093);
+					ny[k + 1] = readings_code(readings_cp(ny[k + 1]) + 1);
+					nyn = 1;
+				}
+			nyk = nyn ? readings_key(ny, j - i, nykey) : 0;
+			for (pass = 0; pass < 3; pass++) {
+				const unsigned char *kk = pass == 2 ? nykey : pass ? alt : key;
+				size_t kl = pass == 2 ? nyk : pass ? an : kn;
+				if (!kl || (pass == 1 && an == kn && !memcmp(alt, key, kn)))
 					continue;
 				nh = readings_lookup(c->rd, kk, kl, hits, MAX_HITS);
 				for (h = 0; h < nh; h++) {
 					unsigned rep = 0;
-					double p = penalty(w + i, j - i, hits[h].kana, hits[h].len, allow_long,
-					                   &rep), sc;
+					double p = penalty(pass == 2 ? ny : w + i, j - i, hits[h].kana, hits[h].len,
+					                   allow_long, &rep), sc;
 					if (p >= INF)
 						continue;
+					if (pass == 2) {
+						p += PEN_EQUIV; /* the apostrophe restored */
+						rep |= R_APOS;
+					}
 					if (i == 0 && j == wn && p == 0)
 						whole = 1; /* the word as written is a dictionary word */
 					sc = cell[i].score + SEG_COST + (hits[h].cost > 0 ? hits[h].cost : 0) / 1500.0 + p;
