@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ---- the glossary ------------------------------------------------------------ */
@@ -793,6 +794,14 @@ static int copy_to_stdout(const char *path)
 	return rc;
 }
 
+/* The process's umask (mkstemp makes files 0600; a catalogue is an ordinary file). */
+static mode_t current_umask(void)
+{
+	mode_t m = umask(0);
+	umask(m);
+	return m;
+}
+
 /* Writes file to out ("-" or NULL: stdout) through a temporary file (for a named file,
  * in its directory, then renamed over it). Returns 0 or an exit status with *error. */
 static int catalog_write(po_file_t file, const char *out, char **error)
@@ -807,7 +816,7 @@ static int catalog_write(po_file_t file, const char *out, char **error)
 		return YK_SYSTEM;
 	}
 	if ((fd = mkstemp(tmp)) < 0) {
-		*error = xasprintf(_("cannot create %s: %s"), tmp, strerror(errno));
+		*error = xasprintf(_("cannot create %s: %s"), to_stdout ? tmp : out, strerror(errno));
 		free(tmp);
 		return YK_SYSTEM;
 	}
@@ -817,11 +826,10 @@ static int catalog_write(po_file_t file, const char *out, char **error)
 		*error = xasprintf(_("cannot write %s"), to_stdout ? _("standard output") : out);
 		rc = YK_SYSTEM;
 	} else if (to_stdout) {
-		if (copy_to_stdout(tmp) != 0) {
-			*error = xasprintf(_("write error: %s"), strerror(errno));
+		/* a failed write to stdout is reported once, by cli_finish */
+		if (copy_to_stdout(tmp) != 0)
 			rc = YK_SYSTEM;
-		}
-	} else if (rename(tmp, out) != 0) {
+	} else if (chmod(tmp, 0666 & ~current_umask()) != 0 || rename(tmp, out) != 0) {
 		*error = xasprintf(_("cannot rename %s to %s: %s"), tmp, out, strerror(errno));
 		rc = YK_SYSTEM;
 	}

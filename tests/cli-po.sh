@@ -123,6 +123,16 @@ check_match "invalid UTF-8: FILE:LINE" "badutf.po:5: " "$err"
 err=$(Y po check "$TMPD/missing.po" 2>&1); st=$?
 check_match "missing file: named in the message" "^yakugo: .*missing.po" "$err"
 check "missing file: exit 3" 3 "$st"
+if [ -w /dev/full ]; then
+	Y po export >/dev/full 2>"$TMPD/full.err"; st=$?
+	check "export to a full disk: exit 3" 3 "$st"
+	check "export to a full disk: one write error message" 1 "$(grep -c 'write error' "$TMPD/full.err")"
+fi
+err=$(Y po export -o "$TMPD/no/such/dir/x.po" 2>&1); st=$?
+check "export -o into a missing directory: exit 3" 3 "$st"
+check_match "export -o into a missing directory: names the file" 'cannot create .*no/such/dir/x.po:' "$err"
+(umask 022 && Y po export -o "$TMPD/mode.po")
+check_match "export -o: an ordinary file (mode from the umask, not 0600)" '^-rw-r--r--' "$(ls -l "$TMPD/mode.po")"
 check_status "po without action: usage error" 2 Y po
 check_status "po unknown action: usage error" 2 Y po frobnicate
 check_status "po check without FILE: usage error" 2 Y po check
