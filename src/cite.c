@@ -1661,7 +1661,7 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 	/* trim white space and trailing punctuation */
 	while (fb < fe && (s[fb] == ' ' || s[fb] == '\t'))
 		fb++;
-	while (fe > fb && strchr(" \t,.;:", s[fe - 1]))
+	while (fe > fb && strchr(" \t\r,.;:", s[fe - 1]))
 		fe--;
 	if (fb >= fe)
 		return 0;

@@ -75,6 +75,12 @@ check "--annotate kanji" "Keizai Sangyōshō [経済産業省], 2023." "$out"
 out=$(printf '“Mainiti no tuzumi,” 2023.\n' | "$YAKUGO" cite --system kunrei)
 check_match "--system kunrei writes Kunrei letters" 'Mainiti' "$out"
 
+out=$(printf 'Soumushou, 2024.\r\n' | "$YAKUGO" cite | od -An -c | tr -d '\n' | tr -s ' ')
+check_match "CRLF: the carriage return is kept" 'S .* 2 0 2 4 \. \\r \\n' "$out"
+printf 'TY  - RPRT\r\nPB  - Soumushou\r\nER  - \r\n' >"$TMPD/crlf.ris"
+out=$("$YAKUGO" cite "$TMPD/crlf.ris" | od -An -c | tr -d '\n' | tr -s ' ')
+check_match "CRLF RIS: the carriage return is kept" 'P B - S .* \\r \\n E R' "$out"
+
 # ---- formats ---------------------------------------------------------------------------------
 for f in cite.bib cite.json cite.ris; do
 	"$YAKUGO" cite "$D/$f" >"$TMPD/$f.out" 2>"$TMPD/$f.err"; st=$?
