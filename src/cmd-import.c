@@ -312,6 +312,8 @@ int cmd_import(int argc, char **argv)
 		goto cleanup;
 	}
 	began = 0;
+	/* a signal that came during the commit is too late: everything is in */
+	interrupted = 0;
 	if (im.skipped)
 		printf(_("imported %zu entries from %s in %.1f s (%zu bad lines skipped)\n"),
 		       im.entries, im.file, now() - t0, im.skipped);
