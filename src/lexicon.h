@@ -72,7 +72,7 @@ typedef struct lexicon_query {
 typedef struct lexicon_result {
 	lexicon_entry entry;
 	const char *match; /* why it matched (static): "ja", "kana", "romaji", "variant",
-	                      "english", "normalised", "fuzzy", "wildcard" */
+	                      "english", "normalised", "prefix", "fuzzy", "wildcard" */
 	int distance;      /* edit distance for fuzzy matches, else 0 */
 	double score;      /* higher is better; results are sorted by it */
 } lexicon_result;
