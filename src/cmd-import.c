@@ -44,6 +44,7 @@ static double now(void)
 static void usage_help(void)
 {
 	printf(_("Usage: yakugo import [--keep-going] FORMAT FILE\n"));
+	printf(_("FILE - reads standard input.\n"));
 	printf(_("Import a dictionary or glossary into your user database, in one transaction.\n"
 	         "FORMAT is edict or enamdict (the EUC-JP files of the Debian packages, e.g.\n"
 	         "/usr/share/edict/edict), tsv (the glossary format, see 'yakugo export') or\n"
@@ -266,7 +267,8 @@ int cmd_import(int argc, char **argv)
 	} else {
 		return cli_usage(_("unknown import format '%s' (edict, enamdict, tsv or tbx)"), format);
 	}
-	if (stat(im.file, &st) != 0)
+	memset(&st, 0, sizeof st); /* "-" (stdin) has no size: the bar shows no ETA */
+	if (strcmp(im.file, "-") != 0 && stat(im.file, &st) != 0)
 		return cli_error(YK_SYSTEM, "%s: %s", im.file, strerror(errno));
 
 	t0 = now();

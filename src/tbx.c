@@ -38,11 +38,20 @@ static char *fmt(const char *f, ...)
 	return s;
 }
 
+/* libxml2's own messages (I/O errors on stdout, say) would not start with "yakugo:";
+ * the callers report failures themselves. */
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 tbx_writer *tbx_writer_new(FILE *fp, char **error)
 {
 	xmlOutputBufferPtr out;
 	tbx_writer *t = calloc(1, sizeof *t);
 	*error = NULL;
+	xmlSetGenericErrorFunc(NULL, quiet);
 	if (!t)
 		goto oom;
 	out = xmlOutputBufferCreateFile(fp, NULL);
@@ -223,6 +232,7 @@ int tbx_read(const char *path, int (*fn)(const lexicon_entry *e, size_t line, vo
 	int in_entry = 0, got, rc = 0;
 
 	*error = NULL;
+	xmlSetGenericErrorFunc(NULL, quiet);
 	memset(&e, 0, sizeof e);
 	r = strcmp(path, "-") == 0 ? xmlReaderForFd(0, "<stdin>", NULL, XML_PARSE_NONET)
 	                           : xmlReaderForFile(path, NULL, XML_PARSE_NONET);
