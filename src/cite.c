@@ -1008,15 +1008,16 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 			const dp_cell *e = &cell[bounds[i]];
 			if (i != nseg - 1) {
 				const dp_cell *prev = &cell[bounds[i + 1]];
-				if (!whole && nseg == 2 && (e->flags & READINGS_PARTICLE) && prev->len >= 2 &&
-				    !(prev->flags & (READINGS_PARTICLE | READINGS_INFLECTING)) &&
-				    separable_particle(e->kana, e->len)) {
-					if (buf_add(&out, " ", 1))
+				if (!whole && nseg == 2 && (e->flags & READINGS_PLACE_SUFFIX) &&
+				    (prev->flags & READINGS_PLACE) && starts_upper(s, n)) {
+					if (buf_add(&out, "-", 1))
 						goto done;
 					divided = 1;
-				} else if (!whole && nseg == 2 && (e->flags & READINGS_PLACE_SUFFIX) &&
-				           (prev->flags & READINGS_PLACE) && starts_upper(s, n)) {
-					if (buf_add(&out, "-", 1))
+				} else if (!whole && nseg == 2 && (e->flags & READINGS_PARTICLE) &&
+				           prev->len >= 2 &&
+				           !(prev->flags & (READINGS_PARTICLE | READINGS_INFLECTING)) &&
+				           separable_particle(e->kana, e->len)) {
+					if (buf_add(&out, " ", 1))
 						goto done;
 					divided = 1;
 				} else if (buf_add(&out, ROMAJI_MORPHEME, 1))
