@@ -1,5 +1,5 @@
 /* cmd-edit.c: `yakugo edit ID --field value...`: changes fields of one of the user's
- * own entries (ids come from `yakugo add` and lookup's JSON). The changed entry is
+ * own entries (ids: `yakugo add` prints them, `yakugo export --ids` lists them). The changed entry is
  * validated like a new one (glossary.h); the seed glossary and imports are read-only. */
 #include "config.h"
 
@@ -21,7 +21,8 @@
 static void edit_help(void)
 {
 	printf(_("Usage: yakugo edit ID [--FIELD VALUE]...\n"));
-	printf(_("Change fields of your entry ID (from 'yakugo add'). FIELD is ja, kana, romaji,\n"
+	printf(_("Change fields of your entry ID ('yakugo add' prints it, 'yakugo export --ids'\n"
+	         "lists them). FIELD is ja, kana, romaji,\n"
 	         "type, market, note (an empty VALUE clears an optional field), en or variant\n"
 	         "(repeat them: the values given replace the whole list; an empty VALUE empties\n"
 	         "it). The entry is checked again: the romaji must be the kana's.\n"));

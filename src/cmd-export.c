@@ -20,13 +20,14 @@
 
 static void export_help(void)
 {
-	printf(_("Usage: yakugo export [--format tsv|tbx] [--all]\n"));
+	printf(_("Usage: yakugo export [--format tsv|tbx] [--all] [--ids]\n"));
 	printf(_("Write your own entries (added, or imported from TSV or TBX files) to standard\n"
 	         "output as a glossary TSV file (read back by 'yakugo import tsv') or as TBX\n"
 	         "(ISO 30042, read back by 'yakugo import tbx').\n"));
 	printf("\n%s\n", _("Options:"));
 	printf("  -f, --format FMT  %s\n", _("tsv (default) or tbx"));
 	printf("  -a, --all         %s\n", _("also the seed glossary and imported dictionaries"));
+	printf("  -i, --ids         %s\n", _("TSV: an id column first (for edit and remove; not for import)"));
 	printf("  -h, --help        %s\n", _("show this help and exit"));
 }
 
@@ -46,9 +47,13 @@ static void put_list(char *const *v, size_t n)
 	}
 }
 
+static int with_ids;
+
 static int tsv_cb(const lexicon_entry *e, void *arg)
 {
 	size_t *count = arg;
+	if (with_ids)
+		printf("%lld\t", (long long)e->id);
 	put_field(e->ja);
 	putchar('\t');
 	put_field(e->kana);
@@ -81,6 +86,7 @@ int cmd_export(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "all", no_argument, NULL, 'a' },
+		{ "ids", no_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -91,13 +97,16 @@ int cmd_export(int argc, char **argv)
 	size_t count = 0;
 	int opt, rc = YK_OK, got;
 
-	while ((opt = getopt_long(argc, argv, "f:ah", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "f:aih", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
 			format = optarg;
 			break;
 		case 'a':
 			mask = ~0u;
+			break;
+		case 'i':
+			with_ids = 1;
 			break;
 		case 'h':
 			export_help();
@@ -115,7 +124,7 @@ int cmd_export(int argc, char **argv)
 	if (!lex)
 		return rc;
 	if (strcmp(format, "tsv") == 0) {
-		printf("%s\n", glossary_header);
+		printf("%s%s\n", with_ids ? "id\t" : "", glossary_header);
 		got = lexicon_foreach(lex, mask, tsv_cb, &count, &err);
 	} else {
 		tbx_writer *w = tbx_writer_new(stdout, &err);

@@ -44,12 +44,11 @@ static double now(void)
 static void usage_help(void)
 {
 	printf(_("Usage: yakugo import [--keep-going] FORMAT FILE\n"));
-	printf(_("FILE - reads standard input.\n"));
 	printf(_("Import a dictionary or glossary into your user database, in one transaction.\n"
 	         "FORMAT is edict or enamdict (the EUC-JP files of the Debian packages, e.g.\n"
 	         "/usr/share/edict/edict), tsv (the glossary format, see 'yakugo export') or\n"
 	         "tbx (TBX, ISO 30042). Importing a source again replaces what it imported before;\n"
-	         "an error or an interruption leaves the database as it was.\n"));
+	         "an error or an interruption leaves the database as it was. FILE - is standard input.\n"));
 	printf("\n%s\n", _("Options:"));
 	printf("  -k, --keep-going  %s\n", _("report bad lines (FILE:LINE: problem) and skip them"));
 	printf("  -h, --help        %s\n", _("show this help and exit"));

@@ -18,7 +18,8 @@
 static void remove_help(void)
 {
 	printf(_("Usage: yakugo remove ID...\n"));
-	printf(_("Remove your entries ID... (from 'yakugo add') from your user database.\n"
+	printf(_("Remove your entries ID... ('yakugo add' prints them, 'yakugo export --ids'\n"
+	         "lists them) from your user database.\n"
 	         "Exit status 1 when one of them does not exist.\n"));
 	printf("\n%s\n", _("Options:"));
 	printf("  -h, --help  %s\n", _("show this help and exit"));

@@ -43,6 +43,10 @@ check_match "a refused edit changes nothing" 'Kajima Kensetsu' "$($YAKUGO export
 check_status "edit of a missing id: exit 1" 1 $YAKUGO edit 99999 --note x
 check_status "edit of a bad id: exit 2" 2 $YAKUGO edit abc --note x
 
+# export --ids lists the ids that edit and remove take
+check_match "export --ids: the id comes first" "^$id2	東京	とうきょう	" "$($YAKUGO export --ids)"
+check "export --ids: header" "id	ja" "$($YAKUGO export --ids | sed -n 1p | cut -f1,2)"
+
 # remove
 check_status "remove" 0 $YAKUGO remove "$id2"
 check_status "a removed entry is gone from lookup" 1 $YAKUGO lookup --exact 'Test Capital'
