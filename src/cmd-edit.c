@@ -1,6 +1,7 @@
 /* cmd-edit.c: `yakugo edit ID --field value...`: changes fields of one of the user's
- * own entries (ids: `yakugo add` prints them, `yakugo export --ids` lists them). The changed entry is
- * validated like a new one (glossary.h); the seed glossary and imports are read-only. */
+ * own entries (`yakugo add` prints ids, `yakugo export --ids` lists them). The changed
+ * entry is validated like a new one (glossary.h); the seed glossary and imports are
+ * read-only. */
 #include "config.h"
 
 #include "cli.h"
@@ -22,10 +23,10 @@ static void edit_help(void)
 {
 	printf(_("Usage: yakugo edit ID [--FIELD VALUE]...\n"));
 	printf(_("Change fields of your entry ID ('yakugo add' prints it, 'yakugo export --ids'\n"
-	         "lists them). FIELD is ja, kana, romaji,\n"
-	         "type, market, note (an empty VALUE clears an optional field), en or variant\n"
-	         "(repeat them: the values given replace the whole list; an empty VALUE empties\n"
-	         "it). The entry is checked again: the romaji must be the kana's.\n"));
+	         "lists them). FIELD is ja, kana, romaji, type, market or note (an empty VALUE\n"
+	         "clears an optional field), en or variant (repeat them: the values given\n"
+	         "replace the whole list; an empty VALUE empties it). The entry is checked\n"
+	         "again: the romaji must be the kana's.\n"));
 	printf("\n%s\n", _("Options:"));
 	printf("  -h, --help  %s\n", _("show this help and exit"));
 }
