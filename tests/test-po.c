@@ -1,0 +1,175 @@
+/* tests/test-po.c: the po module on its own (no database): a glossary built from
+ * entries in memory, exported, filled into and checked against small catalogues written
+ * to a temporary directory, read back and compared. */
+#include "config.h"
+
+#include "po.h"
+#include "status.h"
+#include "text.h"
+#include "tap.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/yakugo-test-po.XXXXXX";
+
+/* dir/name in one of four rotating buffers (two may be arguments of one call). */
+static char *path_in(const char *name)
+{
+	static char p[4][256];
+	static int k;
+	k = (k + 1) % 4;
+	snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
+	return p[k];
+}
+
+static void write_file(const char *name, const char *text)
+{
+	FILE *fp = fopen(path_in(name), "w");
+	if (!fp || fputs(text, fp) < 0 || fclose(fp) != 0) {
+		perror(name);
+		exit(99);
+	}
+}
+
+/* The whole file (malloc'd). */
+static char *read_file(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char *s = NULL;
+	size_t n = 0, cap = 0, r;
+	if (!fp)
+		return strdup("");
+	do {
+		cap += 4096;
+		s = realloc(s, cap + 1);
+		r = fread(s + n, 1, cap - n, fp);
+		n += r;
+	} while (r > 0);
+	fclose(fp);
+	s[n] = '\0';
+	return s;
+}
+
+static void add(po_glossary *g, const char *ja, const char *kana, const char *romaji,
+                const char *type, char **en, size_t n_en, char **variants, size_t n_var)
+{
+	lexicon_entry e;
+	memset(&e, 0, sizeof e);
+	e.ja = (char *)ja;
+	e.kana = (char *)kana;
+	e.romaji = (char *)romaji;
+	e.type = (char *)type;
+	e.en = en;
+	e.n_en = n_en;
+	e.variants = variants;
+	e.n_variants = n_var;
+	if (po_glossary_add(&e, g) != 0) {
+		fprintf(stderr, "out of memory\n");
+		exit(99);
+	}
+}
+
+int main(void)
+{
+	char *en_cao[] = { "Cabinet Office", "CAO" };
+	char *en_mai[] = { "Mainichi Shimbun" };
+	char *var_mai[] = { "Mainchii shinbun" };
+	char *en_none[] = { NULL };
+	po_glossary *g = po_glossary_new();
+	po_fill_stats st;
+	po_lang lang;
+	char *err = NULL, *text, *rep = NULL;
+	size_t problems = 99, replen = 0;
+	FILE *mem;
+	int rc;
+
+	if (!g || !mkdtemp(dir))
+		return 99;
+	add(g, "内閣府", "ないかくふ", "Naikakufu", "agency", en_cao, 2, NULL, 0);
+	add(g, "毎日新聞", "まいにち しんぶん", "Mainichi shinbun", "newspaper", en_mai, 1,
+	    var_mai, 1);
+	add(g, "", "たなか", "Tanaka", "person", en_mai, 1, NULL, 0); /* no written form */
+	add(g, "東京", "とうきょう", "Tōkyō", "place", en_none, 0, NULL, 0); /* no English */
+	ok(po_glossary_count(g) == 2, "entries without a written form or English are skipped");
+
+	ok(po_lang_parse("JA", &lang) == 0 && lang == PO_LANG_JA, "po_lang_parse ja");
+	ok(po_lang_parse("fr", &lang) == -1, "po_lang_parse refuses fr");
+
+	/* export en -> ja */
+	rc = po_export(g, PO_LANG_EN, PO_LANG_JA, path_in("comp.po"), &err);
+	ok(rc == YK_OK, "export returns 0 (%s)", err ? err : "");
+	text = read_file(path_in("comp.po"));
+	ok(strstr(text, "msgid \"Cabinet Office\"\nmsgstr \"内閣府\"") != NULL, "export: term");
+	ok(strstr(text, "msgid \"CAO\"\nmsgstr \"内閣府\"") != NULL, "export: second English name");
+	ok(strstr(text, "#. romaji: Naikakufu\n") != NULL, "export: romaji comment");
+	ok(strstr(text, "Tanaka") == NULL, "export: skipped entry absent");
+	free(text);
+
+	/* fill */
+	write_file("a.pot", "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=CHARSET\\n\"\n\n"
+	           "msgid \"cabinet office\"\nmsgstr \"\"\n\n"
+	           "msgid \"Ask the Cabinet Office and the Mainichi Shimbun\"\nmsgstr \"\"\n\n"
+	           "msgid \"CAO\"\nmsgstr \"既訳\"\n\n"
+	           "msgid \"Cabinet Offices\"\nmsgstr \"\"\n");
+	rc = po_fill(g, path_in("a.pot"), path_in("a.po"), PO_LANG_AUTO, PO_LANG_AUTO, &st, &err);
+	ok(rc == YK_OK, "fill returns 0");
+	ok(st.filled == 1 && st.suggested == 1 && st.kept == 1,
+	   "fill stats: 1 filled, 1 suggested, 1 kept (got %zu %zu %zu)", st.filled,
+	   st.suggested, st.kept);
+	text = read_file(path_in("a.po"));
+	ok(strstr(text, "msgid \"cabinet office\"\nmsgstr \"内閣府\"") != NULL, "fill: normalised");
+	ok(strstr(text, "msgstr \"Ask the 内閣府 and the 毎日新聞\"") != NULL, "fill: suggestion");
+	ok(strstr(text, "# glossary: Cabinet Office → 内閣府\n# glossary: Mainichi Shimbun → 毎日新聞\n")
+	   != NULL, "fill: one comment per term, in order");
+	ok(strstr(text, "msgid \"CAO\"\nmsgstr \"既訳\"") != NULL, "fill: translation kept");
+	ok(strstr(text, "msgid \"Cabinet Offices\"\nmsgstr \"\"") != NULL, "fill: word boundary");
+	ok(strstr(text, "charset=UTF-8") != NULL, "fill: header made UTF-8");
+	free(text);
+
+	/* check, en -> ja, report to memory */
+	write_file("c.po", "msgid \"\"\nmsgstr \"\"\n\"Language: ja\\n\"\n"
+	           "\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+	           "msgid \"Cabinet Office report\"\nmsgstr \"内閣　府の報告\"\n\n"
+	           "msgid \"CAO report\"\nmsgstr \"官房の報告\"\n");
+	mem = open_memstream(&rep, &replen);
+	rc = po_check(g, path_in("c.po"), PO_LANG_AUTO, PO_LANG_AUTO, mem, &problems, &err);
+	fclose(mem);
+	ok(rc == YK_OK && problems == 1, "check: one problem (got %zu)", problems);
+	ok(rep && strstr(rep, "c.po:9: CAO: ") != NULL, "check: FILE:LINE: term (%s)", rep ? rep : "");
+	free(rep);
+	rep = NULL;
+
+	/* check, ja -> en with a wrong variant */
+	write_file("e.po", "msgid \"\"\nmsgstr \"\"\n\"Language: en\\n\"\n"
+	           "\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
+	           "msgid \"毎日新聞\"\nmsgstr \"Mainichi Shimbun (Mainchii shinbun)\"\n");
+	mem = open_memstream(&rep, &replen);
+	rc = po_check(g, path_in("e.po"), PO_LANG_AUTO, PO_LANG_AUTO, mem, &problems, &err);
+	fclose(mem);
+	ok(rc == YK_OK && problems == 1, "check ja->en: the variant only (got %zu)", problems);
+	ok(rep && strstr(rep, "e.po:6: 毎日新聞: ") && strstr(rep, "Mainchii shinbun"),
+	   "check ja->en: names the variant");
+	free(rep);
+
+	/* malformed */
+	write_file("bad.po", "msgid \"a\"\nmsgstr \"b\n");
+	fflush(stdout);
+	rc = po_check(g, path_in("bad.po"), PO_LANG_AUTO, PO_LANG_AUTO, stdout, &problems, &err);
+	ok(rc == YK_USAGE && err && strstr(err, "bad.po"), "malformed: YK_USAGE naming the file");
+	free(err);
+	err = NULL;
+
+	po_glossary_free(g);
+	unlink(path_in("comp.po"));
+	unlink(path_in("a.pot"));
+	unlink(path_in("a.po"));
+	unlink(path_in("c.po"));
+	unlink(path_in("e.po"));
+	unlink(path_in("bad.po"));
+	rmdir(dir);
+	text_cleanup();
+	return tap_done();
+}
