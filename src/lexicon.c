@@ -24,7 +24,7 @@
  *           romanization system, IME spellings), English words or phrases inside a
  *           longer name, wildcard matches;
  *   tier 2  fuzzy: folding keys within a small edit distance (1 for keys up to 6
- *           letters, 2 up to 11, 3 beyond); keys that begin with the query's key
+ *           letters, 2 up to 11, 3 up to 20, then one in six letters); keys that begin with the query's key
  *           ("prefix", search as you type) count as distance 1, and keys whose
  *           beginning is within that distance of it as one more than that distance.
  *   score = 300 - 100 * tier - 10 * distance - 5 * (imported) + 2 * (common (P))

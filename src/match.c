@@ -416,7 +416,9 @@ int match_max_distance(size_t n)
 		return 1;
 	if (n <= 11)
 		return 2;
-	return 3;
+	if (n <= 20)
+		return 3;
+	return (int)(n / 6); /* long titles: about one edit in six letters */
 }
 
 static int distance(const char *a, const char *b, int max, int prefix);

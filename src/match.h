@@ -49,7 +49,7 @@ int match_distance(const char *a, const char *b, int max);
 int match_prefix_distance(const char *a, const char *b, int max);
 
 /* The largest edit distance a fuzzy match of a key of n code points may have: 0 for up
- * to 3, 1 up to 6, 2 up to 11, 3 beyond. */
+ * to 3, 1 up to 6, 2 up to 11, 3 up to 20, then n / 6 (long romanized titles). */
 int match_max_distance(size_t n);
 
 /* Number of code points of the UTF-8 string s (an invalid byte counts as one). */

@@ -99,7 +99,8 @@ int main(void)
 	ok(match_prefix_distance("tokyo", "mainitisinbun", 2) == 3, "prefix distance beyond max");
 	ok(match_distance("mainit", "mainitisinbun", 2) == 3, "whole-key distance of a beginning is large");
 	ok(match_max_distance(3) == 0 && match_max_distance(5) == 1 && match_max_distance(9) == 2 &&
-	   match_max_distance(14) == 3, "allowed distance grows with the key length");
+	   match_max_distance(14) == 3 && match_max_distance(42) == 7,
+	   "allowed distance grows with the key length");
 
 	ok(match_glob("毎日*", "毎日新聞"), "* after kanji");
 	ok(match_glob("*新聞", "毎日新聞"), "* before kanji");
