@@ -364,3 +364,27 @@ oom:
 	free(o.s);
 	return -1;
 }
+
+char *bibtex_add_field(const char *t, size_t len, const char *name, const char *value)
+{
+	out o = { NULL, 0, 0 };
+	size_t end = len, last;
+	while (end > 0 && t[end - 1] != '}' && t[end - 1] != ')')
+		end--;
+	if (!end)
+		return NULL;
+	end--; /* the closing delimiter */
+	last = end;
+	while (last > 0 && (t[last - 1] == ' ' || t[last - 1] == '\t' || t[last - 1] == '\n' ||
+	                    t[last - 1] == '\r'))
+		last--;
+	if (put(&o, t, last) || (last > 0 && t[last - 1] != ',' && put(&o, ",", 1)) ||
+	    put(&o, "\n  ", 3) || put(&o, name, strlen(name)) || put(&o, " = {", 4) ||
+	    put(&o, value, strlen(value)) || put(&o, "}", 1) ||
+	    (last > 0 && t[last - 1] == ',' && put(&o, ",", 1)) ||
+	    put(&o, t + last, len - last)) {
+		free(o.s);
+		return NULL;
+	}
+	return o.s;
+}

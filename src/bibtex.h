@@ -40,4 +40,9 @@ void bibtex_close(bibtex_reader *r);
 int bibtex_rewrite(const char *text, size_t len, size_t line, cite_fix_fn *fix, void *arg,
                    char **out);
 
+/* Adds the field `name = {value}` at the end of the entry text[0..len) (before its
+ * closing brace, with a comma after the last field when it has none). Returns the new
+ * entry (malloc'd), or NULL when out of memory. */
+char *bibtex_add_field(const char *text, size_t len, const char *name, const char *value);
+
 #endif

@@ -319,6 +319,11 @@ oom:
 	return NULL;
 }
 
+void cite_set_annotate(cite *c, unsigned annotate)
+{
+	c->o.annotate = annotate;
+}
+
 static void cache_clear(cite *c)
 {
 	size_t i;
@@ -1931,4 +1936,26 @@ char *cite_string(cite *c, const char *s, size_t len, cite_change **changes, siz
 char *cite_value(cite *c, const char *s, size_t len, cite_change **changes, size_t *n)
 {
 	return normalise(c, s, len, 1, changes, n);
+}
+
+char *cite_annotation(cite *c, const char *s, size_t len, unsigned annotate)
+{
+	const term *t;
+	buf b = { 0 };
+	size_t fb = 0, fe = len;
+	while (fb < fe && (s[fb] == ' ' || s[fb] == '\t'))
+		fb++;
+	while (fe > fb && strchr(" \t\r,.;:", s[fe - 1]))
+		fe--;
+	if (fb >= fe || !(t = term_exact(c, s, fb, fe, 0)))
+		return NULL;
+	if ((annotate & CITE_ANNOTATE_KANJI) && t->ja && *t->ja && buf_str(&b, t->ja))
+		goto oom;
+	if ((annotate & CITE_ANNOTATE_ENGLISH) && t->en && *t->en &&
+	    ((b.n && buf_str(&b, "; ")) || buf_str(&b, t->en)))
+		goto oom;
+	return b.s;
+oom:
+	free(b.s);
+	return NULL;
 }

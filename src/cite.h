@@ -50,6 +50,10 @@ cite *cite_new(lexicon *lex, readings *rd, const char *words_path, const cite_op
 /* Frees c. NULL is allowed. */
 void cite_free(cite *c);
 
+/* Changes the inline annotation of recognised terms (bits of enum cite_annotate; 0 for
+ * none): the structured formats put annotations in fields of their own instead. */
+void cite_set_annotate(cite *c, unsigned annotate);
+
 /* Normalises one citation s[0..len) (valid UTF-8, no newline). Returns the result as a
  * malloc'd NUL-terminated string (the caller frees), with *changes (malloc'd array,
  * free with cite_changes_free; NULL when none) and *n set; NULL when out of memory. */
@@ -59,6 +63,12 @@ char *cite_string(cite *c, const char *s, size_t len, cite_change **changes, siz
  * author's family name, an RIS TI line): the whole value is one field, commas and all,
  * and no quotes or URLs are looked for in it. */
 char *cite_value(cite *c, const char *s, size_t len, cite_change **changes, size_t *n);
+
+/* The annotation of a value the lexicon recognises as a whole (after normalising):
+ * "経済産業省; Ministry of Economy, Trade and Industry" with the parts that `annotate`
+ * (bits of enum cite_annotate) asks for. Returns a malloc'd string the caller frees, or
+ * NULL when the value is not a known term or has nothing to add (or out of memory). */
+char *cite_annotation(cite *c, const char *s, size_t len, unsigned annotate);
 
 /* Frees the array from cite_string. NULL is allowed. */
 void cite_changes_free(cite_change *v, size_t n);

@@ -39,6 +39,9 @@ typedef struct run {
 	size_t item;         /* CSL-JSON item being rewritten */
 	int changed;         /* something would change (applied changes) */
 	int values;          /* structured format: each value is one field */
+	unsigned annotate;   /* --annotate bits */
+	char *notes;         /* annotations of the record being rewritten (structured) */
+	size_t notes_len;
 	int bad;             /* bad input seen */
 	int oom;
 } run;
@@ -58,9 +61,10 @@ static void print_help(void)
 	                                     "                     library forms: Mainichi shinbun)"));
 	printf("      --system=SYS   %s\n", _("letters of the output: hepburn, traditional, kunrei, nihon,\n"
 	                                     "                     passport, wapuro, cabinet2025"));
-	printf("  -a, --annotate=A   %s\n", _("none, kanji, english or both: after a recognised term\n"
-	                                     "                     add [経済産業省; Ministry of ...] (plain text and RIS\n"
-	                                     "                     values, BibTeX and CSL-JSON field values alike)"));
+	printf("  -a, --annotate=A   %s\n", _("none, kanji, english or both: the written form and English\n"
+	                                     "                     name of a recognised term: plain text after the span\n"
+	                                     "                     [経済産業省; Ministry of ...]; BibTeX a yakugo-note field;\n"
+	                                     "                     CSL-JSON the item's note; RIS an N1 line after the tag"));
 	printf("  -r, --report=FILE  %s\n", _("write every change (file, line, before, after, reason,\n"
 	                                     "                     confidence, applied) as TSV, or JSON if FILE ends in .json"));
 	printf("  -c, --check        %s\n", _("change nothing, print nothing; exit 1 if something would change"));
@@ -150,12 +154,40 @@ static int fix(void *arg, const char *s, size_t len, size_t line, char **out)
 			r->changed = 1;
 	}
 	cite_changes_free(ch, n);
+	if (r->values && r->annotate) {
+		char *note = cite_annotation(r->c, res, strlen(res), r->annotate);
+		if (note) {
+			size_t k = strlen(res), m = strlen(note);
+			char *p = realloc(r->notes, r->notes_len + k + m + 6);
+			if (!p) {
+				free(note);
+				free(res);
+				r->oom = 1;
+				return -1;
+			}
+			r->notes = p;
+			r->notes_len += (size_t)sprintf(p + r->notes_len, "%s%s: %s",
+			                                r->notes_len ? " | " : "", res, note);
+			free(note);
+		}
+	}
 	if (strlen(res) == len && !memcmp(res, s, len)) {
 		free(res);
 		return 0;
 	}
 	*out = res;
 	return 0;
+}
+
+/* The annotations collected for the current record (malloc'd, NULL when none); the
+ * collection starts again. Also a csljson_note_fn. */
+static char *take_notes(void *arg)
+{
+	run *r = arg;
+	char *n = r->notes;
+	r->notes = NULL;
+	r->notes_len = 0;
+	return n;
 }
 
 static void write_out(run *r, const char *s, size_t n)
@@ -182,9 +214,27 @@ static int quotes_balanced(const char *s, size_t len)
 	return open == 0 && !straight;
 }
 
+/* Writes the RIS note line *pending (and frees it) unless line[0..len) is that very
+ * note line (a second run): then returns 1 and the line is to be written as it is. */
+static int flush_note(run *r, char **pending, const char *line, size_t len)
+{
+	int same;
+	if (!*pending)
+		return 0;
+	same = line && len == strlen(*pending) + 6 && !memcmp(line, "N1  - ", 6) &&
+	       !memcmp(line + 6, *pending, len - 6);
+	write_out(r, "N1  - ", 6);
+	write_out(r, *pending, strlen(*pending));
+	write_out(r, "\n", 1);
+	free(*pending);
+	*pending = NULL;
+	return same;
+}
+
 /* Plain text and RIS, line by line. */
 static int do_lines(run *r, FILE *fp, enum format f)
 {
+	char *pending = NULL;
 	lines *in = lines_from_stream(fp, r->file);
 	char *line;
 	size_t len;
@@ -193,6 +243,8 @@ static int do_lines(run *r, FILE *fp, enum format f)
 		return cli_error(YK_SYSTEM, _("out of memory"));
 	while ((got = lines_next(in, &line, &len)) == 1) {
 		size_t no = lines_number(in), off = 0, bad;
+		if (flush_note(r, &pending, line, len))
+			continue; /* the note is there already (a second run) */
 		char *res = NULL;
 		const char *problem = NULL;
 		if (memchr(line, '\0', len))
@@ -220,8 +272,12 @@ static int do_lines(run *r, FILE *fp, enum format f)
 			write_out(r, line, len);
 		if (lines_had_newline(in))
 			write_out(r, "\n", 1);
+		if (r->notes) /* RIS: a note line after the tag it explains (written below) */
+			pending = take_notes(r);
 	}
+	flush_note(r, &pending, NULL, 0);
 	lines_close(in);
+	free(pending);
 	if (got < 0)
 		return cli_error(YK_SYSTEM, _("%s: read error: %s"), r->file, strerror(errno));
 	return YK_OK;
@@ -253,6 +309,18 @@ static int do_bibtex(run *r, FILE *fp)
 				bibtex_close(in);
 				return cli_error(YK_SYSTEM, _("out of memory"));
 			}
+			if (r->notes) {
+				/* BibTeX: the annotations go to a field of their own */
+				char *note = take_notes(r), *with;
+				with = strstr(res ? res : text, "yakugo-note") ? NULL /* a second run */
+				       : bibtex_add_field(res ? res : text, res ? strlen(res) : len,
+				                          "yakugo-note", note);
+				free(note);
+				if (with) {
+					free(res);
+					res = with;
+				}
+			}
 		}
 		if (res) {
 			write_out(r, res, strlen(res));
@@ -273,6 +341,7 @@ static int do_csljson(run *r, FILE *fp)
 	FILE *out = r->check ? fopen("/dev/null", "w") : stdout;
 	if (!out)
 		return cli_error(YK_SYSTEM, "/dev/null: %s", strerror(errno));
+	csljson_set_note(r->annotate ? take_notes : NULL);
 	rc = csljson_rewrite(fp, out, fix, r, &r->item, &error);
 	r->item = 0;
 	if (out != stdout)
@@ -456,6 +525,7 @@ int cmd_cite(int argc, char **argv)
 		error = NULL;
 	}
 	rd = open_readings();
+	r.annotate = o.annotate;
 	r.c = cite_new(lex, rd, NULL, &o, &error);
 	if (!r.c) {
 		rc = cli_error(YK_SYSTEM, "%s", error ? error : _("out of memory"));
@@ -487,6 +557,8 @@ int cmd_cite(int argc, char **argv)
 		if (f == F_AUTO)
 			f = detect(fp == stdin ? NULL : path, fp);
 		r.values = f != F_TEXT;
+		/* plain text: inline after the span; the structured formats: fields of their own */
+		cite_set_annotate(r.c, f == F_TEXT ? o.annotate : 0);
 		frc = f == F_BIBTEX ? do_bibtex(&r, fp) : f == F_CSLJSON ? do_csljson(&r, fp)
 		                                         : do_lines(&r, fp, f);
 		if (fp != stdin)
@@ -511,6 +583,7 @@ int cmd_cite(int argc, char **argv)
 done:
 	if (r.report)
 		fclose(r.report);
+	free(r.notes);
 	cite_free(r.c);
 	readings_close(rd);
 	lexicon_close(lex);

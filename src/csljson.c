@@ -7,6 +7,44 @@
 #include <stdlib.h>
 #include <string.h>
 
+static csljson_note_fn *note_fn;
+
+void csljson_set_note(csljson_note_fn *note)
+{
+	note_fn = note;
+}
+
+/* Appends the note of the item just fixed. 0, or -1 when out of memory. */
+static int add_note(json_t *item, void *arg)
+{
+	json_t *old;
+	char *note = note_fn ? note_fn(arg) : NULL, *both;
+	int rc;
+	if (!note)
+		return 0;
+	old = json_object_get(item, "note");
+	if (json_is_string(old) && strstr(json_string_value(old), note)) {
+		free(note); /* there already (a second run) */
+		return 0;
+	}
+	if (json_is_string(old) && json_string_length(old)) {
+		size_t a = json_string_length(old), b = strlen(note);
+		both = malloc(a + b + 2);
+		if (!both) {
+			free(note);
+			return -1;
+		}
+		memcpy(both, json_string_value(old), a);
+		both[a] = '\n';
+		memcpy(both + a + 1, note, b + 1);
+		free(note);
+		note = both;
+	}
+	rc = json_object_set_new(item, "note", json_string(note));
+	free(note);
+	return rc;
+}
+
 static int is_text_key(const char *k)
 {
 	static const char *keys[] = { "title", "title-short", "shortTitle", "container-title",
@@ -117,14 +155,14 @@ int csljson_rewrite(FILE *in, FILE *out, cite_fix_fn *fix, void *arg, size_t *it
 	}
 	if (json_is_object(root)) {
 		*item = 1;
-		if (fix_item(root, fix, arg))
+		if (fix_item(root, fix, arg) || add_note(root, arg))
 			goto oom;
 	} else {
 		size_t i;
 		json_t *it;
 		json_array_foreach(root, i, it) {
 			*item = i + 1;
-			if (json_is_object(it) && fix_item(it, fix, arg))
+			if (json_is_object(it) && (fix_item(it, fix, arg) || add_note(it, arg)))
 				goto oom;
 		}
 	}

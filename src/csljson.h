@@ -18,4 +18,10 @@
 int csljson_rewrite(FILE *in, FILE *out, cite_fix_fn *fix, void *arg, size_t *item,
                     char **error);
 
+/* Set before csljson_rewrite to have a note added to each item: after an item's fields
+ * are fixed, note(arg) is called; a malloc'd string it returns is appended (after a
+ * newline) to the item's "note" field, which is created when missing. NULL: no notes. */
+typedef char *csljson_note_fn(void *arg);
+void csljson_set_note(csljson_note_fn *note);
+
 #endif

@@ -102,6 +102,20 @@ else tap_fail "RIS detected from its content"; fi
 check_match "bibtex: other fields byte for byte" 'note = \{Kēzai stays here' "$(cat "$TMPD/cite.bib.out")"
 check_match "ris: other tags untouched" '^N1  - Kēzai: notes' "$(cat "$TMPD/cite.ris.out")"
 
+for f in cite.bib cite.json cite.ris; do
+	"$YAKUGO" cite --annotate both "$D/$f" >"$TMPD/an1-$f"
+	"$YAKUGO" cite --annotate both "$TMPD/an1-$f" >"$TMPD/an2-$f"
+	if cmp -s "$TMPD/an1-$f" "$TMPD/an2-$f"; then tap_ok "$f --annotate: a second run adds nothing"
+	else tap_fail "$f --annotate: a second run adds nothing" "$(diff "$TMPD/an1-$f" "$TMPD/an2-$f")"; fi
+done
+check_match "bibtex --annotate: a yakugo-note field" \
+	'^  yakugo-note = \{Keizai Sangyōshō: 経済産業省; Ministry of Economy, Trade and Industry \|' \
+	"$(cat "$TMPD/an1-cite.bib")"
+check_match "csljson --annotate: the item's note" \
+	'"note": ".*Asahi Shimbun: 朝日新聞; Asahi Shimbun"' "$(cat "$TMPD/an1-cite.json")"
+check "ris --annotate: an N1 line after the tag" "JO  - Mainichi Shimbun
+N1  - Mainichi Shimbun: 毎日新聞; Mainichi Shimbun" "$(sed -n 4,5p "$TMPD/an1-cite.ris")"
+
 # ---- splitting the input at record boundaries gives the same bytes ---------------------------------
 head -n 15 "$D/seed-footnotes.txt" >"$TMPD/part1"
 tail -n 15 "$D/seed-footnotes.txt" >"$TMPD/part2"
