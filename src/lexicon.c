@@ -55,7 +55,7 @@
 #define LEXICON_READABLE 1 /* the oldest schema a read-only open still reads */
 #define BUSY_TIMEOUT_MS 5000
 #define KEY_SLOTS 16          /* keys per entry: kid = id * KEY_SLOTS + slot */
-#define MAX_POSTINGS 400000   /* fuzzy: trigram postings read at most */
+#define MAX_POSTINGS 150000   /* fuzzy: trigram postings read at most */
 #define MAX_VERIFY 2000       /* fuzzy: candidate keys verified by edit distance at most */
 
 /* Kinds of folding keys (fold.kind); kinds >= KIND_ROMAJI are in the trigram index.
