@@ -135,6 +135,11 @@ out=$($YAKUGO import --keep-going tsv "$TMPD/g.tsv" 2>&1); st=$?
 check "TSV --keep-going: exit 0" 0 "$st"
 check "TSV --keep-going: the good row is in" $((good + 1)) "$(count)"
 check_match "TSV entry is found" 'Tokyo' "$($YAKUGO lookup --exact 東京)"
+# the same file again, now with both rows good: it replaces its first import
+sed '3s/$/	/' "$TMPD/g.tsv" > "$TMPD/g2.tsv" && mv "$TMPD/g2.tsv" "$TMPD/g.tsv"
+out=$($YAKUGO import tsv "$TMPD/g.tsv" 2>&1); st=$?
+check "TSV re-import of the fixed file: exit 0" 0 "$st"
+check "TSV re-import replaced the file's entries (2, not 1 + 2)" $((good + 2)) "$(count)"
 
 # line 567 of the Debian EDICT has an empty gloss list ("４° [しど] /"): still an entry
 sed -n '1p;560,570p' "$ED" > "$TMPD/ed567"
