@@ -1,6 +1,6 @@
 /* tests/test-po.c: the po module on its own (no database): a glossary built from
- * entries in memory, exported, filled into and checked against small catalogues written
- * to a temporary directory, read back and compared. */
+ * entries in memory, exported and filled into a small catalogue written to a temporary
+ * directory, read back and compared. */
 #include "config.h"
 
 #include "po.h"
@@ -81,9 +81,7 @@ int main(void)
 	po_glossary *g = po_glossary_new();
 	po_fill_stats st;
 	po_lang lang;
-	char *err = NULL, *text, *rep = NULL;
-	size_t problems = 99, replen = 0;
-	FILE *mem;
+	char *err = NULL, *text;
 	int rc;
 
 	if (!g || !mkdtemp(dir))
@@ -129,46 +127,13 @@ int main(void)
 	ok(strstr(text, "charset=UTF-8") != NULL, "fill: header made UTF-8");
 	free(text);
 
-	/* check, en -> ja, report to memory */
-	write_file("c.po", "msgid \"\"\nmsgstr \"\"\n\"Language: ja\\n\"\n"
-	           "\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
-	           "msgid \"Cabinet Office report\"\nmsgstr \"内閣　府の報告\"\n\n"
-	           "msgid \"CAO report\"\nmsgstr \"官房の報告\"\n");
-	mem = open_memstream(&rep, &replen);
-	rc = po_check(g, path_in("c.po"), PO_LANG_AUTO, PO_LANG_AUTO, mem, &problems, &err);
-	fclose(mem);
-	ok(rc == YK_OK && problems == 1, "check: one problem (got %zu)", problems);
-	ok(rep && strstr(rep, "c.po:9: CAO: ") != NULL, "check: FILE:LINE: term (%s)", rep ? rep : "");
-	free(rep);
-	rep = NULL;
-
-	/* check, ja -> en with a wrong variant */
-	write_file("e.po", "msgid \"\"\nmsgstr \"\"\n\"Language: en\\n\"\n"
-	           "\"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
-	           "msgid \"毎日新聞\"\nmsgstr \"Mainichi Shimbun (Mainchii shinbun)\"\n");
-	mem = open_memstream(&rep, &replen);
-	rc = po_check(g, path_in("e.po"), PO_LANG_AUTO, PO_LANG_AUTO, mem, &problems, &err);
-	fclose(mem);
-	ok(rc == YK_OK && problems == 1, "check ja->en: the variant only (got %zu)", problems);
-	ok(rep && strstr(rep, "e.po:6: 毎日新聞: ") && strstr(rep, "Mainchii shinbun"),
-	   "check ja->en: names the variant");
-	free(rep);
-
-	/* malformed */
-	write_file("bad.po", "msgid \"a\"\nmsgstr \"b\n");
-	fflush(stdout);
-	rc = po_check(g, path_in("bad.po"), PO_LANG_AUTO, PO_LANG_AUTO, stdout, &problems, &err);
-	ok(rc == YK_USAGE && err && strstr(err, "bad.po"), "malformed: YK_USAGE naming the file");
-	free(err);
-	err = NULL;
-
+	/* One catalogue read per process: libgettextpo leaks a little state from one read to
+	 * the next, which ASan and valgrind rightly report. po_check, malformed and legacy
+	 * charset catalogues are tested through the command line (tests/cli-po.sh). */
 	po_glossary_free(g);
 	unlink(path_in("comp.po"));
 	unlink(path_in("a.pot"));
 	unlink(path_in("a.po"));
-	unlink(path_in("c.po"));
-	unlink(path_in("e.po"));
-	unlink(path_in("bad.po"));
 	rmdir(dir);
 	text_cleanup();
 	return tap_done();
