@@ -1533,6 +1533,12 @@ static const term *term_exact(const cite *c, const char *s, size_t b, size_t e, 
 	return &c->terms[i];
 }
 
+/* The confidence of a fuzzy match at distance d of a field of n bytes. */
+static double fuzzy_confidence(int d, size_t n)
+{
+	return n >= 24 ? 0.9 - 0.05 * d : 0.9 - 0.1 * d;
+}
+
 /* The closest term to s[b..e) within a small edit distance of the folded keys, or
  * NULL; *dist gets the distance. People's names are never matched fuzzily. */
 static const term *term_fuzzy(const cite *c, const char *s, size_t b, size_t e, int *dist)
@@ -1547,6 +1553,8 @@ static const term *term_fuzzy(const cite *c, const char *s, size_t b, size_t e, 
 	max = match_max_distance(kl);
 	if (max > (int)(kl / 6))
 		max = (int)(kl / 6);
+	if (kl >= 24)
+		max = (int)(kl / 8); /* a long title is distinctive: several readings may be wrong */
 	bd = max + 1;
 	for (i = 0; kl >= 8 && i < c->n_terms; i++) {
 		const term *t = &c->terms[i];
@@ -1725,7 +1733,7 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 		return lexicon_edit(c, ed, s, len, fb, fe, t, "lexicon", 0.95, quoted);
 	if (!n_o && nt >= 2 && (t = term_fuzzy(c, s, fb, fe, &dist)) != NULL)
 		return lexicon_edit(c, ed, s, len, fb, fe, t, "lexicon (fuzzy)",
-		                    0.9 - 0.1 * dist, quoted);
+		                    fuzzy_confidence(dist, fe - fb), quoted);
 	/* runs of two or more Japanese words */
 	for (i = 0; i < nt; i++) {
 		if (tk[i].cls != W_JAPANESE && tk[i].cls != W_AMBIGUOUS)
