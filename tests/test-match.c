@@ -50,6 +50,7 @@ int main(void)
 	static const char *const yoon[] = { "sha cha ja", "sya tya zya", "sya tya dya", NULL };
 	static const char *const matcha[] = { "matcha", "maccha", "mattya", "matya", NULL };
 	static const char *const nanba[] = { "Namba", "Nanba", "nannba", NULL };
+	static const char *const honmachi[] = { "Hommachi", "Honmachi", "honmati", "ほんまち", NULL };
 	static const char *const kinen[] = { "kin'en", "kinen", "kin-en", NULL };
 	static const char *const wo[] = { "hon wo yomu", "hon o yomu", NULL };
 	static const char *const long_u[] = { "yūki", "yuuki", "yuki", "yûki", NULL };
@@ -66,6 +67,7 @@ int main(void)
 	same_key("syatyazya", yoon);
 	same_key("matya", matcha);
 	same_key("nanba", nanba);
+	same_key("honmati", honmachi);
 	same_key("kinen", kinen);
 	same_key("honoyomu", wo);
 	same_key("yuki", long_u);
