@@ -41,6 +41,7 @@ if cmp -s "$TMPD/fresh.ids" "$TMPD/pot.ids"; then
 	tap_ok "po/yakugo.pot is up to date (make update-po would not change it)"
 else
 	tap_fail "po/yakugo.pot is up to date (make update-po would not change it)" \
-		"$(diff "$TMPD/pot.ids" "$TMPD/fresh.ids" | head -40)"
+		"regenerate it: make -C po yakugo.pot-update (make update-po also merges ja.po)
+$(diff "$TMPD/pot.ids" "$TMPD/fresh.ids" | head -40)"
 fi
 tap_done
