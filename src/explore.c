@@ -1034,7 +1034,8 @@ static void delete_selected(struct explorer *ex)
 		return;
 	}
 	for (;;) {
-		set_msg(ex, _("Delete the user entry %s? (y/n)"), e->ja && *e->ja ? e->ja : e->kana);
+		set_msg(ex, _("Delete the user entry %s? (y/n)"),
+		        e->ja && *e->ja ? e->ja : e->kana ? e->kana : "");
 		draw(ex);
 		r = read_key(&ch);
 		if (r == ERR && interrupted)
