@@ -802,6 +802,10 @@ int edict_parse_line(edict_kind kind, const char *line, size_t len,
 	/* pairs of written form x reading (restrictions respected), times senses for
 	 * ENAMDICT */
 	cap = (n_reads ? n_reads : 1) * n_words * (kind == EDICT_NAMES && k ? n_sv : 1);
+	if (n_words > 256 || n_reads > 256 || n_sv > 256 || cap > 4096) {
+		*error = fmt(_("too many written forms, readings or senses in one line"));
+		goto cleanup;
+	}
 	if (!(v = calloc(cap, sizeof *v))) {
 		*error = fmt(_("out of memory"));
 		goto cleanup;

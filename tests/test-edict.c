@@ -124,6 +124,22 @@ int main(void)
 	v = parse(EDICT_WORDS, "経済 [けい\xffざい] /(n) economy/", &n, &err);
 	ok(!v && err && strstr(err, "UTF-8"), "invalid UTF-8: %s", err ? err : "(none)");
 	free(err);
+	{
+		/* 300 written forms x 300 readings: refused, not 90000 entries */
+		char *big = malloc(300 * 8 + 300 * 8 + 64), *p = big;
+		int k;
+		for (k = 0; k < 300; k++)
+			p += sprintf(p, "%s語", k ? ";" : "");
+		p += sprintf(p, " [");
+		for (k = 0; k < 300; k++)
+			p += sprintf(p, "%sご", k ? ";" : "");
+		sprintf(p, "] /(n) word/");
+		v = parse(EDICT_WORDS, big, &n, &err);
+		ok(!v && err && strstr(err, "too many"), "a line of 300 x 300 forms is refused: %s",
+		   err ? err : "(none)");
+		free(err);
+		free(big);
+	}
 	v = parse(EDICT_WORDS, "   ", &n, &err);
 	ok(v == NULL && n == 0 && err == NULL, "a blank line gives nothing and no error");
 
