@@ -301,7 +301,7 @@ int tbx_read(const char *path, int (*fn)(const lexicon_entry *e, size_t line, vo
 			if (!strcmp(name, "term")) {
 				if (ja && !e.ja)
 					e.ja = s;
-				else if (lang && !ja && *s) {
+				else if (lang && strncmp(lang, "en", 2) == 0 && *s) {
 					if (push(&e.en, &e.n_en, s) < 0) {
 						xmlFree(ty);
 						goto oom;

@@ -17,7 +17,8 @@
  *     </termSec></langSec>
  *     <langSec xml:lang="en"><termSec><term>Ministry of ...</term></termSec>...</langSec>
  *   </conceptEntry>
- * The reader also accepts the TBX 2008 names (martif, termEntry, langSet, tig). */
+ * The reader also accepts the TBX 2008 names (martif, termEntry, langSet, tig); terms
+ * in languages other than ja and en are skipped. */
 #ifndef YAKUGO_TBX_H
 #define YAKUGO_TBX_H
 

@@ -114,7 +114,8 @@ int main(void)
 	           "<langSet xml:lang='ja'><tig><term>東京</term>"
 	           "<termNote type='pronunciation'>とうきょう</termNote>"
 	           "<termNote type='transliteration'>Tōkyō</termNote></tig></langSet>\n"
-	           "<langSet xml:lang='en'><tig><term>Tokyo</term></tig></langSet></termEntry>\n"
+	           "<langSet xml:lang='en'><tig><term>Tokyo</term></tig></langSet>"
+	           "<langSet xml:lang='de'><tig><term>Tokio</term></tig></langSet></termEntry>\n"
 	           "</body></text></martif>\n");
 	{
 		static char *en[] = { "Tokyo" };
@@ -124,7 +125,7 @@ int main(void)
 		lexicon_entry saved = want[0];
 		want[0] = tokyo;
 		ok(tbx_read(path, check_cb, &t, &err) == 0 && t.n == 1 && t.good == 1,
-		   "TBX 2008 (martif, termEntry, langSet, tig) is read");
+		   "TBX 2008 (martif, termEntry, langSet, tig) is read; German terms are skipped");
 		ok(t.line[0] == 3, "its line number is 3 (got %zu)", t.line[0]);
 		want[0] = saved;
 	}
