@@ -1436,8 +1436,12 @@ static int lexicon_edit(cite *c, edits *ed, const char *s, size_t len, size_t b,
 	int rc = -1;
 	size_t i;
 	for (i = 0; i < t->n_names; i++)
-		if (strlen(t->names[i]) == e - b && !strncasecmp(t->names[i], s + b, e - b))
-			return 0; /* its English name (Fujitsu, Kyoko Hariya): not ours to change */
+		if (strlen(t->names[i]) == e - b && !strncasecmp(t->names[i], s + b, e - b) &&
+		    !(c->o.alalc && t->market && !strcmp(t->names[i], t->market) && is_publication(t->type) &&
+		      count_words(t->market, strlen(t->market)) ==
+		      count_words(t->romaji, strlen(t->romaji))))
+			return 0; /* its English name (Fujitsu, Kyoko Hariya): not ours to change;
+			           * but --style alalc writes a newspaper's romanized name strictly */
 	if (same_but_commas(s + b, e - b, txt))
 		return 0; /* "Ōkubo, Nao" is "Ōkubo Nao" inverted: the writer's form stands */
 	if (t->type && strstr(t->type, "person") && !person_order_kept(s + b, e - b, t->romaji))
@@ -1448,11 +1452,13 @@ static int lexicon_edit(cite *c, edits *ed, const char *s, size_t len, size_t b,
 	}
 	if (!c->o.alalc && txt == t->market && count_words(txt, strlen(txt)) != count_words(s + b, e - b))
 		txt = t->romaji; /* "Nihon Keizai Shinbun" is not to become "Nikkei" */
-	if (txt && ((txt == t->romaji && all_capitalised(s + b, e - b) && is_publication(t->type)) ||
+	if (txt && ((txt == t->romaji && !c->o.alalc && all_capitalised(s + b, e - b) &&
+	             is_publication(t->type)) ||
 	            (starts_upper(s + b, e - b) && !starts_upper(txt, strlen(txt))))) {
 		/* the writer's capitals where the term has none of its own: a title's first
 		 * word (Jinkō chinō), a newspaper's name in title case (Nihon Keizai Shinbun) */
-		capital = recapitalise(txt, all_capitalised(s + b, e - b) && is_publication(t->type));
+		capital = recapitalise(txt, !c->o.alalc && all_capitalised(s + b, e - b) &&
+		                            is_publication(t->type));
 		if (!capital)
 			goto done;
 		txt = capital;

@@ -60,6 +60,9 @@ check_match "--check --report: changes reported, not applied" '	no$' "$(sed -n 2
 # ---- options -----------------------------------------------------------------------------
 out=$(printf '“Tōkyō no AI,” Mainchii shinbun, 2023.\n' | "$YAKUGO" cite --style alalc)
 check "--style alalc: the library form of a newspaper" "“Tōkyō no AI,” Mainichi shinbun, 2023." "$out"
+out=$(printf '“AI,” Mainichi Shimbun, 2023. “AI,” Nikkei Asia, 2023.\n' | "$YAKUGO" cite --style alalc)
+check "--style alalc: a market romanization becomes strict, an English name stays" \
+	"“AI,” Mainichi shinbun, 2023. “AI,” Nikkei Asia, 2023." "$out"
 out=$(printf '“Tōkyō no AI,” Mainchii shinbun, 2023.\n' | "$YAKUGO" cite)
 check "default style: the paper's English-market name" "“Tōkyō no AI,” Mainichi Shimbun, 2023." "$out"
 out=$(printf 'Kēzai sangyōshō, “Jouhou,” 2023.\n' | "$YAKUGO" cite --threshold 1 --report "$TMPD/t.tsv")
