@@ -64,11 +64,12 @@ static void fields_split(const char *feature, fields *f)
 	}
 }
 
-static int field_is(const fields *f, int i, const char *want)
+static int field_is_n(const fields *f, int i, const char *want, size_t n)
 {
-	size_t n = strlen(want);
 	return i < f->n && f->len[i] == n && memcmp(f->p[i], want, n) == 0;
 }
+/* want is a string literal: its length is known at compile time */
+#define field_is(f, i, want) field_is_n((f), (i), (want), sizeof(want) - 1)
 
 static int field_has(const fields *f, int i)
 {

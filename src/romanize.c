@@ -1231,15 +1231,21 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
  * common Japanese punctuation is handed to ICU. */
 static int needs_nfkc(const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c = u[i];
 		int32_t cp;
 		if (c < 0x80) {
 			i++;
 			continue;
 		}
-		cp = text_next_cp(s, n, &i);
+		/* s is valid UTF-8: decode three-byte sequences inline (this runs on
+		 * every byte of --literal input); anything else goes to ICU */
+		if ((c & 0xF0) != 0xE0 || i + 2 >= n)
+			return 1;
+		cp = ((int32_t)(c & 0x0F) << 12) | ((int32_t)(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+		i += 3;
 		if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA)
 		    || cp == 0x30FC || (cp >= 0x4E00 && cp <= 0x9FFF)
 		    || (cp >= 0x3001 && cp <= 0x3002) || (cp >= 0x300C && cp <= 0x300F)
