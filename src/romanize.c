@@ -29,6 +29,34 @@
 #define ROMANIZE_BUCKETS 4096   /* glossary index: buckets by first code point */
 #define ROMANIZE_MAX_WARNED 65536
 
+/* Decodes the code point at s[*i] of valid UTF-8 (the input is checked before it gets
+ * here; MeCab's fields are UTF-8) without a function call; -1 and one byte on a
+ * truncated sequence. */
+static inline int32_t next_cp(const char *str, size_t len, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)str + *i;
+	size_t left = len - *i;
+	if (u[0] < 0x80) {
+		*i += 1;
+		return u[0];
+	}
+	if (u[0] < 0xE0 && left >= 2) {
+		*i += 2;
+		return ((int32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+	}
+	if (u[0] < 0xF0 && left >= 3) {
+		*i += 3;
+		return ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+	}
+	if (left >= 4) {
+		*i += 4;
+		return ((int32_t)(u[0] & 0x07) << 18) | ((int32_t)(u[1] & 0x3F) << 12)
+		       | ((int32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+	}
+	*i += 1;
+	return -1;
+}
+
 typedef struct sbuf {
 	char *p;
 	size_t n, cap;
@@ -237,7 +265,7 @@ static void romanize_report_unknown(romanizer *r, const char *w, size_t n)
 static size_t first_cp_bucket(const char *s, size_t len)
 {
 	size_t i = 0;
-	int32_t cp = text_next_cp(s, len, &i);
+	int32_t cp = next_cp(s, len, &i);
 	return (size_t)(cp < 0 ? 0 : cp) % ROMANIZE_BUCKETS;
 }
 
@@ -245,7 +273,7 @@ static size_t cp_count(const char *s, size_t len)
 {
 	size_t i = 0, n = 0;
 	while (i < len) {
-		text_next_cp(s, len, &i);
+		next_cp(s, len, &i);
 		n++;
 	}
 	return n;
@@ -338,7 +366,7 @@ static int cp_before(const char *s, size_t pos, int32_t *cp)
 	do
 		i--;
 	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
-	*cp = text_next_cp(s, pos, &i);
+	*cp = next_cp(s, pos, &i);
 	return 1;
 }
 
@@ -351,9 +379,13 @@ static int romanize_find_terms(romanizer *r, const char *s, size_t len)
 		return 0;
 	while (pos < len) {
 		size_t next = pos, k;
-		int32_t cp = text_next_cp(s, len, &next), before;
+		int32_t cp = next_cp(s, len, &next), before;
 		const bucket *b = &r->buckets[(size_t)(cp < 0 ? 0 : cp) % ROMANIZE_BUCKETS];
 		const term *found = NULL;
+		if (!b->n) {
+			pos = next;
+			continue;
+		}
 		if (is_ascii_alnum(cp) && cp_before(s, pos, &before) && is_ascii_alnum(before))
 			b = NULL; /* never start inside a Latin word */
 		for (k = 0; b && k < b->n; k++) {
@@ -365,7 +397,7 @@ static int romanize_find_terms(romanizer *r, const char *s, size_t len)
 			cp_before(s, j, &last);
 			if (j < len && is_ascii_alnum(last)) {
 				size_t jj = j;
-				after = text_next_cp(s, len, &jj);
+				after = next_cp(s, len, &jj);
 				if (is_ascii_alnum(after))
 					continue; /* never end inside a Latin word */
 			}
@@ -526,7 +558,7 @@ static int is_kana_only(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
-		int32_t cp = text_next_cp(s, n, &i);
+		int32_t cp = next_cp(s, n, &i);
 		if (!text_is_hiragana(cp) && !text_is_katakana(cp))
 			return 0;
 	}
@@ -537,7 +569,7 @@ static int is_katakana_only(const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
-		int32_t cp = text_next_cp(s, n, &i);
+		int32_t cp = next_cp(s, n, &i);
 		if (!text_is_katakana(cp))
 			return 0;
 	}
@@ -562,8 +594,8 @@ static int token_kana(romanizer *r, const morph_token *t)
 		return sb_add(&r->tmp, rd, rn);
 	while (i < rn) {
 		size_t i0 = i;
-		int32_t a = text_next_cp(rd, rn, &i);
-		int32_t b = text_next_cp(pr, pn, &j);
+		int32_t a = next_cp(rd, rn, &i);
+		int32_t b = next_cp(pr, pn, &j);
 		if (i0 > 0 && is_vowel_kana(a) && b != 0x30FC)
 			if (sb_add(&r->tmp, ROMAJI_MORPHEME, 1) != 0)
 				return -1;
@@ -730,7 +762,7 @@ static int put_punct(romanizer *r, const morph_token *t, size_t space_before)
 {
 	const struct punct *p;
 	for (p = puncts; p->in; p++)
-		if (surface_is(t, p->in))
+		if (t->surface_len && t->surface[0] == p->in[0] && surface_is(t, p->in))
 			break;
 	if (!p->in) {
 		/* any other symbol: as written, keeping the input's spacing */
@@ -834,6 +866,26 @@ done:
 	return rc;
 }
 
+/* --style title on a glossary term: capitalise each word after a space but the
+ * particles. */
+static void title_words(char *s)
+{
+	static const char *particles[] = { "wa", "o", "e", "no", "ni", "de", "to", "ga", "ya",
+	                                   "ka", "mo", "kara", "made", "yori", "wo", "he", NULL };
+	char *w = s;
+	while (*w) {
+		size_t n = strcspn(w, " "), k;
+		for (k = 0; particles[k]; k++)
+			if (strlen(particles[k]) == n && strncmp(w, particles[k], n) == 0)
+				break;
+		if (!particles[k] && w != s)
+			cap_first(w);
+		w += n;
+		while (*w == ' ')
+			w++;
+	}
+}
+
 static int word_cap(const romanizer *r, morph_class c, int orgcap, int unknown_kata)
 {
 	switch (r->o.style) {
@@ -922,7 +974,7 @@ static int push_proper(romanizer *r, const morph_token *tok, size_t space_before
 				/* cut the pronunciation after as many characters as the reading */
 				size_t keep = rcp - cp_count(h->reading, rn), i = 0, c;
 				for (c = 0; c < keep; c++)
-					text_next_cp(rest.pron, rest.pron_len, &i);
+					next_cp(rest.pron, rest.pron_len, &i);
 				head.pron = rest.pron + i;
 				head.pron_len = rest.pron_len - i;
 				rest.pron_len = i;
@@ -966,6 +1018,14 @@ static const char *org_heads[] = {
 	"病院", "図書館", "美術館", "博物館", NULL
 };
 
+static size_t org_head_len(size_t k)
+{
+	static size_t len[sizeof org_heads / sizeof org_heads[0]];
+	if (!len[k])
+		len[k] = strlen(org_heads[k]);
+	return len[k];
+}
+
 static int is_run_class(morph_class c)
 {
 	return c == MORPH_NOUN || c == MORPH_PROPER || c == MORPH_SUFFIX || c == MORPH_PREFIX
@@ -985,8 +1045,9 @@ static void mark_org_runs(romanizer *r, const char *s)
 			const morph_token *last = &r->units[i - 1].tk;
 			size_t b = r->units[start].tk.offset, e = last->offset + last->surface_len, k;
 			for (k = 0; org_heads[k]; k++) {
-				size_t n = strlen(org_heads[k]);
-				if (e - b >= n && memcmp(s + e - n, org_heads[k], n) == 0)
+				size_t n = org_head_len(k);
+				if (e - b >= n && s[e - 1] == org_heads[k][n - 1]
+				    && memcmp(s + e - n, org_heads[k], n) == 0)
 					break;
 			}
 			/* a one-kanji head (省 庁 局) only as a suffix of its own or in a proper
@@ -1090,6 +1151,8 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 					if (r->tmp.p[k] == '-')
 						r->tmp.p[k] = ' ';
 			}
+			if (r->o.style == ROMANIZE_TITLE)
+				title_words(r->tmp.p);
 			cap = (r->o.style == ROMANIZE_TITLE && sep != '-' && (sep || r->pk == P_START
 			                                                      || r->pk == P_OPEN))
 			      || (r->o.style == ROMANIZE_ALALC && r->sentence_start);
@@ -1199,7 +1262,7 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 					if (t->reading_len > 3 && t->pos_len > 0
 					    && contains(t->pos, t->pos_len, "連語")) {
 						size_t k = 0;
-						text_next_cp(r->tmp.p, r->tmp.n, &k);
+						next_cp(r->tmp.p, r->tmp.n, &k);
 						if (put_kana(r, r->tmp.p, k, sep, cap, 1) != 0
 						    || put_kana(r, r->tmp.p + k, r->tmp.n - k, ' ', 0, 1) != 0)
 							return -1;
@@ -1274,12 +1337,12 @@ static size_t piece_end(const char *s, size_t n)
 {
 	size_t lim = ROMANIZE_PIECE, i = 0, last_break = 0, last_ok = 0;
 	while (i < n && i < lim) {
-		int32_t cp = text_next_cp(s, n, &i);
+		int32_t cp = next_cp(s, n, &i);
 		if (is_break_cp(cp))
 			last_break = i;
 		if (i < n) {
 			size_t j = i;
-			int32_t nx = text_next_cp(s, n, &j);
+			int32_t nx = next_cp(s, n, &j);
 			if (!is_combining(nx))
 				last_ok = i;
 		}
