@@ -1303,8 +1303,18 @@ static int needs_nfkc(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		/* s is valid UTF-8: decode three-byte sequences inline (this runs on
-		 * every byte of --literal input); anything else goes to ICU */
+		/* s is valid UTF-8: kana first (E3 81..83 xx: U+3040..U+30FF), byte-wise,
+		 * since this runs on every byte of --literal input */
+		if (c == 0xE3 && i + 2 < n && u[i + 1] >= 0x81 && u[i + 1] <= 0x83) {
+			unsigned char b1 = u[i + 1], b2 = u[i + 2];
+			if ((b1 == 0x81 && b2 >= 0x81) || (b1 == 0x82 && (b2 <= 0x96 || b2 >= 0xA1))
+			    || (b1 == 0x83 && b2 <= 0xBC)) {
+				i += 3;
+				continue;
+			}
+			return 1;
+		}
+		/* other three-byte sequences decoded inline; anything else goes to ICU */
 		if ((c & 0xF0) != 0xE0 || i + 2 >= n)
 			return 1;
 		cp = ((int32_t)(c & 0x0F) << 12) | ((int32_t)(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
