@@ -1015,7 +1015,7 @@ static const char *org_heads[] = {
 	"省", "庁", "局", "委員会", "協会", "機構", "研究所", "大学", "銀行", "財団", "連合",
 	"裁判所", "本部", "会議所", "公社", "組合", "学会", "連盟", "審議会", "研究センター",
 	"大学院", "公庫", "事務所", "大臣", "長官", "グループ", "ホールディングス", "取引所",
-	"病院", "図書館", "美術館", "博物館", NULL
+	"病院", "図書館", "美術館", "博物館", "株式会社", "会社", NULL
 };
 
 static size_t org_head_len(size_t k)
@@ -1038,28 +1038,32 @@ static void mark_org_runs(romanizer *r, const char *s)
 	size_t i = 0, start;
 	while (i < r->n_units) {
 		start = i;
-		while (i < r->n_units && !r->units[i].t && is_run_class(r->units[i].tk.cls)
+		while (i < r->n_units && (r->units[i].t || is_run_class(r->units[i].tk.cls))
 		       && (i == start || !r->units[i].space_before))
 			i++;
 		if (i > start) {
-			const morph_token *last = &r->units[i - 1].tk;
-			size_t b = r->units[start].tk.offset, e = last->offset + last->surface_len, k;
-			for (k = 0; org_heads[k]; k++) {
-				size_t n = org_head_len(k);
-				if (e - b >= n && s[e - 1] == org_heads[k][n - 1]
-				    && memcmp(s + e - n, org_heads[k], n) == 0)
-					break;
+			/* the run is capitalised up to its last unit that ends an organisation's
+			 * name (人工知能学会 in 人工知能学会全国大会) */
+			size_t b = r->units[start].tk.offset, j, upto = 0, k;
+			for (j = start; j < i; j++) {
+				const morph_token *last = &r->units[j].tk;
+				size_t e = last->offset + last->surface_len;
+				for (k = 0; org_heads[k]; k++) {
+					size_t n = org_head_len(k);
+					if (e - b >= n && s[e - 1] == org_heads[k][n - 1]
+					    && memcmp(s + e - n, org_heads[k], n) == 0)
+						break;
+				}
+				/* a one-kanji head only as a token of its own after a name of two
+				 * words or more (経済産業省, 日本政府観光局; not 基地局, 放送局) */
+				if (org_heads[k] && (cp_count(org_heads[k], org_head_len(k)) > 1
+				                     || last->cls == MORPH_PROPER
+				                     || (last->surface_len == org_head_len(k)
+				                         && j + 1 - start >= (strcmp(org_heads[k], "局") ? 2u : 3u))))
+					upto = j + 1;
 			}
-			/* a one-kanji head (省 庁 局) only as a suffix of its own or in a proper
-			 * noun: not 基地局, 薬局 */
-			/* a one-kanji head only as a token of its own after a name of two words
-			 * or more (経済産業省, 日本政府観光局; not 基地局, 放送局); 局 needs three */
-			if (org_heads[k] && (cp_count(org_heads[k], strlen(org_heads[k])) > 1
-			                     || last->cls == MORPH_PROPER
-			                     || (last->surface_len == strlen(org_heads[k])
-			                         && i - start >= (strcmp(org_heads[k], "局") ? 2u : 3u))))
-				for (k = start; k < i; k++)
-					r->units[k].orgcap = 1;
+			for (k = start; k < upto; k++)
+				r->units[k].orgcap = 1;
 		} else
 			i++;
 	}
@@ -1102,6 +1106,34 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 				return -1;
 			u->tk = tk;
 			u->space_before = tk.space_before;
+			continue;
+		}
+		if ((surface_is(&toks[i], "株式会社") || surface_is(&toks[i], "有限会社"))
+		    && r->o.style != ROMANIZE_SPACED) {
+			/* ALA-LC: Kabushiki Kaisha, Yūgen Kaisha, two words of the name */
+			int kk = surface_is(&toks[i], "株式会社");
+			morph_token a = toks[i], b2 = toks[i];
+			a.surface_len = strlen("株式");
+			a.reading = a.pron = kk ? "カブシキ" : "ユウゲン";
+			a.reading_len = strlen(a.reading);
+			a.pron = NULL;
+			a.pron_len = 0;
+			b2.surface += a.surface_len;
+			b2.surface_len -= a.surface_len;
+			b2.offset += a.surface_len;
+			b2.space_before = 0;
+			b2.reading = "カイシャ";
+			b2.reading_len = strlen("カイシャ");
+			b2.pron = NULL;
+			b2.pron_len = 0;
+			a.cls = b2.cls = MORPH_PROPER;
+			if (!(u = unit_push(r)))
+				return -1;
+			u->tk = a;
+			u->space_before = toks[i].space_before;
+			if (!(u = unit_push(r)))
+				return -1;
+			u->tk = b2;
 			continue;
 		}
 		if (toks[i].cls == MORPH_PROPER && toks[i].reading && r->o.style != ROMANIZE_SPACED) {
@@ -1151,11 +1183,11 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 					if (r->tmp.p[k] == '-')
 						r->tmp.p[k] = ' ';
 			}
-			if (r->o.style == ROMANIZE_TITLE)
+			if (r->o.style == ROMANIZE_TITLE || (r->o.style == ROMANIZE_ALALC && u->orgcap))
 				title_words(r->tmp.p);
 			cap = (r->o.style == ROMANIZE_TITLE && sep != '-' && (sep || r->pk == P_START
 			                                                      || r->pk == P_OPEN))
-			      || (r->o.style == ROMANIZE_ALALC && r->sentence_start);
+			      || (r->o.style == ROMANIZE_ALALC && (r->sentence_start || u->orgcap));
 			if (put_fixed(r, r->tmp.p, r->tmp.n, sep, cap) != 0)
 				return -1;
 			if (sep || r->pk == P_START || r->pk == P_OPEN)
