@@ -1015,7 +1015,7 @@ static const char *org_heads[] = {
 	"省", "庁", "局", "委員会", "協会", "機構", "研究所", "大学", "銀行", "財団", "連合",
 	"裁判所", "本部", "会議所", "公社", "組合", "学会", "連盟", "審議会", "研究センター",
 	"大学院", "公庫", "事務所", "大臣", "長官", "グループ", "ホールディングス", "取引所",
-	"病院", "図書館", "美術館", "博物館", "株式会社", "会社", NULL
+	"病院", "図書館", "美術館", "博物館", "株式会社", NULL
 };
 
 static size_t org_head_len(size_t k)
@@ -1050,7 +1050,7 @@ static void mark_org_runs(romanizer *r, const char *s)
 				size_t e = last->offset + last->surface_len;
 				for (k = 0; org_heads[k]; k++) {
 					size_t n = org_head_len(k);
-					if (e - b >= n && s[e - 1] == org_heads[k][n - 1]
+					if (e - b > n && s[e - 1] == org_heads[k][n - 1]
 					    && memcmp(s + e - n, org_heads[k], n) == 0)
 						break;
 				}
@@ -1126,7 +1126,7 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 			b2.reading_len = strlen("カイシャ");
 			b2.pron = NULL;
 			b2.pron_len = 0;
-			a.cls = b2.cls = MORPH_PROPER;
+			a.cls = b2.cls = MORPH_NOUN; /* capitalised in a name (mark_org_runs) */
 			if (!(u = unit_push(r)))
 				return -1;
 			u->tk = a;
