@@ -111,7 +111,8 @@ check_match "missing dictionary: named" "no MeCab dictionary in $TMPD/nodic" "$e
 
 # A 20 MB line: bounded memory (the line, its output and MeCab's lattice for one piece).
 awk 'BEGIN { s = "東京へ行く。"; for (i = 0; i < 1200000; i++) printf "%s", s; printf "\n" }' >"$TMPD/big.txt"
-if [ -x /usr/bin/time ]; then
+# (not under AddressSanitizer, whose quarantine keeps freed memory on purpose)
+if [ -x /usr/bin/time ] && ! grep -qa __asan_init "$YAKUGO"; then
 	/usr/bin/time -f %M -o "$TMPD/rss" "$YAKUGO" romanize --no-glossary "$TMPD/big.txt" >"$TMPD/big.out"; st=$?
 	rss=$(tail -n 1 "$TMPD/rss")
 	check "20 MB line: exit 0" 0 "$st"
