@@ -1026,6 +1026,20 @@ static size_t org_head_len(size_t k)
 	return len[k];
 }
 
+/* Whether some organisation head ends with byte c (a quick filter). */
+static int org_last_byte(unsigned char c)
+{
+	static unsigned char set[256];
+	static int ready;
+	size_t k;
+	if (!ready) {
+		for (k = 0; org_heads[k]; k++)
+			set[(unsigned char)org_heads[k][org_head_len(k) - 1]] = 1;
+		ready = 1;
+	}
+	return set[c];
+}
+
 static int is_run_class(morph_class c)
 {
 	return c == MORPH_NOUN || c == MORPH_PROPER || c == MORPH_SUFFIX || c == MORPH_PREFIX
@@ -1048,6 +1062,8 @@ static void mark_org_runs(romanizer *r, const char *s)
 			for (j = start; j < i; j++) {
 				const morph_token *last = &r->units[j].tk;
 				size_t e = last->offset + last->surface_len;
+				if (e == 0 || !org_last_byte((unsigned char)s[e - 1]))
+					continue;
 				for (k = 0; org_heads[k]; k++) {
 					size_t n = org_head_len(k);
 					if (e - b > n && s[e - 1] == org_heads[k][n - 1]
