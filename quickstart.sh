@@ -43,8 +43,14 @@ echo "== building"
 [ -f Makefile ] || ./configure --quiet
 make -s -j"$(nproc)"
 
-echo "== yakugo --help"
-./src/yakugo --help | head -n 3
-if [ -x ./scripts/quickstart-demo.sh ]; then
-	./scripts/quickstart-demo.sh
-fi
+# The main jobs on the bundled glossary (dict/yakugo.db, built and validated by make).
+for q in 'Kēzai sangyōshō' METI 'Mainchii shinbun' けいだんれん; do
+	echo "== yakugo lookup --limit 2 '$q'"
+	./src/yakugo lookup --limit 2 "$q"
+done
+echo "== yakugo romanize (two headlines cited by the seed article)"
+printf '%s\n' 'チャットGPT、横須賀市が試験導入 文書作成や誤字チェックに' \
+	'鳥取県、業務ではChatGPT禁止 知事「ちゃんと地道に」' | ./src/yakugo romanize
+echo "== yakugo cite (footnote 11 of the seed article)"
+echo '[11] Kēzai sangyōshō, "Seisan kēzai sangyō daijin no kakugi kōgiasha kaiken no gaiyou," July 7, 2023.' \
+	| ./src/yakugo cite
