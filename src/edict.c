@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "edict.h"
+#include "str.h"
 #include "i18n.h"
 #include "romaji.h"
 #include "text.h"
@@ -157,23 +158,6 @@ static char *dupn(const char *s, size_t n)
 		d[n] = '\0';
 	}
 	return d;
-}
-
-static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
-static char *fmt(const char *f, ...)
-{
-	va_list ap;
-	char *s;
-	int k;
-	va_start(ap, f);
-	k = vsnprintf(NULL, 0, f, ap);
-	va_end(ap);
-	if (k < 0 || !(s = malloc((size_t)k + 1)))
-		return NULL;
-	va_start(ap, f);
-	vsnprintf(s, (size_t)k + 1, f, ap);
-	va_end(ap);
-	return s;
 }
 
 /* A growable list of strings (owned). */
@@ -435,7 +419,7 @@ static int parse_forms(const char *s, const char *e, const char *what, struct fo
 		if (te == ts) {
 			strv_free(&f.only);
 			forms_free(v, cnt);
-			*error = fmt(_("empty %s"), what);
+			*error = str_printf(_("empty %s"), what);
 			return -1;
 		}
 		if (!(f.text = dupn(ts, (size_t)(te - ts))))
@@ -456,7 +440,7 @@ static int parse_forms(const char *s, const char *e, const char *what, struct fo
 oom:
 		strv_free(&f.only);
 		forms_free(v, cnt);
-		*error = fmt(_("out of memory"));
+		*error = str_printf(_("out of memory"));
 		return -1;
 	}
 	*out = v;
@@ -601,7 +585,7 @@ static int parse_glosses(edict_kind kind, const char *s, const char *e, struct s
 			}
 			if (unknown && (known || first_group)) {
 				senses_free(sv, n);
-				*error = fmt(_("unknown tag '%.*s'"), (int)bad_len, bad);
+				*error = str_printf(_("unknown tag '%.*s'"), (int)bad_len, bad);
 				return -1;
 			}
 			if (unknown)
@@ -668,7 +652,7 @@ static int parse_glosses(edict_kind kind, const char *s, const char *e, struct s
 	return 0;
 oom:
 	senses_free(sv, n);
-	*error = fmt(_("out of memory"));
+	*error = str_printf(_("out of memory"));
 	return -1;
 }
 
@@ -750,11 +734,11 @@ int edict_parse_line(edict_kind kind, const char *line, size_t len,
 	*n = 0;
 	*error = NULL;
 	if (memchr(line, '\0', len)) {
-		*error = fmt(_("NUL byte in line"));
+		*error = str_printf(_("NUL byte in line"));
 		return -1;
 	}
 	if (text_utf8_check(line, len, NULL) != 0) {
-		*error = fmt(_("invalid UTF-8"));
+		*error = str_printf(_("invalid UTF-8"));
 		return -1;
 	}
 	trim(&s, &e);
@@ -765,11 +749,11 @@ int edict_parse_line(edict_kind kind, const char *line, size_t len,
 	while (head_end < e && !(*head_end == '/' && head_end > s && is_space(head_end[-1])))
 		head_end++;
 	if (head_end == e) {
-		*error = fmt(_("missing ' /' before the glosses"));
+		*error = str_printf(_("missing ' /' before the glosses"));
 		return -1;
 	}
 	if (e[-1] != '/') {
-		*error = fmt(_("the line does not end with '/'"));
+		*error = str_printf(_("the line does not end with '/'"));
 		return -1;
 	}
 	body = head_end + 1; /* "KANJI [KANA] /" has no gloss: body == e, nothing to read */
@@ -778,7 +762,7 @@ int edict_parse_line(edict_kind kind, const char *line, size_t len,
 	if (rb) {
 		re = memchr(rb, ']', (size_t)(head_end - rb));
 		if (!re) {
-			*error = fmt(_("'[' without ']'"));
+			*error = str_printf(_("'[' without ']'"));
 			return -1;
 		}
 		if (parse_forms(s, rb, _("written form"), &words, &n_words, error) < 0)
@@ -787,7 +771,7 @@ int edict_parse_line(edict_kind kind, const char *line, size_t len,
 			goto cleanup;
 	} else {
 		if (memchr(s, ']', (size_t)(head_end - s))) {
-			*error = fmt(_("']' without '['"));
+			*error = str_printf(_("']' without '['"));
 			return -1;
 		}
 		if (parse_forms(s, head_end, _("written form"), &words, &n_words, error) < 0)
@@ -803,11 +787,11 @@ int edict_parse_line(edict_kind kind, const char *line, size_t len,
 	 * ENAMDICT */
 	cap = (n_reads ? n_reads : 1) * n_words * (kind == EDICT_NAMES && k ? n_sv : 1);
 	if (n_words > 256 || n_reads > 256 || n_sv > 256 || cap > 4096) {
-		*error = fmt(_("too many written forms, readings or senses in one line"));
+		*error = str_printf(_("too many written forms, readings or senses in one line"));
 		goto cleanup;
 	}
 	if (!(v = calloc(cap, sizeof *v))) {
-		*error = fmt(_("out of memory"));
+		*error = str_printf(_("out of memory"));
 		goto cleanup;
 	}
 	for (i = 0; i < n_words; i++) {
@@ -825,14 +809,14 @@ int edict_parse_line(edict_kind kind, const char *line, size_t len,
 					: make_entry(&v[cnt], kind, &words[i], r, sv, n_sv, common);
 				cnt++;
 				if (err < 0) {
-					*error = fmt(_("out of memory"));
+					*error = str_printf(_("out of memory"));
 					goto cleanup;
 				}
 			}
 		}
 	}
 	if (cnt == 0) {
-		*error = fmt(_("no reading applies to any written form"));
+		*error = str_printf(_("no reading applies to any written form"));
 		goto cleanup;
 	}
 	*out = v;
@@ -845,6 +829,6 @@ cleanup:
 	forms_free(reads, n_reads);
 	senses_free(sv, n_sv);
 	if (rc < 0 && !*error)
-		*error = fmt(_("out of memory"));
+		*error = str_printf(_("out of memory"));
 	return rc;
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "glossary.h"
+#include "str.h"
 #include "i18n.h"
 #include "lines.h"
 #include "romaji.h"
@@ -63,34 +64,6 @@ const char *glossary_problem(const glossary *g, size_t i)
 	return i < g->n_problems ? g->problems[i] : NULL;
 }
 
-/* A malloc'd printf; NULL when out of memory. */
-static char *vfmt(const char *f, va_list ap)
-{
-	va_list aq;
-	int n;
-	char *s;
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, f, aq);
-	va_end(aq);
-	if (n < 0)
-		return NULL;
-	s = malloc((size_t)n + 1);
-	if (s)
-		vsnprintf(s, (size_t)n + 1, f, ap);
-	return s;
-}
-
-static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
-static char *fmt(const char *f, ...)
-{
-	va_list ap;
-	char *s;
-	va_start(ap, f);
-	s = vfmt(f, ap);
-	va_end(ap);
-	return s;
-}
-
 /* Records "FILE:LINE: message" (or "FILE: message" when line is 0). */
 static void problem(glossary *g, const char *file, size_t line, const char *f, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -99,13 +72,13 @@ static void problem(glossary *g, const char *file, size_t line, const char *f, .
 	va_list ap;
 	char *msg, *full;
 	va_start(ap, f);
-	msg = vfmt(f, ap);
+	msg = str_vprintf(f, ap);
 	va_end(ap);
 	if (!msg) {
 		g->oom = 1;
 		return;
 	}
-	full = line ? fmt("%s:%zu: %s", file, line, msg) : fmt("%s: %s", file, msg);
+	full = line ? str_printf("%s:%zu: %s", file, line, msg) : str_printf("%s: %s", file, msg);
 	free(msg);
 	if (!full) {
 		g->oom = 1;
@@ -270,13 +243,13 @@ char *glossary_check_romaji(const char *kana, const char *romaji)
 {
 	char *want = expected_romaji(kana), *a = NULL, *b = NULL, *msg = NULL;
 	if (!want)
-		return fmt(_("out of memory"));
+		return str_printf(_("out of memory"));
 	a = comparable(want);
 	b = comparable(romaji);
 	if (!a || !b)
-		msg = fmt(_("romaji '%s' or kana '%s' cannot be compared (invalid text)"), romaji, kana);
+		msg = str_printf(_("romaji '%s' or kana '%s' cannot be compared (invalid text)"), romaji, kana);
 	else if (strcmp(a, b) != 0)
-		msg = fmt(_("romaji '%s' does not match the kana '%s' (expected '%s')"), romaji, kana, want);
+		msg = str_printf(_("romaji '%s' does not match the kana '%s' (expected '%s')"), romaji, kana, want);
 	free(want);
 	free(a);
 	free(b);
@@ -421,8 +394,8 @@ int glossary_parse_row(glossary *g, const char *file, size_t lineno, const char 
 			problem(g, file, lineno, "%s", msg);
 	}
 	if (*field[1]) {
-		key = fmt("%s\t%s", field[0], field[1]);
-		where = fmt("%s:%zu", file, lineno);
+		key = str_printf("%s\t%s", field[0], field[1]);
+		where = str_printf("%s:%zu", file, lineno);
 		if (!key || !where)
 			goto cleanup;
 		dup = seen_check(g, key, where);
@@ -542,7 +515,7 @@ static void append(char **acc, char *msg)
 		*acc = msg;
 		return;
 	}
-	s = fmt("%s; %s", *acc, msg);
+	s = str_printf("%s; %s", *acc, msg);
 	free(msg);
 	if (s) {
 		free(*acc);
@@ -557,9 +530,9 @@ static char *check_field(const char *name, const char *s)
 	if (!s)
 		return NULL;
 	if (text_utf8_check(s, strlen(s), &bad) != 0)
-		return fmt(_("%s: invalid UTF-8 at byte %zu"), name, bad + 1);
+		return str_printf(_("%s: invalid UTF-8 at byte %zu"), name, bad + 1);
 	if (strpbrk(s, "\t\n\r"))
-		return fmt(_("%s: tab or newline in the text"), name);
+		return str_printf(_("%s: tab or newline in the text"), name);
 	return NULL;
 }
 
@@ -586,14 +559,14 @@ char *glossary_check_entry(const lexicon_entry *e)
 		append(&acc, m);
 	}
 	if (!e->kana || !*e->kana)
-		append(&acc, fmt(_("missing kana")));
+		append(&acc, str_printf(_("missing kana")));
 	if (!e->romaji || !*e->romaji)
-		append(&acc, fmt(_("missing romaji")));
+		append(&acc, str_printf(_("missing romaji")));
 	if (!e->type || !*e->type)
-		append(&acc, fmt(_("missing type")));
+		append(&acc, str_printf(_("missing type")));
 	if (!bad_text && e->kana && *e->kana && e->romaji && *e->romaji) {
 		if (has_kanji(e->kana))
-			append(&acc, fmt(_("kana '%s' has kanji (the reading must be kana)"), e->kana));
+			append(&acc, str_printf(_("kana '%s' has kanji (the reading must be kana)"), e->kana));
 		else
 			append(&acc, glossary_check_romaji(e->kana, e->romaji));
 	}

@@ -37,6 +37,7 @@
 #include "config.h"
 
 #include "lexicon.h"
+#include "str.h"
 #include "cli.h"
 #include "i18n.h"
 #include "match.h"
@@ -133,27 +134,6 @@ struct lexicon {
 
 /* ---- small helpers -------------------------------------------------------------- */
 
-/* A malloc'd printf; NULL when out of memory. */
-static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
-static char *fmt(const char *f, ...)
-{
-	va_list ap;
-	int n;
-	char *s;
-	va_start(ap, f);
-	n = vsnprintf(NULL, 0, f, ap);
-	va_end(ap);
-	if (n < 0)
-		return NULL;
-	s = malloc((size_t)n + 1);
-	if (!s)
-		return NULL;
-	va_start(ap, f);
-	vsnprintf(s, (size_t)n + 1, f, ap);
-	va_end(ap);
-	return s;
-}
-
 static void set_error(char **error, char *msg)
 {
 	if (error) {
@@ -170,11 +150,11 @@ static void db_error(char **error, sqlite3 *db, const char *path)
 	int code = db ? sqlite3_errcode(db) & 0xff : SQLITE_NOMEM;
 	const char *m = db ? sqlite3_errmsg(db) : "out of memory";
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		set_error(error, fmt(_("%s: database is locked (another process is writing it)"), path));
+		set_error(error, str_printf(_("%s: database is locked (another process is writing it)"), path));
 	else if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-		set_error(error, fmt(_("%s: not a yakugo database (%s)"), path, m));
+		set_error(error, str_printf(_("%s: not a yakugo database (%s)"), path, m));
 	else
-		set_error(error, fmt("%s: %s", path, m));
+		set_error(error, str_printf("%s: %s", path, m));
 }
 
 static const char *path_of(const lexicon *lex, sqlite3 *db)
@@ -281,15 +261,15 @@ static int check_file(const char *path, char **error)
 	int rc = -1;
 
 	if (!fp) {
-		set_error(error, fmt("%s: %s", path, strerror(errno)));
+		set_error(error, str_printf("%s: %s", path, strerror(errno)));
 		return -1;
 	}
 	if (fstat(fileno(fp), &st) != 0) {
-		set_error(error, fmt("%s: %s", path, strerror(errno)));
+		set_error(error, str_printf("%s: %s", path, strerror(errno)));
 		goto cleanup;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		set_error(error, fmt("%s: %s", path, strerror(EISDIR)));
+		set_error(error, str_printf("%s: %s", path, strerror(EISDIR)));
 		goto cleanup;
 	}
 	if (st.st_size == 0) {
@@ -298,11 +278,11 @@ static int check_file(const char *path, char **error)
 	}
 	got = fread(h, 1, sizeof h, fp);
 	if (ferror(fp)) {
-		set_error(error, fmt("%s: %s", path, strerror(errno)));
+		set_error(error, str_printf("%s: %s", path, strerror(errno)));
 		goto cleanup;
 	}
 	if (got < sizeof h || memcmp(h, "SQLite format 3", 16) != 0) {
-		set_error(error, fmt(_("%s: not a yakugo database (file is not a database)"), path));
+		set_error(error, str_printf(_("%s: not a yakugo database (file is not a database)"), path));
 		goto cleanup;
 	}
 	page_size = (unsigned long)h[16] << 8 | h[17];
@@ -315,7 +295,7 @@ static int check_file(const char *path, char **error)
 	    (unsigned long long)st.st_size % page_size != 0 ||
 	    (pages && counter == valid_for &&
 	     (unsigned long long)st.st_size < (unsigned long long)pages * page_size)) {
-		set_error(error, fmt(_("%s: not a yakugo database (file is truncated or damaged)"), path));
+		set_error(error, str_printf(_("%s: not a yakugo database (file is truncated or damaged)"), path));
 		goto cleanup;
 	}
 	rc = 0;
@@ -373,18 +353,18 @@ static int migrate(sqlite3 *db, const char *path, char **error)
 	if (schema_state(db, path, &version, &tables, error) != 0)
 		goto fail;
 	if (version == 0 && tables != 0) {
-		set_error(error, fmt(_("%s: not a yakugo database (it has other tables)"), path));
+		set_error(error, str_printf(_("%s: not a yakugo database (it has other tables)"), path));
 		goto fail;
 	}
 	if (version > LEXICON_SCHEMA) {
-		set_error(error, fmt(_("%s: made by a newer yakugo (schema %d, this one knows %d)"),
+		set_error(error, str_printf(_("%s: made by a newer yakugo (schema %d, this one knows %d)"),
 		                     path, version, LEXICON_SCHEMA));
 		goto fail;
 	}
 	for (i = version; i < LEXICON_SCHEMA; i++)
 		if (exec(db, path, migrations[i], error) != 0)
 			goto fail;
-	sql = fmt("PRAGMA user_version = %d", LEXICON_SCHEMA);
+	sql = str_printf("PRAGMA user_version = %d", LEXICON_SCHEMA);
 	if (!sql || exec(db, path, sql, error) != 0)
 		goto fail;
 	free(sql);
@@ -402,11 +382,11 @@ static int check_schema(sqlite3 *db, const char *path, char **error)
 	if (schema_state(db, path, &version, &tables, error) != 0)
 		return -1;
 	if (tables != 1 || version < 1) {
-		set_error(error, fmt(_("%s: not a yakugo database (no yakugo tables)"), path));
+		set_error(error, str_printf(_("%s: not a yakugo database (no yakugo tables)"), path));
 		return -1;
 	}
 	if (version < LEXICON_READABLE || version > LEXICON_SCHEMA) {
-		set_error(error, fmt(_("%s: schema version %d, this yakugo needs %d"
+		set_error(error, str_printf(_("%s: schema version %d, this yakugo needs %d"
 		                       " (rebuild it, or open it once with a writing command)"),
 		                     path, version, LEXICON_SCHEMA));
 		return -1;
@@ -427,7 +407,7 @@ static sqlite3 *open_db(const char *path, int writable, char **error)
 	if (exists && check_file(path, error) != 0)
 		return NULL;
 	if (!exists && !writable) {
-		set_error(error, fmt("%s: %s", path, strerror(errno)));
+		set_error(error, str_printf("%s: %s", path, strerror(errno)));
 		return NULL;
 	}
 	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
@@ -462,7 +442,7 @@ lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned fla
 	lexicon *lex = calloc(1, sizeof *lex);
 	struct stat st;
 	if (!lex) {
-		set_error(error, fmt("%s", strerror(ENOMEM)));
+		set_error(error, str_printf("%s", strerror(ENOMEM)));
 		return NULL;
 	}
 	lex->seed_path = strdup(seed_path);
@@ -483,7 +463,7 @@ lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned fla
 			}
 		} else {
 			if (cli_mkdirs_for(user_path) != 0) {
-				set_error(error, fmt("%s: %s", user_path, strerror(errno)));
+				set_error(error, str_printf("%s: %s", user_path, strerror(errno)));
 				goto fail;
 			}
 			lex->user = open_db(user_path, 1, error);
@@ -493,7 +473,7 @@ lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned fla
 	}
 	return lex;
 nomem:
-	set_error(error, fmt("%s", strerror(ENOMEM)));
+	set_error(error, str_printf("%s", strerror(ENOMEM)));
 fail:
 	lexicon_close(lex);
 	return NULL;
@@ -505,7 +485,7 @@ lexicon *lexicon_create_seed(const char *path, char **error)
 	struct stat st;
 	sqlite3 *db = NULL;
 	if (stat(path, &st) == 0) {
-		set_error(error, fmt("%s: %s", path, strerror(EEXIST)));
+		set_error(error, str_printf("%s: %s", path, strerror(EEXIST)));
 		return NULL;
 	}
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
@@ -515,7 +495,7 @@ lexicon *lexicon_create_seed(const char *path, char **error)
 	}
 	lex = calloc(1, sizeof *lex);
 	if (!lex || !(lex->seed_path = strdup(path))) {
-		set_error(error, fmt("%s", strerror(ENOMEM)));
+		set_error(error, str_printf("%s", strerror(ENOMEM)));
 		goto fail;
 	}
 	lex->seed = db;
@@ -608,7 +588,7 @@ int lexicon_foreach(lexicon *lex, unsigned origin_mask,
 		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 			lexicon_entry e;
 			if (row_entry(st, &e) != 0) {
-				set_error(error, fmt("%s", strerror(ENOMEM)));
+				set_error(error, str_printf("%s", strerror(ENOMEM)));
 				rc = -1;
 				break;
 			}
@@ -700,7 +680,7 @@ static int insert_entry(sqlite3 *db, const char *path, sqlite3_stmt *ins, sqlite
 	en = join_lines(e->en, e->n_en);
 	variants = join_lines(e->variants, e->n_variants);
 	if (!en || !variants) {
-		set_error(error, fmt("%s", strerror(ENOMEM)));
+		set_error(error, str_printf("%s", strerror(ENOMEM)));
 		goto cleanup;
 	}
 	sqlite3_reset(ins);
@@ -757,7 +737,7 @@ static int write_user(lexicon *lex, const lexicon_entry *e, int64_t id, int64_t 
 	sqlite3 *db = lex->user;
 	int rc = -1;
 	if (!db) {
-		set_error(error, fmt(_("no user database is open")));
+		set_error(error, str_printf(_("no user database is open")));
 		return -1;
 	}
 	if (exec(db, lex->user_path, "BEGIN IMMEDIATE", error) != 0)
@@ -819,16 +799,16 @@ int lexicon_import_begin(lexicon *lex, lexicon_origin origin, const char *source
 	sqlite3_stmt *del = NULL;
 	const char *path = lex->creating ? lex->seed_path : lex->user_path;
 	if (!db) {
-		set_error(error, fmt(_("no user database is open")));
+		set_error(error, str_printf(_("no user database is open")));
 		return -1;
 	}
 	if (lex->import_db) {
-		set_error(error, fmt(_("%s: an import is already running"), path));
+		set_error(error, str_printf(_("%s: an import is already running"), path));
 		return -1;
 	}
 	lex->import_source = strdup(source ? source : "");
 	if (!lex->import_source) {
-		set_error(error, fmt("%s", strerror(ENOMEM)));
+		set_error(error, str_printf("%s", strerror(ENOMEM)));
 		return -1;
 	}
 	/* A bulk import touches every index page: a 64 MB page cache keeps them in memory
@@ -873,7 +853,7 @@ fail:
 int lexicon_import_add(lexicon *lex, const lexicon_entry *e, char **error)
 {
 	if (!lex->import_db) {
-		set_error(error, fmt(_("no import is running")));
+		set_error(error, str_printf(_("no import is running")));
 		return -1;
 	}
 	return insert_entry(lex->import_db, path_of(lex, lex->import_db), lex->ins_entry,
@@ -885,7 +865,7 @@ int lexicon_import_commit(lexicon *lex, char **error)
 	sqlite3 *db = lex->import_db;
 	const char *path;
 	if (!db) {
-		set_error(error, fmt(_("no import is running")));
+		set_error(error, str_printf(_("no import is running")));
 		return -1;
 	}
 	path = path_of(lex, db);
@@ -1083,7 +1063,7 @@ static int add_hit(struct search *s, int64_t id, int tier, int distance, double 
 		size_t cap = s->cap ? 2 * s->cap : 32;
 		struct hit *nh = realloc(s->hits, cap * sizeof *nh);
 		if (!nh) {
-			set_error(s->error, fmt("%s", strerror(ENOMEM)));
+			set_error(s->error, str_printf("%s", strerror(ENOMEM)));
 			return -1;
 		}
 		s->hits = nh;
@@ -1307,7 +1287,7 @@ static int search_english(struct search *s)
 		}
 	}
 	if (!fq[0] || (strchr(q->words, ' ') && !fq[1])) {
-		set_error(s->error, fmt("%s", strerror(ENOMEM)));
+		set_error(s->error, str_printf("%s", strerror(ENOMEM)));
 		goto cleanup;
 	}
 	st = prep(s, "SELECT rowid FROM en_fts WHERE en_fts MATCH ?1 ORDER BY rank LIMIT 500");
@@ -1358,7 +1338,7 @@ static int search_prefix(struct search *s)
 		return 0;
 	hi = malloc(n + 5);
 	if (!hi) {
-		set_error(s->error, fmt("%s", strerror(ENOMEM)));
+		set_error(s->error, str_printf("%s", strerror(ENOMEM)));
 		return -1;
 	}
 	memcpy(hi, s->q->rkey, n);
@@ -1590,7 +1570,7 @@ static int search_fuzzy(struct search *s)
 	}
 	goto cleanup;
 nomem:
-	set_error(s->error, fmt("%s", strerror(ENOMEM)));
+	set_error(s->error, str_printf("%s", strerror(ENOMEM)));
 	rc = -1;
 cleanup:
 	sqlite3_finalize(vocab);
@@ -1821,7 +1801,7 @@ static int search_wildcard(struct search *s)
 		rc = step_error(s, r);
 	goto cleanup;
 nomem:
-	set_error(s->error, fmt("%s", strerror(ENOMEM)));
+	set_error(s->error, str_printf("%s", strerror(ENOMEM)));
 	rc = -1;
 cleanup:
 	sqlite3_finalize(st);
@@ -1891,7 +1871,7 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 	s.error = error;
 	s.q = &forms;
 	if (qforms_make(&forms, query, q ? q->exact : 0) != 0) {
-		set_error(error, fmt(_("invalid query (not UTF-8, or out of memory)")));
+		set_error(error, str_printf(_("invalid query (not UTF-8, or out of memory)")));
 		goto cleanup;
 	}
 	if (!*forms.nfkc) {
@@ -1907,7 +1887,7 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 		limit = s.n;
 	res = calloc(limit ? limit : 1, sizeof *res);
 	if (!res) {
-		set_error(error, fmt("%s", strerror(ENOMEM)));
+		set_error(error, str_printf("%s", strerror(ENOMEM)));
 		goto cleanup;
 	}
 	for (i = 0; i < limit; i++) {
@@ -1927,7 +1907,7 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 			goto cleanup;
 		}
 		if (row_entry(get[h->db], &res[k].entry) != 0) {
-			set_error(error, fmt("%s", strerror(ENOMEM)));
+			set_error(error, str_printf("%s", strerror(ENOMEM)));
 			goto cleanup;
 		}
 		res[k].match = h->match;

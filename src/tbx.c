@@ -4,6 +4,7 @@
 
 #include "i18n.h"
 #include "tbx.h"
+#include "str.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -20,23 +21,6 @@ struct tbx_writer {
 	unsigned long n;
 	int failed;
 };
-
-static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
-static char *fmt(const char *f, ...)
-{
-	va_list ap;
-	char *s;
-	int k;
-	va_start(ap, f);
-	k = vsnprintf(NULL, 0, f, ap);
-	va_end(ap);
-	if (k < 0 || !(s = malloc((size_t)k + 1)))
-		return NULL;
-	va_start(ap, f);
-	vsnprintf(s, (size_t)k + 1, f, ap);
-	va_end(ap);
-	return s;
-}
 
 /* libxml2's own messages (I/O errors on stdout, say) would not start with "yakugo:";
  * the callers report failures themselves. */
@@ -78,7 +62,7 @@ tbx_writer *tbx_writer_new(FILE *fp, char **error)
 	    xmlTextWriterEndElement(t->w) < 0 ||
 	    xmlTextWriterStartElement(t->w, X("text")) < 0 ||
 	    xmlTextWriterStartElement(t->w, X("body")) < 0) {
-		*error = fmt(_("cannot write TBX: %s"), strerror(errno ? errno : EIO));
+		*error = str_printf(_("cannot write TBX: %s"), strerror(errno ? errno : EIO));
 		xmlFreeTextWriter(t->w);
 		free(t);
 		return NULL;
@@ -86,7 +70,7 @@ tbx_writer *tbx_writer_new(FILE *fp, char **error)
 	return t;
 oom:
 	free(t);
-	*error = fmt("%s", strerror(ENOMEM));
+	*error = str_printf("%s", strerror(ENOMEM));
 	return NULL;
 }
 
@@ -218,7 +202,7 @@ static void on_error(void *arg, const char *msg, xmlParserSeverities severity,
 	k = strlen(msg);
 	while (k && (msg[k - 1] == '\n' || msg[k - 1] == ' '))
 		k--;
-	st->error = fmt("%s:%d: %.*s", st->path, xmlTextReaderLocatorLineNumber(loc), (int)k, msg);
+	st->error = str_printf("%s:%d: %.*s", st->path, xmlTextReaderLocatorLineNumber(loc), (int)k, msg);
 }
 
 int tbx_read(const char *path, int (*fn)(const lexicon_entry *e, size_t line, void *arg),
@@ -237,7 +221,7 @@ int tbx_read(const char *path, int (*fn)(const lexicon_entry *e, size_t line, vo
 	r = strcmp(path, "-") == 0 ? xmlReaderForFd(0, "<stdin>", NULL, XML_PARSE_NONET)
 	                           : xmlReaderForFile(path, NULL, XML_PARSE_NONET);
 	if (!r) {
-		*error = fmt("%s: %s", path, strerror(errno ? errno : EIO));
+		*error = str_printf("%s: %s", path, strerror(errno ? errno : EIO));
 		return -1;
 	}
 	xmlTextReaderSetErrorHandler(r, on_error, &st);
@@ -339,13 +323,13 @@ int tbx_read(const char *path, int (*fn)(const lexicon_entry *e, size_t line, vo
 		}
 	}
 	if (got < 0 && !rc) {
-		*error = st.error ? st.error : fmt(_("%s: not well-formed XML"), path);
+		*error = st.error ? st.error : str_printf(_("%s: not well-formed XML"), path);
 		st.error = NULL;
 		rc = -1;
 	}
 	goto done;
 oom:
-	*error = fmt("%s: %s", path, strerror(ENOMEM));
+	*error = str_printf("%s: %s", path, strerror(ENOMEM));
 	rc = -1;
 done:
 	free(st.error);
