@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "bibtex.h"
+#include "str.h"
 
 #include <btparse.h>
 #include <ctype.h>
@@ -197,30 +198,6 @@ int bibtex_next(bibtex_reader *r, const char **text, size_t *len, size_t *line,
 
 /* ---- rewriting an entry ---------------------------------------------------------- */
 
-typedef struct out {
-	char *s;
-	size_t n, cap;
-} out;
-
-static int put(out *o, const char *s, size_t n)
-{
-	if (o->n + n + 1 > o->cap) {
-		size_t cap = o->cap ? o->cap : 256;
-		char *p;
-		while (o->n + n + 1 > cap)
-			cap *= 2;
-		p = realloc(o->s, cap);
-		if (!p)
-			return -1;
-		o->s = p;
-		o->cap = cap;
-	}
-	memcpy(o->s + o->n, s, n);
-	o->n += n;
-	o->s[o->n] = '\0';
-	return 0;
-}
-
 static int is_title_field(const char *name, size_t n)
 {
 	static const char *f[] = { "title", "booktitle", "journal", "journaltitle", "series",
@@ -249,12 +226,12 @@ static size_t line_at(const char *t, size_t upto, size_t line)
 }
 
 /* Hands v[0..n) to fix (names: each name between " and " apart) and writes the result. */
-static int fix_value(out *o, const char *v, size_t n, int names, size_t line,
+static int fix_value(str_buf *o, const char *v, size_t n, int names, size_t line,
                      cite_fix_fn *fix, void *arg)
 {
 	size_t p = 0;
 	if (memchr(v, '\\', n))
-		return put(o, v, n);
+		return str_buf_add(o, v, n);
 	while (p < n) {
 		size_t q = n;
 		char *rep = NULL;
@@ -269,13 +246,13 @@ static int fix_value(out *o, const char *v, size_t n, int names, size_t line,
 		if (fix(arg, v + p, q - p, line, &rep))
 			return -1;
 		if (rep) {
-			int rc = put(o, rep, strlen(rep));
+			int rc = str_buf_add(o, rep, strlen(rep));
 			free(rep);
 			if (rc)
 				return -1;
-		} else if (put(o, v + p, q - p))
+		} else if (str_buf_add(o, v + p, q - p))
 			return -1;
-		if (q < n && put(o, " and ", 5))
+		if (q < n && str_buf_add(o, " and ", 5))
 			return -1;
 		p = q < n ? q + 5 : n;
 	}
@@ -285,7 +262,7 @@ static int fix_value(out *o, const char *v, size_t n, int names, size_t line,
 int bibtex_rewrite(const char *t, size_t len, size_t line, cite_fix_fn *fix, void *arg,
                    char **result)
 {
-	out o = { NULL, 0, 0 };
+	str_buf o = { NULL, 0, 0 };
 	size_t i = 0, copied = 0;
 	*result = NULL;
 	/* skip "@type{key," (or a @string / @preamble: nothing to rewrite) */
@@ -335,7 +312,7 @@ int bibtex_rewrite(const char *t, size_t len, size_t line, cite_fix_fn *fix, voi
 					i++;
 				}
 				if (want && i > vb) {
-					if (put(&o, t + copied, vb - copied) ||
+					if (str_buf_add(&o, t + copied, vb - copied) ||
 					    fix_value(&o, t + vb, i - vb, names, line_at(t, vb, line), fix, arg))
 						goto oom;
 					copied = i;
@@ -356,7 +333,7 @@ int bibtex_rewrite(const char *t, size_t len, size_t line, cite_fix_fn *fix, voi
 		while (i < len && t[i] != ',')
 			i++;
 	}
-	if (put(&o, t + copied, len - copied))
+	if (str_buf_add(&o, t + copied, len - copied))
 		goto oom;
 	*result = o.s;
 	return 0;
@@ -367,7 +344,7 @@ oom:
 
 char *bibtex_add_field(const char *t, size_t len, const char *name, const char *value)
 {
-	out o = { NULL, 0, 0 };
+	str_buf o = { NULL, 0, 0 };
 	size_t end = len, last;
 	while (end > 0 && t[end - 1] != '}' && t[end - 1] != ')')
 		end--;
@@ -378,11 +355,11 @@ char *bibtex_add_field(const char *t, size_t len, const char *name, const char *
 	while (last > 0 && (t[last - 1] == ' ' || t[last - 1] == '\t' || t[last - 1] == '\n' ||
 	                    t[last - 1] == '\r'))
 		last--;
-	if (put(&o, t, last) || (last > 0 && t[last - 1] != ',' && put(&o, ",", 1)) ||
-	    put(&o, "\n  ", 3) || put(&o, name, strlen(name)) || put(&o, " = {", 4) ||
-	    put(&o, value, strlen(value)) || put(&o, "}", 1) ||
-	    (last > 0 && t[last - 1] == ',' && put(&o, ",", 1)) ||
-	    put(&o, t + last, len - last)) {
+	if (str_buf_add(&o, t, last) || (last > 0 && t[last - 1] != ',' && str_buf_add(&o, ",", 1)) ||
+	    str_buf_add(&o, "\n  ", 3) || str_buf_add(&o, name, strlen(name)) || str_buf_add(&o, " = {", 4) ||
+	    str_buf_add(&o, value, strlen(value)) || str_buf_add(&o, "}", 1) ||
+	    (last > 0 && t[last - 1] == ',' && str_buf_add(&o, ",", 1)) ||
+	    str_buf_add(&o, t + last, len - last)) {
 		free(o.s);
 		return NULL;
 	}

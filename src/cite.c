@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "cite.h"
+#include "str.h"
 #include "kana.h"
 #include "lexicon.h"
 #include "match.h"
@@ -32,33 +33,9 @@
 
 /* ---- small buffers and sets ----------------------------------------------------- */
 
-typedef struct buf {
-	char *s;
-	size_t n, cap;
-} buf;
-
-static int buf_add(buf *b, const char *s, size_t n)
+static int buf_str(str_buf *b, const char *s)
 {
-	if (b->n + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		char *p;
-		while (b->n + n + 1 > cap)
-			cap *= 2;
-		p = realloc(b->s, cap);
-		if (!p)
-			return -1;
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-	return 0;
-}
-
-static int buf_str(buf *b, const char *s)
-{
-	return buf_add(b, s, strlen(s));
+	return str_buf_add(b, s, strlen(s));
 }
 
 static uint64_t hash_bytes(const char *s, size_t n)
@@ -418,7 +395,7 @@ static int starts_upper(const char *s, size_t n)
 }
 
 /* Writes s with its first letter in upper case into b. */
-static int add_capitalised(buf *b, const char *s)
+static int add_capitalised(str_buf *b, const char *s)
 {
 	size_t i = 0, n = strlen(s);
 	char *u;
@@ -429,7 +406,7 @@ static int add_capitalised(buf *b, const char *s)
 	u = text_upper(s, i);
 	if (!u)
 		return -1;
-	rc = buf_str(b, u) || buf_add(b, s + i, n - i);
+	rc = buf_str(b, u) || str_buf_add(b, s + i, n - i);
 	free(u);
 	return rc ? -1 : 0;
 }
@@ -812,19 +789,19 @@ static int separable_particle(const unsigned char *k, size_t n)
 }
 
 /* Appends the kana codes k[0..n) as UTF-8 hiragana (boundaries as ROMAJI_MORPHEME). */
-static int add_codes(buf *b, const unsigned char *k, size_t n)
+static int add_codes(str_buf *b, const unsigned char *k, size_t n)
 {
 	size_t i;
 	for (i = 0; i < n; i++) {
 		char u[4];
 		size_t m;
 		if (k[i] == READINGS_BOUNDARY) {
-			if (buf_add(b, ROMAJI_MORPHEME, 1))
+			if (str_buf_add(b, ROMAJI_MORPHEME, 1))
 				return -1;
 			continue;
 		}
 		m = text_put_cp(u, readings_cp(k[i]) == 0x30FC ? 0x30FC : readings_cp(k[i]));
-		if (buf_add(b, u, m))
+		if (str_buf_add(b, u, m))
 			return -1;
 	}
 	return 0;
@@ -882,7 +859,7 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 	int complete = 0, rc = -1, capital = starts_upper(s, n), whole = 0, same, exact_cost = 0;
 	dp_cell exact;
 	size_t bounds[MAX_KANA + 1];
-	buf out = { 0 }, res = { 0 };
+	str_buf out = { 0 }, res = { 0 };
 	memset(r, 0, sizeof *r);
 	if (!c->rd)
 		return 0;
@@ -1015,24 +992,24 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 				const dp_cell *prev = &cell[bounds[i + 1]];
 				if (!whole && nseg == 2 && (e->flags & READINGS_PLACE_SUFFIX) &&
 				    (prev->flags & READINGS_PLACE) && starts_upper(s, n)) {
-					if (buf_add(&out, "-", 1))
+					if (str_buf_add(&out, "-", 1))
 						goto done;
 					divided = 1;
 				} else if (!whole && nseg == 2 && (e->flags & READINGS_PARTICLE) &&
 				           prev->len >= 2 &&
 				           !(prev->flags & (READINGS_PARTICLE | READINGS_INFLECTING)) &&
 				           separable_particle(e->kana, e->len)) {
-					if (buf_add(&out, " ", 1))
+					if (str_buf_add(&out, " ", 1))
 						goto done;
 					divided = 1;
-				} else if (buf_add(&out, ROMAJI_MORPHEME, 1))
+				} else if (str_buf_add(&out, ROMAJI_MORPHEME, 1))
 					goto done;
 			}
 			if (nseg == 1 && (e->flags & READINGS_PLACE) && !(e->flags & READINGS_PERSON) &&
 			    starts_upper(s, n)) {
 				size_t cut = place_suffix_cut(c, e->kana, e->len);
 				if (cut) {
-					if (add_codes(&out, e->kana, cut) || buf_add(&out, "-", 1) ||
+					if (add_codes(&out, e->kana, cut) || str_buf_add(&out, "-", 1) ||
 					    add_codes(&out, e->kana + cut, e->len - cut))
 						goto done;
 					divided = 1;
@@ -1103,7 +1080,7 @@ static const word_result *word(cite *c, const char *s, size_t n, int allow_long)
 	char key[256];
 	int idx;
 	word_result r = { 0 };
-	buf b = { 0 };
+	str_buf b = { 0 };
 	size_t d;
 	if (n + 2 >= sizeof key) {
 		static word_result none;
@@ -1127,7 +1104,7 @@ static const word_result *word(cite *c, const char *s, size_t n, int allow_long)
 			const word_result *w = NULL;
 			int counter;
 			word_result sub;
-			if (buf_add(&b, s, d))
+			if (str_buf_add(&b, s, d))
 				goto oom;
 			if (reread(c, s + d, n - d, allow_long, &sub))
 				goto oom;
@@ -1135,7 +1112,7 @@ static const word_result *word(cite *c, const char *s, size_t n, int allow_long)
 			          s[d - 1] <= '9';
 			(void)w;
 			if (counter || !(s[d - 1] >= '0' && s[d - 1] <= '9')) {
-				if (buf_add(&b, counter ? "-" : " ", 1))
+				if (str_buf_add(&b, counter ? "-" : " ", 1))
 					goto oom;
 				changed = 1;
 				reason = "word division";
@@ -1149,7 +1126,7 @@ static const word_result *word(cite *c, const char *s, size_t n, int allow_long)
 					conf = sub.conf;
 				if (!reason)
 					reason = sub.reason;
-			} else if (buf_add(&b, s + d, n - d))
+			} else if (str_buf_add(&b, s + d, n - d))
 				goto oom;
 			free(sub.out);
 			p = n;
@@ -1159,7 +1136,7 @@ static const word_result *word(cite *c, const char *s, size_t n, int allow_long)
 			word_result sub;
 			while (q < n && s[q] != '-')
 				q++;
-			if (!first && buf_add(&b, "-", 1))
+			if (!first && str_buf_add(&b, "-", 1))
 				goto oom;
 			first = 0;
 			if (q > p && classify(c, s + p, q - p) != W_NEUTRAL) {
@@ -1176,7 +1153,7 @@ static const word_result *word(cite *c, const char *s, size_t n, int allow_long)
 				if (!reason)
 					reason = sub.reason;
 				free(sub.out);
-			} else if (buf_add(&b, s + p, q - p))
+			} else if (str_buf_add(&b, s + p, q - p))
 				goto oom;
 			p = q + 1;
 		}
@@ -1304,7 +1281,7 @@ static char *recapitalise(const char *s, int all)
 {
 	static const char *particles[] = { "no", "ga", "o", "wa", "ni", "de", "to", "e", "ya",
 	                                   "mo", "kara", "made", "yori", NULL };
-	buf b = { 0 };
+	str_buf b = { 0 };
 	size_t i = 0, n = strlen(s);
 	int first = 1;
 	while (i < n) {
@@ -1321,10 +1298,10 @@ static char *recapitalise(const char *s, int all)
 			free(w);
 			if (rc)
 				goto oom;
-		} else if (buf_add(&b, s + i, j - i))
+		} else if (str_buf_add(&b, s + i, j - i))
 			goto oom;
 		first = 0;
-		if (j < n && buf_add(&b, " ", 1))
+		if (j < n && str_buf_add(&b, " ", 1))
 			goto oom;
 		i = j + 1;
 	}
@@ -1338,7 +1315,7 @@ oom:
  * punctuation) through kana, its capital kept. NULL when out of memory. */
 static char *restyle(const char *s, romaji_system sys)
 {
-	buf b = { 0 };
+	str_buf b = { 0 };
 	size_t i = 0, n = strlen(s);
 	while (i < n) {
 		size_t j = i;
@@ -1347,7 +1324,7 @@ static char *restyle(const char *s, romaji_system sys)
 			j++;
 		if (j > i && j - i >= 2 && is_upper_ascii((unsigned char)s[i]) &&
 		    is_upper_ascii((unsigned char)s[i + 1])) {
-			if (buf_add(&b, s + i, j - i)) /* an acronym: AI, JR */
+			if (str_buf_add(&b, s + i, j - i)) /* an acronym: AI, JR */
 				goto oom;
 			i = j;
 			continue;
@@ -1363,7 +1340,7 @@ static char *restyle(const char *s, romaji_system sys)
 			else if (complete)
 				rc = -1;
 			else
-				rc = buf_add(&b, s + i, j - i);
+				rc = str_buf_add(&b, s + i, j - i);
 			free(k);
 			free(r);
 			if (rc)
@@ -1371,7 +1348,7 @@ static char *restyle(const char *s, romaji_system sys)
 			i = j;
 			continue;
 		}
-		if (buf_add(&b, s + i, 1))
+		if (str_buf_add(&b, s + i, 1))
 			goto oom;
 		i++;
 	}
@@ -1403,7 +1380,7 @@ static int same_but_commas(const char *w, size_t n, const char *t)
  * double quotes; NULL when out of memory. */
 static char *nest_quotes(const char *s)
 {
-	buf b = { 0 };
+	str_buf b = { 0 };
 	int open = 0;
 	size_t i = 0, n = strlen(s);
 	while (i < n) {
@@ -1417,7 +1394,7 @@ static char *nest_quotes(const char *s)
 			open = cp == 0x201C || (cp == '"' && !open);
 			continue;
 		}
-		if (buf_add(&b, s + at, i - at)) {
+		if (str_buf_add(&b, s + at, i - at)) {
 			free(b.s);
 			return NULL;
 		}
@@ -1430,7 +1407,7 @@ static int lexicon_edit(cite *c, edits *ed, const char *s, size_t len, size_t b,
                         const term *t, const char *reason, double conf, int quoted)
 {
 	char *nested = NULL, *capital = NULL, *restyled = NULL;
-	buf a = { 0 };
+	str_buf a = { 0 };
 	const char *txt = term_text(c, t);
 	int single = !memchr(s + b, ' ', e - b);
 	int rc = -1;
@@ -1483,7 +1460,7 @@ static int lexicon_edit(cite *c, edits *ed, const char *s, size_t len, size_t b,
 	}
 	if (txt && buf_str(&a, txt))
 		goto done;
-	if (!txt && buf_add(&a, s + b, e - b))
+	if (!txt && str_buf_add(&a, s + b, e - b))
 		goto done;
 	if (c->o.annotate && (t->ja || t->en) &&
 	    !(e + 2 <= len && s[e] == ' ' && s[e + 1] == '[')) {
@@ -1857,7 +1834,7 @@ static char *normalise(cite *c, const char *s, size_t len, int whole, cite_chang
                        size_t *n)
 {
 	edits ed = { NULL, 0 };
-	buf out = { 0 };
+	str_buf out = { 0 };
 	size_t i = 0, fb = 0, k;
 	int dq = 0; /* inside double quotes: 1 curly, 2 straight */
 	*changes = NULL;
@@ -1924,11 +1901,11 @@ static char *normalise(cite *c, const char *s, size_t len, int whole, cite_chang
 		for (k = 0; k < ed.n; k++) {
 			if (!ed.v[k].applied || ed.v[k].begin < pos)
 				continue;
-			if (buf_add(&out, s + pos, ed.v[k].begin - pos) || buf_str(&out, ed.v[k].after))
+			if (str_buf_add(&out, s + pos, ed.v[k].begin - pos) || buf_str(&out, ed.v[k].after))
 				goto oom;
 			pos = ed.v[k].end;
 		}
-		if (buf_add(&out, s + pos, len - pos))
+		if (str_buf_add(&out, s + pos, len - pos))
 			goto oom;
 	}
 	if (!out.s && !(out.s = strdup("")))
@@ -1955,7 +1932,7 @@ char *cite_value(cite *c, const char *s, size_t len, cite_change **changes, size
 char *cite_annotation(cite *c, const char *s, size_t len, unsigned annotate)
 {
 	const term *t;
-	buf b = { 0 };
+	str_buf b = { 0 };
 	size_t fb = 0, fe = len;
 	while (fb < fe && (s[fb] == ' ' || s[fb] == '\t'))
 		fb++;
