@@ -126,6 +126,7 @@ typedef struct unit {
 	const term *t;        /* or a glossary term */
 	size_t space_before;
 	int orgcap;           /* part of an organisation's name: capitalise each word */
+	int glue;             /* one word with the unit before (スマート|フォン) */
 } unit;
 
 struct romanizer {
@@ -690,7 +691,8 @@ static char join_kana(const romanizer *r, const morph_token *t, size_t space_bef
 /* Date and counter readings after Arabic numerals: 1日 tsuitachi ... 24日 24-ka,
  * 10月 10-gatsu, 1人 hitori, 2人 futari. Writes into r->tmp the romaji (hepburn
  * letters are identical in every system for these) or returns 0 when none applies. */
-static int digits_special(romanizer *r, const char *d, size_t dn, const morph_token *t)
+static int digits_special(romanizer *r, const char *d, size_t dn, const morph_token *t,
+                          int day_date)
 {
 	static const char *days[] = { NULL, "tsuitachi", "futsuka", "mikka", "yokka", "itsuka",
 	                              "muika", "nanoka", "yōka", "kokonoka", "tōka" };
@@ -701,9 +703,12 @@ static int digits_special(romanizer *r, const char *d, size_t dn, const morph_to
 	for (i = 0; i < dn; i++)
 		v = v * 10 + (d[i] - '0');
 	r->tmp.n = 0;
-	if (surface_is(t, "日")) {
+	if (surface_is(t, "日") || surface_is(t, "日間")) {
+		int span = t->surface_len > strlen("日"); /* 3日間 mikkakan */
 		const char *w = NULL;
-		if (v >= 1 && v <= 10)
+		if (v == 1 && (span || !day_date))
+			w = NULL; /* 1日に3回, 1日間: ichinichi */
+		else if (v >= 1 && v <= 10)
 			w = days[v];
 		else if (v == 20)
 			w = "hatsuka";
@@ -721,13 +726,19 @@ static int digits_special(romanizer *r, const char *d, size_t dn, const morph_to
 					return -1;
 				i = sb_adds(&r->tmp, s);
 				free(s);
+				if (i == 0 && span)
+					i = sb_adds(&r->tmp, "kan");
 				return i == 0 ? 1 : -1;
 			}
-			return sb_adds(&r->tmp, w) == 0 ? 1 : -1;
+			if (sb_adds(&r->tmp, w) != 0 || (span && sb_adds(&r->tmp, "kan") != 0))
+				return -1;
+			return 1;
 		}
-		if (sb_add(&r->tmp, d, dn) != 0)
+		if (sb_add(&r->tmp, d, dn) != 0
+		    || sb_adds(&r->tmp, (v % 10 == 4 && v <= 34) ? "-ka" : "-nichi") != 0
+		    || (span && sb_adds(&r->tmp, "kan") != 0))
 			return -1;
-		return sb_adds(&r->tmp, (v % 10 == 4 && v <= 31) ? "-ka" : "-nichi") == 0 ? 1 : -1;
+		return 1;
 	}
 	if (surface_is(t, "月")) {
 		if (sb_add(&r->tmp, d, dn) != 0 || sb_adds(&r->tmp, "-gatsu") != 0)
@@ -737,6 +748,33 @@ static int digits_special(romanizer *r, const char *d, size_t dn, const morph_to
 	if (surface_is(t, "人") && (v == 1 || v == 2))
 		return sb_adds(&r->tmp, v == 1 ? "hitori" : "futari") == 0 ? 1 : -1;
 	return 0;
+}
+
+/* Whether the number of units[i] with 日 after it is a day of the month (1日
+ * tsuitachi) rather than a length of time (1日に3回, 1日あたり: ichinichi): a month
+ * before it makes it a date; a number, あたり, 中, 間, おき, ごと, も, で ... after it
+ * a length; else a date (news: 岸田首相は1日、...). */
+static int day_is_date(const romanizer *r, size_t i)
+{
+	static const char *lengths[] = { "あたり", "当たり", "当り", "につき", "平均", "中",
+	                                 "間", "おき", "置き", "ごと", "毎", "限り", "分", "も",
+	                                 "で", "単位", "以上", "以内", "未満", "程度", NULL };
+	const unit *nx;
+	size_t k;
+	if (i >= 1 && !r->units[i].space_before && !r->units[i - 1].t
+	    && surface_is(&r->units[i - 1].tk, "月"))
+		return 1;
+	if (i + 2 >= r->n_units || r->units[i + 2].space_before || r->units[i + 2].t)
+		return 1;
+	nx = &r->units[i + 2];
+	if (nx->tk.cls == MORPH_NUMBER)
+		return 0;
+	for (k = 0; lengths[k]; k++)
+		if (surface_is(&nx->tk, lengths[k]))
+			return 0;
+	if (surface_is(&nx->tk, "に") && i + 3 < r->n_units && r->units[i + 3].tk.cls == MORPH_NUMBER)
+		return 0; /* 1日に3回 */
+	return 1;
 }
 
 /* ---- punctuation ------------------------------------------------------------------ */
@@ -886,11 +924,11 @@ static void title_words(char *s)
 	}
 }
 
-static int word_cap(const romanizer *r, morph_class c, int orgcap, int unknown_kata)
+static int word_cap(const romanizer *r, morph_class c, int orgcap)
 {
 	switch (r->o.style) {
 	case ROMANIZE_ALALC:
-		return r->sentence_start || c == MORPH_PROPER || unknown_kata || orgcap;
+		return r->sentence_start || c == MORPH_PROPER || orgcap;
 	case ROMANIZE_TITLE:
 		return c != MORPH_PARTICLE && c != MORPH_CONJ_PARTICLE;
 	default:
@@ -1078,10 +1116,86 @@ static void mark_org_runs(romanizer *r, const char *s)
 				                         && j + 1 - start >= (strcmp(org_heads[k], "局") ? 2u : 3u))))
 					upto = j + 1;
 			}
+			/* 株式会社 before a name: the whole run is the name (Kabushiki Kaisha
+			 * Hitachi Seisakusho) */
+			if (i - start >= 3 && !r->units[start].t
+			    && (surface_is(&r->units[start].tk, "株式")
+			        || surface_is(&r->units[start].tk, "有限"))
+			    && surface_is(&r->units[start + 1].tk, "会社"))
+				upto = i;
 			for (k = start; k < upto; k++)
 				r->units[k].orgcap = 1;
 		} else
 			i++;
+	}
+}
+
+static int unit_is_katakana(const unit *u)
+{
+	return !u->t && is_katakana_only(u->tk.surface, u->tk.surface_len);
+}
+
+/* Whether the neighbours of units[b..e) show a name: a one-kanji country before it
+ * (米グーグル), a country and の (カナダのテンストレント), a place or person suffix or 社
+ * after it (エヌビディア社, トランプ氏), 株式会社 on either side. */
+static int loan_is_name(const romanizer *r, const char *s, size_t b, size_t e)
+{
+	const unit *prev = b > 0 && !r->units[b].space_before ? &r->units[b - 1] : NULL;
+	const unit *next = e < r->n_units && !r->units[e].space_before ? &r->units[e] : NULL;
+	size_t off = r->units[b].tk.offset;
+	if (prev && !prev->t && prev->tk.cls == MORPH_PROPER && (prev->tk.flags & MORPH_F_PLACE)
+	    && cp_count(prev->tk.surface, prev->tk.surface_len) == 1)
+		return 1;
+	if (prev && b >= 2 && !prev->t && !prev->space_before && prev->tk.cls == MORPH_PARTICLE
+	    && surface_is(&prev->tk, "の") && !r->units[b - 2].t
+	    && r->units[b - 2].tk.cls == MORPH_PROPER
+	    && contains(r->units[b - 2].tk.pos, r->units[b - 2].tk.pos_len, "地域,国"))
+		return 1;
+	if (next && !next->t
+	    && (next->tk.cls == MORPH_PLACE_SUFFIX || next->tk.cls == MORPH_PERSON_SUFFIX
+	        || surface_is(&next->tk, "社") || surface_is(&next->tk, "株式")))
+		return 1;
+	return prev && off >= strlen("会社")
+	       && memcmp(s + off - strlen("会社"), "会社", strlen("会社")) == 0;
+}
+
+/* Loanwords. MeCab tags a katakana word it does not know (アプリ, マイナンバーカード,
+ * テンストレント) by cost alone, as a common noun in one sentence and an organisation in
+ * the next, so its tag says nothing: such a word is a common noun (lower case, as ALA-LC
+ * writes loanwords) unless its neighbours show a name (loan_is_name). A known katakana
+ * surname directly followed by another katakana noun is the first part of one word
+ * (スマート|フォン, アリ|ババ): the two are joined and judged the same way. A known
+ * katakana common noun before a person suffix is a name (トランプ氏). */
+static void mark_loanwords(romanizer *r, const char *s)
+{
+	size_t i;
+	for (i = 0; i < r->n_units; i++) {
+		unit *u = &r->units[i], *next = NULL;
+		morph_token *tk = &u->tk;
+		if (u->t || !is_katakana_only(tk->surface, tk->surface_len))
+			continue;
+		if (i + 1 < r->n_units && !r->units[i + 1].space_before)
+			next = &r->units[i + 1];
+		if (tk->cls == MORPH_PROPER && (tk->flags & MORPH_F_PERSON) && next
+		    && (next->tk.cls == MORPH_NOUN || next->tk.cls == MORPH_PROPER)
+		    && unit_is_katakana(next)) {
+			int name = loan_is_name(r, s, i, i + 2);
+			tk->cls = next->tk.cls = name ? MORPH_PROPER : MORPH_NOUN;
+			tk->flags &= ~(unsigned)(MORPH_F_PERSON | MORPH_F_PLACE | MORPH_F_ORG);
+			next->tk.flags = tk->flags;
+			next->glue = 1;
+			i++;
+			continue;
+		}
+		if (tk->cls == MORPH_NOUN && !(tk->flags & MORPH_F_UNKNOWN) && next && !next->t
+		    && next->tk.cls == MORPH_PERSON_SUFFIX) {
+			tk->cls = MORPH_PROPER;
+			continue;
+		}
+		if (!(tk->flags & MORPH_F_UNKNOWN) || tk->reading)
+			continue;
+		tk->cls = loan_is_name(r, s, i, i + 1) ? MORPH_PROPER : MORPH_NOUN;
+		tk->flags &= ~(unsigned)(MORPH_F_PERSON | MORPH_F_PLACE | MORPH_F_ORG);
 	}
 }
 
@@ -1162,6 +1276,7 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 		u->tk = toks[i];
 		u->space_before = toks[i].space_before;
 	}
+	mark_loanwords(r, s);
 	mark_org_runs(r, s);
 	return 0;
 }
@@ -1230,7 +1345,8 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 				sep = 0;
 			if (digits && i + 1 < r->n_units && !r->units[i + 1].t
 			    && !r->units[i + 1].space_before) {
-				int k = digits_special(r, t->surface, t->surface_len, &r->units[i + 1].tk);
+				int k = digits_special(r, t->surface, t->surface_len, &r->units[i + 1].tk,
+				                       day_is_date(r, i));
 				if (k < 0)
 					return -1;
 				if (k > 0) {
@@ -1265,7 +1381,7 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 			continue;
 		}
 		/* a Japanese token */
-		sep = join_kana(r, t, u->space_before);
+		sep = u->glue ? 0 : join_kana(r, t, u->space_before);
 		if (spaced && sep && sep != ' ')
 			sep = ' ';
 		if (spaced && !sep && r->pk != P_START && r->pk != P_OPEN
@@ -1276,11 +1392,9 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 		    && (t->cls == MORPH_SUFFIX))
 			sep = 0;
 		{
-			int unknown_kata = (t->flags & MORPH_F_UNKNOWN) && !t->reading
-			                   && is_katakana_only(t->surface, t->surface_len);
 			int has_reading = t->reading || is_kana_only(t->surface, t->surface_len);
 			int newword = sep || r->pk == P_START || r->pk == P_OPEN;
-			cap = (sep == '-' && t->cls != MORPH_PROPER) ? 0 : word_cap(r, t->cls, u->orgcap, unknown_kata);
+			cap = (sep == '-' && t->cls != MORPH_PROPER) ? 0 : word_cap(r, t->cls, u->orgcap);
 			if (t->cls == MORPH_PARTICLE && !has_reading)
 				has_reading = 0;
 			if (!has_reading) {
@@ -1324,7 +1438,7 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 					return -1;
 			}
 			if (newword)
-				r->p_proper = t->cls == MORPH_PROPER || unknown_kata;
+				r->p_proper = t->cls == MORPH_PROPER;
 		}
 		r->pk = P_KANA;
 		r->pcls = t->cls;
