@@ -291,11 +291,13 @@ int cmd_lookup(int argc, char **argv)
 
 	lex = lexicon_open(cli_db_path(), cli_user_db_path(), LEXICON_READONLY, &error);
 	if (!lex) {
-		rc = cli_error(YK_USAGE, "%s", error ? error : _("cannot open the database"));
+		rc = cli_error(lexicon_error_is_system() ? YK_SYSTEM : YK_USAGE, "%s",
+		               error ? error : _("cannot open the database"));
 		goto cleanup;
 	}
 	if (lexicon_search(lex, query, &q, &res, &n, &error) != 0) {
-		rc = cli_error(YK_USAGE, "%s", error ? error : _("search failed"));
+		rc = cli_error(lexicon_error_is_system() ? YK_SYSTEM : YK_USAGE, "%s",
+		               error ? error : _("search failed"));
 		goto cleanup;
 	}
 	if (format == FORMAT_TEXT)

@@ -27,6 +27,7 @@
  *           letters, 2 up to 11, 3 up to 20, then one in six letters); keys that begin with the query's key
  *           ("prefix", search as you type) count as distance 1, and keys whose
  *           beginning is within that distance of it as one more than that distance.
+ *           Fuzzy candidates are looked for only when no tier 0 or 1 match was found.
  *   score = 300 - 100 * tier - 10 * distance - 5 * (imported) + 2 * (common (P))
  *           + up to 1 for the kind of match within a tier;
  * results are sorted by score, then seed before user before imports, then id. So:
@@ -134,14 +135,31 @@ struct lexicon {
 
 /* ---- small helpers -------------------------------------------------------------- */
 
+static int last_error_system;
+
 static void set_error(char **error, char *msg)
 {
+	last_error_system = 0;
 	if (error) {
 		free(*error);
 		*error = msg;
 	} else {
 		free(msg);
 	}
+}
+
+/* Out of memory: a system error. */
+static void nomem_error(char **error)
+{
+	set_error(error, str_printf("%s", strerror(ENOMEM)));
+	last_error_system = 1;
+}
+
+/* last_error_system: the class of the last error reported; the lexicon is used by one
+ * thread. */
+int lexicon_error_is_system(void)
+{
+	return last_error_system;
 }
 
 /* Sets *error from the last SQLite error of db, naming path. */
@@ -155,6 +173,8 @@ static void db_error(char **error, sqlite3 *db, const char *path)
 		set_error(error, str_printf(_("%s: not a yakugo database (%s)"), path, m));
 	else
 		set_error(error, str_printf("%s: %s", path, m));
+	last_error_system = code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_IOERR ||
+	                    code == SQLITE_FULL || code == SQLITE_NOMEM;
 }
 
 static const char *path_of(const lexicon *lex, sqlite3 *db)
@@ -442,7 +462,7 @@ lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned fla
 	lexicon *lex = calloc(1, sizeof *lex);
 	struct stat st;
 	if (!lex) {
-		set_error(error, str_printf("%s", strerror(ENOMEM)));
+		nomem_error(error);
 		return NULL;
 	}
 	lex->seed_path = strdup(seed_path);
@@ -473,7 +493,7 @@ lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned fla
 	}
 	return lex;
 nomem:
-	set_error(error, str_printf("%s", strerror(ENOMEM)));
+	nomem_error(error);
 fail:
 	lexicon_close(lex);
 	return NULL;
@@ -495,7 +515,7 @@ lexicon *lexicon_create_seed(const char *path, char **error)
 	}
 	lex = calloc(1, sizeof *lex);
 	if (!lex || !(lex->seed_path = strdup(path))) {
-		set_error(error, str_printf("%s", strerror(ENOMEM)));
+		nomem_error(error);
 		goto fail;
 	}
 	lex->seed = db;
@@ -588,7 +608,7 @@ int lexicon_foreach(lexicon *lex, unsigned origin_mask,
 		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 			lexicon_entry e;
 			if (row_entry(st, &e) != 0) {
-				set_error(error, str_printf("%s", strerror(ENOMEM)));
+				nomem_error(error);
 				rc = -1;
 				break;
 			}
@@ -680,7 +700,7 @@ static int insert_entry(sqlite3 *db, const char *path, sqlite3_stmt *ins, sqlite
 	en = join_lines(e->en, e->n_en);
 	variants = join_lines(e->variants, e->n_variants);
 	if (!en || !variants) {
-		set_error(error, str_printf("%s", strerror(ENOMEM)));
+		nomem_error(error);
 		goto cleanup;
 	}
 	sqlite3_reset(ins);
@@ -808,7 +828,7 @@ int lexicon_import_begin(lexicon *lex, lexicon_origin origin, const char *source
 	}
 	lex->import_source = strdup(source ? source : "");
 	if (!lex->import_source) {
-		set_error(error, str_printf("%s", strerror(ENOMEM)));
+		nomem_error(error);
 		return -1;
 	}
 	/* A bulk import touches every index page: a 64 MB page cache keeps them in memory
@@ -1063,7 +1083,7 @@ static int add_hit(struct search *s, int64_t id, int tier, int distance, double 
 		size_t cap = s->cap ? 2 * s->cap : 32;
 		struct hit *nh = realloc(s->hits, cap * sizeof *nh);
 		if (!nh) {
-			set_error(s->error, str_printf("%s", strerror(ENOMEM)));
+			nomem_error(s->error);
 			return -1;
 		}
 		s->hits = nh;
@@ -1287,7 +1307,7 @@ static int search_english(struct search *s)
 		}
 	}
 	if (!fq[0] || (strchr(q->words, ' ') && !fq[1])) {
-		set_error(s->error, str_printf("%s", strerror(ENOMEM)));
+		nomem_error(s->error);
 		goto cleanup;
 	}
 	st = prep(s, "SELECT rowid FROM en_fts WHERE en_fts MATCH ?1 ORDER BY rank LIMIT 500");
@@ -1338,7 +1358,7 @@ static int search_prefix(struct search *s)
 		return 0;
 	hi = malloc(n + 5);
 	if (!hi) {
-		set_error(s->error, str_printf("%s", strerror(ENOMEM)));
+		nomem_error(s->error);
 		return -1;
 	}
 	memcpy(hi, s->q->rkey, n);
@@ -1570,7 +1590,7 @@ static int search_fuzzy(struct search *s)
 	}
 	goto cleanup;
 nomem:
-	set_error(s->error, str_printf("%s", strerror(ENOMEM)));
+	nomem_error(s->error);
 	rc = -1;
 cleanup:
 	sqlite3_finalize(vocab);
@@ -1801,7 +1821,7 @@ static int search_wildcard(struct search *s)
 		rc = step_error(s, r);
 	goto cleanup;
 nomem:
-	set_error(s->error, str_printf("%s", strerror(ENOMEM)));
+	nomem_error(s->error);
 	rc = -1;
 cleanup:
 	sqlite3_finalize(st);
@@ -1812,29 +1832,40 @@ cleanup:
 	return rc;
 }
 
-static int search_db(struct search *s, sqlite3 *db, int dbi, size_t limit)
+/* Whether a hit so far is exact or normalised (tier 0 or 1). */
+static int have_close_hit(const struct search *s)
 {
-	int rc;
+	size_t i;
+	for (i = 0; i < s->n; i++)
+		if (s->hits[i].tier <= 1)
+			return 1;
+	return 0;
+}
+
+/* One phase of the search on one database: phase 0 every indexed search (written
+ * form, keys, English, prefixes, wildcards), phase 1 the fuzzy search. */
+static int search_db(struct search *s, sqlite3 *db, int dbi, size_t limit, int phase)
+{
+	int rc = 0;
+	unsigned keyed = s->q->scripts & (MATCH_LATIN | MATCH_KANA);
 	s->db = db;
 	s->dbi = dbi;
 	s->info = prep(s, "SELECT origin, common, kana, romaji, variants, en, market"
 	                  " FROM entry WHERE id = ?1");
 	if (!s->info)
 		return -1;
-	if (s->q->wildcard) {
+	if (phase == 1) {
+		rc = search_fuzzy(s);
+	} else if (s->q->wildcard) {
 		rc = search_wildcard(s);
 	} else {
 		rc = search_ja(s);
-		if (rc == 0 && (s->q->scripts & (MATCH_LATIN | MATCH_KANA)))
+		if (rc == 0 && keyed)
 			rc = search_keys(s);
 		if (rc == 0 && (s->q->scripts & MATCH_LATIN))
 			rc = search_english(s);
-		if (rc == 0 && !s->q->exact && s->n < limit &&
-		    (s->q->scripts & (MATCH_LATIN | MATCH_KANA)))
+		if (rc == 0 && !s->q->exact && s->n < limit && keyed)
 			rc = search_prefix(s);
-		if (rc == 0 && !s->q->exact && s->n < limit &&
-		    (s->q->scripts & (MATCH_LATIN | MATCH_KANA)))
-			rc = search_fuzzy(s);
 	}
 	sqlite3_finalize(s->info);
 	s->info = NULL;
@@ -1879,15 +1910,23 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 		goto cleanup;
 	}
 	for (i = 0; i < 2; i++)
-		if (dbs[i] && search_db(&s, dbs[i], (int)i, limit) != 0)
+		if (dbs[i] && search_db(&s, dbs[i], (int)i, limit, 0) != 0)
 			goto cleanup;
+	/* fuzzy matches only for a query nothing matched exactly or after normalisation
+	 * (a misspelling): they would rank below every such match, and they are the
+	 * costly search at a million entries */
+	if (!forms.exact && !forms.wildcard && s.n < limit && !have_close_hit(&s) &&
+	    (forms.scripts & (MATCH_LATIN | MATCH_KANA)))
+		for (i = 0; i < 2; i++)
+			if (dbs[i] && search_db(&s, dbs[i], (int)i, limit, 1) != 0)
+				goto cleanup;
 	if (s.n)
 		qsort(s.hits, s.n, sizeof *s.hits, cmp_hit);
 	if (s.n < limit)
 		limit = s.n;
 	res = calloc(limit ? limit : 1, sizeof *res);
 	if (!res) {
-		set_error(error, str_printf("%s", strerror(ENOMEM)));
+		nomem_error(error);
 		goto cleanup;
 	}
 	for (i = 0; i < limit; i++) {
@@ -1907,7 +1946,7 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 			goto cleanup;
 		}
 		if (row_entry(get[h->db], &res[k].entry) != 0) {
-			set_error(error, str_printf("%s", strerror(ENOMEM)));
+			nomem_error(error);
 			goto cleanup;
 		}
 		res[k].match = h->match;

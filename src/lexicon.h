@@ -62,6 +62,12 @@ lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned fla
 /* Closes both databases. NULL is allowed. */
 void lexicon_close(lexicon *lex);
 
+/* Whether the last error a lexicon function of this process reported is a system
+ * error — a database still locked after the busy timeout, an I/O error, a full disk,
+ * out of memory — rather than bad data (damaged, foreign or missing database): the
+ * caller's exit status is then 3 (YK_SYSTEM), else 2. */
+int lexicon_error_is_system(void);
+
 /* ---- search ----------------------------------------------------------------- */
 
 typedef struct lexicon_query {

@@ -12,22 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Whether err is lexicon.c's message for a locked database. The message is compared
- * whole, after the same translation, so this holds in every locale. */
-static int is_locked(const char *err, const char *path)
-{
-	const char *f = _("%s: database is locked (another process is writing it)");
-	char *want;
-	int k, same = 0;
-	k = snprintf(NULL, 0, f, path);
-	if (k < 0 || !(want = malloc((size_t)k + 1)))
-		return 0;
-	snprintf(want, (size_t)k + 1, f, path);
-	same = strcmp(err, want) == 0;
-	free(want);
-	return same;
-}
-
 lexicon *userdb_open(int readonly, int *status)
 {
 	const char *user_path = cli_user_db_path();
@@ -44,7 +28,7 @@ lexicon *userdb_open(int readonly, int *status)
 	}
 	lex = lexicon_open(cli_db_path(), user_path, readonly ? LEXICON_READONLY : 0, &err);
 	if (!lex) {
-		*status = err && is_locked(err, user_path) ? YK_SYSTEM : YK_USAGE;
+		*status = lexicon_error_is_system() ? YK_SYSTEM : YK_USAGE;
 		cli_error(*status, "%s", err ? err : _("cannot open the database"));
 	}
 	free(err);

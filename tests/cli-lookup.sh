@@ -127,6 +127,26 @@ if [ "$(id -u)" != 0 ]; then
 	cp "$YAKUGO_DB" "$TMPD/locked.db" && chmod 000 "$TMPD/locked.db"
 	check_status "unreadable database exits 2" 2 env YAKUGO_DB="$TMPD/locked.db" "$YAKUGO" lookup METI
 fi
+# a locked database: another process holds an exclusive lock on the seed database;
+# lookup waits (busy timeout), then says so and exits 3 like the writing commands
+if command -v sqlite3 >/dev/null 2>&1; then
+	cp "$YAKUGO_DB" "$TMPD/busy.db"
+	{ echo 'BEGIN EXCLUSIVE;'; echo 'DELETE FROM entry WHERE 0;'; sleep 8; echo 'COMMIT;'; } |
+		sqlite3 "$TMPD/busy.db" >/dev/null 2>&1 &
+	lock=$!
+	sleep 1
+	t0=$(date +%s)
+	err=$(YAKUGO_DB=$TMPD/busy.db "$YAKUGO" lookup METI 2>&1); st=$?
+	t1=$(date +%s)
+	check "locked database exits 3" 3 "$st"
+	check_match "locked database: says so" "^yakugo: $TMPD/busy.db: database is locked" "$err"
+	[ $((t1 - t0)) -ge 3 ] && tap_ok "locked database: waited before failing" \
+		|| tap_fail "locked database: waited before failing" "gave up after $((t1 - t0)) s"
+	wait $lock
+	check_status "the database answers once the lock is gone" 0 env YAKUGO_DB="$TMPD/busy.db" "$YAKUGO" lookup METI
+else
+	tap_ok "# SKIP sqlite3 CLI not installed"
+fi
 cp "$YAKUGO_DB" "$TMPD/user.db"
 check_status "a user database is searched too" 0 env YAKUGO_USER_DB="$TMPD/user.db" "$YAKUGO" lookup METI
 head -c 5000 "$YAKUGO_DB" >"$TMPD/baduser.db"
