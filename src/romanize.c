@@ -127,6 +127,7 @@ typedef struct unit {
 	size_t space_before;
 	int orgcap;           /* part of an organisation's name: capitalise each word */
 	int glue;             /* one word with the unit before (スマート|フォン) */
+	int apart;            /* a word of its own (三回 after 第: Dai sankai) */
 } unit;
 
 struct romanizer {
@@ -144,6 +145,7 @@ struct romanizer {
 	unit *units;
 	size_t n_units, cap_units;
 	sbuf out, wk, tmp;
+	sbuf nums;            /* readings of kanji numerals and counters of this piece */
 	/* state of the current line */
 	int wk_cap;           /* capitalise the word in wk */
 	int line_empty;       /* nothing written on this line yet */
@@ -203,6 +205,7 @@ void romanize_free(romanizer *r)
 	free(r->out.p);
 	free(r->wk.p);
 	free(r->tmp.p);
+	free(r->nums.p);
 	free(r);
 }
 
@@ -688,6 +691,256 @@ static char join_kana(const romanizer *r, const morph_token *t, size_t space_bef
 	}
 }
 
+/* ---- kanji numerals and counters ------------------------------------------------ */
+
+/* MeCab reads a kanji numeral one character at a time (三 サン, 百 ヒャク) and a counter
+ * in its dictionary form (本 ホン), so the sound changes are done here: 三百 sanbyaku,
+ * 六百 roppyaku, 八千 hassen, 一か月 ikkagetsu, 三階 sangai, 一本 ippon, 三本 sanbon,
+ * 一人 hitori, 二十歳 hatachi, 十月一日 jūgatsu tsuitachi. The readings are katakana. */
+
+/* What the spoken number ends with, which decides the counter's sound change. */
+enum num_end { NE_NONE = 0, NE_D1, NE_D2, NE_D3, NE_D4, NE_D5, NE_D6, NE_D7, NE_D8, NE_D9,
+               NE_ZERO, NE_TEN, NE_HUNDRED, NE_THOUSAND, NE_BIG, NE_NAN };
+
+static const struct counter {
+	const char *surface;
+	const char *base;  /* after most numbers */
+	const char *gem;   /* after 1 6 8 10 100 (the number ends in っ), NULL: no っ */
+	const char *n3;    /* after 3, 何, 千, 万 (ん), NULL: base */
+	const char *n4;    /* after 4 (よん), NULL: n3 */
+	unsigned six;      /* 1: 6 and 100 take っ as well (k- and h- counters) */
+} counters[] = {
+	{ "回", "カイ", "カイ", NULL, NULL, 1 }, { "階", "カイ", "カイ", "ガイ", "カイ", 1 },
+	{ "か月", "カゲツ", "カゲツ", NULL, NULL, 1 }, { "ヶ月", "カゲツ", "カゲツ", NULL, NULL, 1 },
+	{ "カ月", "カゲツ", "カゲツ", NULL, NULL, 1 }, { "ケ月", "カゲツ", "カゲツ", NULL, NULL, 1 },
+	{ "箇月", "カゲツ", "カゲツ", NULL, NULL, 1 }, { "か国", "カコク", "カコク", NULL, NULL, 1 },
+	{ "カ国", "カコク", "カコク", NULL, NULL, 1 }, { "ヶ国", "カコク", "カコク", NULL, NULL, 1 },
+	{ "件", "ケン", "ケン", NULL, NULL, 1 }, { "個", "コ", "コ", NULL, NULL, 1 },
+	{ "軒", "ケン", "ケン", "ゲン", "ケン", 1 }, { "曲", "キョク", "キョク", NULL, NULL, 1 },
+	{ "基", "キ", "キ", NULL, NULL, 1 }, { "機", "キ", "キ", NULL, NULL, 1 },
+	{ "期", "キ", "キ", NULL, NULL, 1 }, { "巻", "カン", "カン", NULL, NULL, 1 },
+	{ "校", "コウ", "コウ", NULL, NULL, 1 }, { "課", "カ", "カ", NULL, NULL, 1 },
+	{ "歳", "サイ", "サイ", NULL, NULL, 0 }, { "才", "サイ", "サイ", NULL, NULL, 0 },
+	{ "冊", "サツ", "サツ", NULL, NULL, 0 }, { "社", "シャ", "シャ", NULL, NULL, 0 },
+	{ "週", "シュウ", "シュウ", NULL, NULL, 0 }, { "週間", "シュウカン", "シュウカン", NULL, NULL, 0 },
+	{ "世紀", "セイキ", "セイキ", NULL, NULL, 0 }, { "席", "セキ", "セキ", NULL, NULL, 0 },
+	{ "隻", "セキ", "セキ", NULL, NULL, 0 }, { "足", "ソク", "ソク", "ゾク", "ソク", 0 },
+	{ "点", "テン", "テン", NULL, NULL, 0 }, { "頭", "トウ", "トウ", NULL, NULL, 0 },
+	{ "通", "ツウ", "ツウ", NULL, NULL, 0 }, { "着", "チャク", "チャク", NULL, NULL, 0 },
+	{ "本", "ホン", "ポン", "ボン", "ホン", 1 }, { "杯", "ハイ", "パイ", "バイ", "ハイ", 1 },
+	{ "匹", "ヒキ", "ピキ", "ビキ", "ヒキ", 1 }, { "分", "フン", "プン", "プン", "プン", 1 },
+	{ "分間", "フンカン", "プンカン", "プンカン", "プンカン", 1 },
+	{ "泊", "ハク", "パク", "パク", "パク", 1 }, { "発", "ハツ", "パツ", "パツ", "ハツ", 1 },
+	{ "票", "ヒョウ", "ピョウ", "ビョウ", "ヒョウ", 1 }, { "品", "ヒン", "ピン", "ピン", "ヒン", 1 },
+	{ "歩", "ホ", "ポ", "ポ", "ホ", 1 }, { "敗", "ハイ", "パイ", "パイ", "ハイ", 1 },
+	{ "編", "ヘン", "ペン", "ペン", "ヘン", 1 }, { "版", "ハン", "パン", "パン", "ハン", 1 },
+	{ NULL, NULL, NULL, NULL, NULL, 0 }
+};
+
+static const struct counter *counter_find(const morph_token *t)
+{
+	const struct counter *c;
+	for (c = counters; c->surface; c++)
+		if (surface_is(t, c->surface))
+			return c;
+	return NULL;
+}
+
+/* The counter's reading after a number ending in e (NULL: its own reading). */
+static const char *counter_reading(const struct counter *c, enum num_end e)
+{
+	if (!c)
+		return NULL;
+	switch (e) {
+	case NE_D1: case NE_D8: case NE_TEN:
+		return c->gem ? c->gem : c->base;
+	case NE_D6: case NE_HUNDRED:
+		return c->six && c->gem ? c->gem : c->base;
+	case NE_D3: case NE_NAN: case NE_THOUSAND: case NE_BIG:
+		return c->n3 ? c->n3 : c->base;
+	case NE_D4:
+		return c->n4 ? c->n4 : c->n3 ? c->n3 : c->base;
+	default:
+		return c->base;
+	}
+}
+
+/* Whether the number's last sound becomes っ before counter c. */
+static int counter_geminates(const struct counter *c, enum num_end e)
+{
+	if (!c || !c->gem)
+		return 0;
+	return e == NE_D1 || e == NE_D8 || e == NE_TEN || ((e == NE_D6 || e == NE_HUNDRED) && c->six);
+}
+
+/* The value of a kanji digit (0-9), of 十 百 千 (10 100 1000), 万 億 兆 (-10 -11 -12),
+ * 何 (-1), 数 (-2); -99 for anything else. */
+static int kanji_num(int32_t cp)
+{
+	static const int32_t digits[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+	                                  0x4E03, 0x516B, 0x4E5D }; /* 〇一二三四五六七八九 */
+	int k;
+	for (k = 0; k < 10; k++)
+		if (cp == digits[k])
+			return k;
+	switch (cp) {
+	case 0x96F6: return 0;    /* 零 */
+	case 0x5341: return 10;   /* 十 */
+	case 0x767E: return 100;  /* 百 */
+	case 0x5343: return 1000; /* 千 */
+	case 0x4E07: return -10;  /* 万 */
+	case 0x5104: return -11;  /* 億 */
+	case 0x5146: return -12;  /* 兆 */
+	case 0x4F55: return -1;   /* 何 */
+	case 0x6570: return -2;   /* 数 */
+	}
+	return -99;
+}
+
+/* How the last digit d of a number sounds before counter t (4 よ in 四人 四時 四年 四円,
+ * し in 四月; 7 しち in 七月 七時 七人; 9 く in 九月 九時). */
+static const char *last_digit(int d, const morph_token *t)
+{
+	static const char *ones[] = { "ゼロ", "イチ", "ニ", "サン", "ヨン", "ゴ", "ロク", "ナナ",
+	                              "ハチ", "キュウ" };
+	int month = t && (surface_is(t, "月") || surface_is(t, "月目"));
+	int hour = t && (surface_is(t, "時") || surface_is(t, "時間") || surface_is(t, "時半"));
+	if (!t)
+		return ones[d];
+	if (d == 4 && month)
+		return "シ";
+	if (d == 4 && (hour || surface_is(t, "人") || surface_is(t, "年") || surface_is(t, "円")
+	               || surface_is(t, "年間") || surface_is(t, "年度")))
+		return "ヨ";
+	if (d == 7 && (month || hour || surface_is(t, "人")))
+		return "シチ";
+	if (d == 9 && (month || hour))
+		return "ク";
+	return ones[d];
+}
+
+/* Reads the kanji numeral s[0..n) (counter t after it, or NULL) into r->nums in
+ * katakana, with the sound changes inside it (三百 サンビャク, 六百 ロッピャク, 八千
+ * ハッセン, 一兆 イッチョウ) and before the counter (一回 イッ|カイ). *end tells what it
+ * ends with, *value is its value (-1 with 何 or 数). Returns 0, or -1 when it is not a
+ * numeral this reads (digits one by one: 二〇二四; too long; no room), leaving r->nums. */
+static int read_kanji_number(romanizer *r, const char *s, size_t n, const morph_token *t,
+                             enum num_end *end, long *value)
+{
+	static const char *ones[] = { "ゼロ", "イチ", "ニ", "サン", "ヨン", "ゴ", "ロク", "ナナ",
+	                              "ハチ", "キュウ" };
+	int el[48];
+	size_t m = 0, i = 0, k, at = r->nums.n;
+	int pending = -99, last_big = 0;
+	long total = 0, group = 0;
+	int nan = 0;
+	enum num_end e = NE_NONE;
+	const struct counter *c = t ? counter_find(t) : NULL;
+	char buf[256];
+	size_t bn = 0;
+
+	/* elements: digits 0-9 (said), 10 100 1000, -10 -11 -12, -1 何, -2 数 */
+	while (i < n) {
+		int v = kanji_num(next_cp(s, n, &i));
+		if (v == -99 || m + 2 > sizeof el / sizeof el[0])
+			return -1;
+		if ((v >= 0 && v <= 9) || v == -1 || v == -2) {
+			if (pending != -99)
+				return -1; /* 二〇二四 */
+			pending = v;
+			continue;
+		}
+		if (v >= 10) {
+			long d = pending >= 0 ? pending : 1;
+			if (pending == -99 || pending == 1)
+				; /* 十, 百, 千 alone */
+			else
+				el[m++] = pending;
+			if (pending < 0 && pending != -99)
+				nan = 1;
+			group += d * v;
+			el[m++] = v;
+		} else {
+			if (pending != -99)
+				el[m++] = pending, group += pending >= 0 ? pending : 1, nan |= pending < 0;
+			if (!group)
+				group = 1;
+			if (v == -10)
+				total += group * 10000;
+			else if (v == -11)
+				total += group * 100000000;
+			else
+				last_big = 1;
+			group = 0;
+			el[m++] = v;
+		}
+		pending = -99;
+	}
+	if (pending != -99) {
+		el[m++] = pending;
+		group += pending >= 0 ? pending : 1;
+		nan |= pending < 0;
+	}
+	if (!m)
+		return -1;
+	for (k = 0; k < m; k++) {
+		int v = el[k], nx = k + 1 < m ? el[k + 1] : 0, pv = k ? el[k - 1] : 99;
+		int lastel = k + 1 == m;
+		const char *w;
+		switch (v) {
+		case 10:
+			w = (nx == -12 || (lastel && counter_geminates(c, NE_TEN))) ? "ジュッ" : "ジュウ";
+			e = NE_TEN;
+			break;
+		case 100:
+			if (pv == 3 || pv == -1)
+				w = lastel && counter_geminates(c, NE_HUNDRED) ? "ビャッ" : "ビャク";
+			else if (pv == 6 || pv == 8)
+				w = lastel && counter_geminates(c, NE_HUNDRED) ? "ピャッ" : "ピャク";
+			else
+				w = lastel && counter_geminates(c, NE_HUNDRED) ? "ヒャッ" : "ヒャク";
+			e = NE_HUNDRED;
+			break;
+		case 1000:
+			w = (pv == 3 || pv == -1) ? "ゼン" : "セン";
+			e = NE_THOUSAND;
+			break;
+		case -10: w = "マン"; e = NE_BIG; break;
+		case -11: w = "オク"; e = NE_BIG; break;
+		case -12: w = "チョウ"; e = NE_BIG; break;
+		case -1: w = "ナン"; e = NE_NAN; break;
+		case -2: w = "スウ"; e = NE_NAN; break;
+		default:
+			if (nx == 100 && (v == 6 || v == 8))
+				w = v == 6 ? "ロッ" : "ハッ";
+			else if (nx == 1000 && v == 8)
+				w = "ハッ";
+			else if (nx == -12 && (v == 1 || v == 8))
+				w = v == 1 ? "イッ" : "ハッ";
+			else if (lastel) {
+				e = v == 0 ? NE_ZERO : (enum num_end)(NE_D1 + v - 1);
+				if (counter_geminates(c, e) && (v == 1 || v == 6 || v == 8))
+					w = v == 1 ? "イッ" : v == 6 ? "ロッ" : "ハッ";
+				else
+					w = last_digit(v, t);
+			} else
+				w = ones[v];
+			break;
+		}
+		if (bn + strlen(w) >= sizeof buf)
+			return -1;
+		memcpy(buf + bn, w, strlen(w));
+		bn += strlen(w);
+	}
+	if (r->nums.n + bn + 1 > r->nums.cap)
+		return -1;
+	memcpy(r->nums.p + at, buf, bn);
+	r->nums.n = at + bn;
+	*end = e;
+	*value = nan || last_big ? -1 : total + group;
+	return 0;
+}
+
 /* Date and counter readings after Arabic numerals: 1日 tsuitachi ... 24日 24-ka,
  * 10月 10-gatsu, 1人 hitori, 2人 futari. Writes into r->tmp the romaji (hepburn
  * letters are identical in every system for these) or returns 0 when none applies. */
@@ -747,6 +1000,37 @@ static int digits_special(romanizer *r, const char *d, size_t dn, const morph_to
 	}
 	if (surface_is(t, "人") && (v == 1 || v == 2))
 		return sb_adds(&r->tmp, v == 1 ? "hitori" : "futari") == 0 ? 1 : -1;
+	{
+		/* a counter's sound change shows after digits too (3本 3-bon, 1分 1-pun, 3階
+		 * 3-gai); the doubled consonant does not (1回 1-kai) */
+		const struct counter *c = counter_find(t);
+		enum num_end e;
+		const char *rd;
+		char *s;
+		if (!c)
+			return 0;
+		if (v % 10)
+			e = (enum num_end)(NE_D1 + v % 10 - 1);
+		else if (v == 0)
+			e = NE_ZERO;
+		else if (v % 100)
+			e = NE_TEN;
+		else if (v % 1000)
+			e = NE_HUNDRED;
+		else if (v % 10000)
+			e = NE_THOUSAND;
+		else
+			e = NE_BIG;
+		rd = counter_reading(c, e);
+		if (!rd || strcmp(rd, c->base) == 0)
+			return 0;
+		s = romaji_from_kana(rd, (size_t)-1, r->o.sys, r->o.lng);
+		if (!s)
+			return -1;
+		i = sb_add(&r->tmp, d, dn) != 0 || sb_adds(&r->tmp, "-") != 0 || sb_adds(&r->tmp, s) != 0;
+		free(s);
+		return i ? -1 : 1;
+	}
 	return 0;
 }
 
@@ -970,12 +1254,19 @@ static const struct head {
 	{ "経済", "ケイザイ", 0 }, { "書店", "ショテン", 0 }, { "出版", "シュッパン", 0 },
 	{ "産業", "サンギョウ", 0 }, { "化学", "カガク", 0 }, { "製鉄", "セイテツ", 0 },
 	{ "運輸", "ウンユ", 0 }, { "大臣", "ダイジン", 0 }, { "図書館", "トショカン", 0 },
+	{ "日本", "ニッポン", 0 }, { "日本", "ニホン", 0 }, /* 東日本 Higashi Nihon */
 	{ NULL, NULL, 0 }
 };
 
 static int ends_with(const char *s, size_t n, const char *w, size_t wn)
 {
 	return n > wn && memcmp(s + n - wn, w, wn) == 0;
+}
+
+static int ends_with_str(const char *s, size_t n, const char *w)
+{
+	size_t wn = strlen(w);
+	return n >= wn && memcmp(s + n - wn, w, wn) == 0;
 }
 
 /* Cuts a proper-noun token before a known head noun, repeatedly (日本経済新聞社 ->
@@ -994,7 +1285,8 @@ static int push_proper(romanizer *r, const morph_token *tok, size_t space_before
 			    && ends_with(rest.reading, rest.reading_len, h->reading, rn))
 				break;
 		}
-		if (!h->surface || cp_count(rest.surface, rest.surface_len - strlen(h->surface)) < 2)
+		if (!h->surface || (cp_count(rest.surface, rest.surface_len - strlen(h->surface)) < 2
+		                    && strcmp(h->surface, "日本") != 0))
 			break;
 		{
 			morph_token head = rest;
@@ -1008,6 +1300,10 @@ static int push_proper(romanizer *r, const morph_token *tok, size_t space_before
 			head.reading_len = rn;
 			head.pron = NULL;
 			head.pron_len = 0;
+			if (strcmp(h->surface, "日本") == 0) {
+				head.reading = "ニホン"; /* ALA-LC: Nihon */
+				head.reading_len = strlen("ニホン");
+			}
 			if (rest.pron && cp_count(rest.pron, rest.pron_len) == rcp) {
 				/* cut the pronunciation after as many characters as the reading */
 				size_t keep = rcp - cp_count(h->reading, rn), i = 0, c;
@@ -1155,6 +1451,18 @@ static int loan_is_name(const romanizer *r, const char *s, size_t b, size_t e)
 	    && (next->tk.cls == MORPH_PLACE_SUFFIX || next->tk.cls == MORPH_PERSON_SUFFIX
 	        || surface_is(&next->tk, "社") || surface_is(&next->tk, "株式")))
 		return 1;
+	if (next && !next->t && !is_katakana_only(next->tk.surface, next->tk.surface_len)) {
+		/* a person's title after the name: バイデン大統領, ゼレンスキー氏 */
+		static const char *titles[] = { "大統領", "副大統領", "首相", "外相", "国務長官",
+		                                "長官", "議員", "知事", "市長", "候補", "選手",
+		                                "監督", "会長", "社長", "総裁", "首脳", "国王",
+		                                "女王", "王子", "教授", "博士", "容疑者", "被告",
+		                                "書記長", "議長", "代表", "前大統領", "元大統領", NULL };
+		size_t k;
+		for (k = 0; titles[k]; k++)
+			if (surface_is(&next->tk, titles[k]))
+				return 1;
+	}
 	return prev && off >= strlen("会社")
 	       && memcmp(s + off - strlen("会社"), "会社", strlen("会社")) == 0;
 }
@@ -1172,10 +1480,19 @@ static void mark_loanwords(romanizer *r, const char *s)
 	for (i = 0; i < r->n_units; i++) {
 		unit *u = &r->units[i], *next = NULL;
 		morph_token *tk = &u->tk;
-		if (u->t || !is_katakana_only(tk->surface, tk->surface_len))
-			continue;
 		if (i + 1 < r->n_units && !r->units[i + 1].space_before)
 			next = &r->units[i + 1];
+		if (!u->t && next && tk->cls == MORPH_NOUN
+		    && (surface_is(tk, "東") || surface_is(tk, "西") || surface_is(tk, "南")
+		        || surface_is(tk, "北"))
+		    && ((next->t && next->t->proper)
+		        || (!next->t && next->tk.cls == MORPH_PROPER && (next->tk.flags & MORPH_F_PLACE)))) {
+			tk->cls = MORPH_PROPER; /* a part of a place's name: Higashi Nihon */
+			tk->flags |= MORPH_F_PLACE;
+			continue;
+		}
+		if (u->t || !is_katakana_only(tk->surface, tk->surface_len))
+			continue;
 		if (tk->cls == MORPH_PROPER && (tk->flags & MORPH_F_PERSON) && next
 		    && (next->tk.cls == MORPH_NOUN || next->tk.cls == MORPH_PROPER)
 		    && unit_is_katakana(next)) {
@@ -1199,6 +1516,108 @@ static void mark_loanwords(romanizer *r, const char *s)
 	}
 }
 
+/* Kanji numerals: toks[i..) is a run of kanji numeral tokens (and a counter after
+ * it) ending before byte lim (a glossary term). Pushes the numeral as one unit with its
+ * reading and the counter with its sound change (三百人 サンビャク|ニン, 一か月 イッ|カゲツ),
+ * or one unit for a word of its own (一人 ヒトリ, 二十日 ハツカ, 十月一日's 一日 ツイタチ).
+ * Returns the tokens used, 0 when this is no such numeral, (size_t)-1 out of memory. */
+static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks, size_t i,
+                           size_t n, size_t lim)
+{
+	static const char *kdays[] = { NULL, "ツイタチ", "フツカ", "ミッカ", "ヨッカ", "イツカ",
+	                               "ムイカ", "ナノカ", "ヨウカ", "ココノカ", "トオカ" };
+	size_t j = i, at = r->nums.n, k = 0, end_off;
+	const morph_token *ct = NULL;
+	const char *whole = NULL, *cr = NULL;
+	enum num_end e;
+	long v;
+	unit *u;
+
+	if (kanji_num(next_cp(toks[i].surface, toks[i].surface_len, &k)) == -99)
+		return 0;
+	if (i > 0 && !toks[i].space_before && toks[i - 1].cls == MORPH_NUMBER
+	    && (unsigned char)toks[i - 1].surface[0] < 0x80)
+		return 0; /* 3万円: the Arabic number goes first */
+	while (j < n && toks[j].cls == MORPH_NUMBER && toks[j].offset + toks[j].surface_len <= lim
+	       && (j == i || !toks[j].space_before) && toks[j].surface_len
+	       && (unsigned char)toks[j].surface[0] >= 0x80)
+		j++;
+	end_off = toks[j - 1].offset + toks[j - 1].surface_len;
+	if (j < n && toks[j].cls == MORPH_COUNTER && !toks[j].space_before
+	    && toks[j].offset + toks[j].surface_len <= lim)
+		ct = &toks[j];
+	if (read_kanji_number(r, s + toks[i].offset, end_off - toks[i].offset, ct, &e, &v) != 0) {
+		r->nums.n = at;
+		return 0;
+	}
+	if (ct && (surface_is(ct, "日") || surface_is(ct, "日間"))) {
+		int date = r->n_units > 0 && !toks[i].space_before
+		           && ends_with_str(r->units[r->n_units - 1].tk.surface,
+		                            r->units[r->n_units - 1].tk.surface_len, "月");
+		if (v == 1)
+			whole = date && ct->surface_len == strlen("日") ? "ツイタチ" : NULL;
+		else if (v >= 2 && v <= 10)
+			whole = kdays[v];
+		else if (v == 14 || v == 24)
+			whole = v == 14 ? "ジュウヨッカ" : "ニジュウヨッカ";
+		else if (v == 20)
+			whole = "ハツカ";
+		if (v == 1 && !whole)
+			cr = "ニチ";
+	} else if (ct && surface_is(ct, "人") && (v == 1 || v == 2))
+		whole = v == 1 ? "ヒトリ" : "フタリ";
+	else if (ct && (surface_is(ct, "歳") || surface_is(ct, "才")) && v == 20)
+		whole = "ハタチ";
+	if (whole) {
+		size_t wl = strlen(whole), extra = ct->surface_len > strlen("日") ? strlen("カン") : 0;
+		r->nums.n = at;
+		if (r->nums.n + wl + extra + 1 > r->nums.cap)
+			return 0;
+		memcpy(r->nums.p + at, whole, wl);
+		if (extra)
+			memcpy(r->nums.p + at + wl, "カン", extra);
+		r->nums.n = at + wl + extra;
+		if (!(u = unit_push(r)))
+			return (size_t)-1;
+		u->tk = toks[i];
+		u->tk.surface_len = ct->offset + ct->surface_len - toks[i].offset;
+		u->tk.reading = r->nums.p + at;
+		u->tk.reading_len = wl + extra;
+		u->tk.pron = NULL;
+		u->tk.pron_len = 0;
+		u->tk.cls = MORPH_NUMBER;
+		u->space_before = toks[i].space_before;
+		return j - i + 1;
+	}
+	if (!(u = unit_push(r)))
+		return (size_t)-1;
+	u->tk = toks[i];
+	u->tk.surface_len = end_off - toks[i].offset;
+	u->tk.reading = r->nums.p + at;
+	u->tk.reading_len = r->nums.n - at;
+	u->tk.pron = NULL;
+	u->tk.pron_len = 0;
+	u->space_before = toks[i].space_before;
+	if (!ct)
+		return j - i;
+	/* 第 before a number and its counter is a word of its own (Dai sankai, as Dai
+	 * 3-kai); 第一 alone stays one word (Fukushima daiichi) */
+	u->apart = r->n_units >= 2 && r->units[r->n_units - 2].tk.cls == MORPH_PREFIX
+	           && surface_is(&r->units[r->n_units - 2].tk, "第");
+	if (!(u = unit_push(r)))
+		return (size_t)-1;
+	u->tk = *ct;
+	if (!cr)
+		cr = counter_reading(counter_find(ct), e);
+	if (cr) {
+		u->tk.reading = cr;
+		u->tk.reading_len = strlen(cr);
+		u->tk.pron = NULL;
+		u->tk.pron_len = 0;
+	}
+	return j - i + 1;
+}
+
 static int romanize_units(romanizer *r, const char *s, size_t len)
 {
 	const morph_token *toks;
@@ -1212,6 +1631,9 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 		return -1;
 	}
 	r->n_units = 0;
+	r->nums.n = 0;
+	if (sb_reserve(&r->nums, 8 * len + 64) != 0)
+		return -1;
 	for (i = 0; i < n; i++) {
 		unit *u;
 		while (mi < r->n_matches && r->matches[mi].e <= toks[i].offset)
@@ -1226,6 +1648,16 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 			u->t = r->matches[mi].t;
 			u->space_before = toks[i].space_before;
 			continue;
+		}
+		if (toks[i].cls == MORPH_NUMBER && toks[i].surface_len >= 3) {
+			size_t lim = mi < r->n_matches ? r->matches[mi].b : len;
+			size_t used = push_numeral(r, s, toks, i, n, lim);
+			if (used == (size_t)-1)
+				return -1;
+			if (used) {
+				i += used - 1;
+				continue;
+			}
 		}
 		if (surface_is(&toks[i], "日本") && toks[i].reading) {
 			/* ALA-LC reads 日本 Nihon, except in names (日本銀行 is one token) */
@@ -1382,6 +1814,8 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 		}
 		/* a Japanese token */
 		sep = u->glue ? 0 : join_kana(r, t, u->space_before);
+		if (u->apart && !sep && r->pk == P_KANA)
+			sep = ' ';
 		if (spaced && sep && sep != ' ')
 			sep = ' ';
 		if (spaced && !sep && r->pk != P_START && r->pk != P_OPEN
