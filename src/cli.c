@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,15 @@
 #include <unistd.h>
 
 static const char *db_option;
+
+void cli_init_locale(void)
+{
+	const char *localedir = getenv("YAKUGO_LOCALEDIR");
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+}
 
 int cli_usage(const char *fmt, ...)
 {
@@ -50,6 +60,11 @@ void cli_warn(const char *fmt, ...)
 void cli_set_db_option(const char *path)
 {
 	db_option = path;
+}
+
+const char *cli_db_option(void)
+{
+	return db_option;
 }
 
 /* Whether this process runs the binary of the build tree (not an installed copy). */

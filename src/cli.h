@@ -7,6 +7,10 @@
 
 #include "status.h"
 
+/* Sets the locale from the environment and binds the message catalogue (from
+ * $YAKUGO_LOCALEDIR when set, else the configured localedir). Call first in main(). */
+void cli_init_locale(void);
+
 /* Prints "yakugo: MESSAGE" and "Try 'yakugo --help' for more information." to stderr.
  * Returns YK_USAGE so callers can write `return cli_usage(...)`. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -17,8 +21,9 @@ int cli_error(int status, const char *fmt, ...) __attribute__((format(printf, 2,
 /* Prints "yakugo: warning: MESSAGE" to stderr. */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* The global --db option (set by main) or NULL. */
+/* The global --db option: main sets it; cli_db_option() returns it, or NULL. */
 void cli_set_db_option(const char *path);
+const char *cli_db_option(void);
 
 /* The seed/main database to open: --db, else $YAKUGO_DB, else the build tree's
  * dict/yakugo.db when this binary runs from its build tree, else the installed

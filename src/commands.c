@@ -1,22 +1,29 @@
-/* commands.c: the one table of subcommands, in the order --help lists them. */
+/* commands.c: the one table of subcommands, in the order --help lists them, and how yakugo
+ * runs a command that is a program of its own (yakugo-NAME, see commands.h). */
 #include "config.h"
 
+#include "cli.h"
 #include "commands.h"
 #include "i18n.h"
 
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+/* run NULL: a heavy command, built as its own program yakugo-NAME (see commands.h). */
 const struct command commands[] = {
 	/* COMMAND TABLE: add one line per subcommand here (keep this marker). */
-	{ "cite", cmd_cite, N_("cite [OPTION]... [FILE]..."), N_("normalise the romanized Japanese in citations") },
-	{ "export", cmd_export, N_("export [--format tsv|tbx] [--all]"), N_("write your own entries as a glossary TSV or TBX file") },
+	{ "cite", NULL, N_("cite [OPTION]... [FILE]..."), N_("normalise the romanized Japanese in citations") },
+	{ "export", NULL, N_("export [--format tsv|tbx] [--all]"), N_("write your own entries as a glossary TSV or TBX file") },
 	{ "add", cmd_add, N_("add --kana KANA [--ja WRITTEN] [--romaji ROMAJI] [OPTION]..."), N_("add a term to your user database") },
 	{ "edit", cmd_edit, N_("edit ID [--FIELD VALUE]..."), N_("change one of your own entries") },
 	{ "remove", cmd_remove, N_("remove ID..."), N_("remove your own entries") },
-	{ "romanize", cmd_romanize, N_("romanize [OPTION]... [FILE]..."), N_("romanize Japanese text (ALA-LC words, any system)") },
-	{ "import", cmd_import, N_("import [--keep-going] edict|enamdict|tsv|tbx FILE"), N_("import a dictionary or glossary into your user database") },
-	{ "explore", cmd_explore, N_("explore [QUERY]"), N_("browse the glossary full screen, in English or Japanese") },
-	{ "po", cmd_po, N_("po export|fill|check [OPTION]... [FILE.po]"), N_("use the glossary with gettext catalogues") },
+	{ "romanize", NULL, N_("romanize [OPTION]... [FILE]..."), N_("romanize Japanese text (ALA-LC words, any system)") },
+	{ "import", NULL, N_("import [--keep-going] edict|enamdict|tsv|tbx FILE"), N_("import a dictionary or glossary into your user database") },
+	{ "explore", NULL, N_("explore [QUERY]"), N_("browse the glossary full screen, in English or Japanese") },
+	{ "po", NULL, N_("po export|fill|check [OPTION]... [FILE.po]"), N_("use the glossary with gettext catalogues") },
 	{ "lookup", cmd_lookup, N_("lookup [OPTION]... QUERY..."), N_("find terms in any script or romanization") },
 	{ "build", cmd_build, N_("build [--output DB] GLOSSARY.tsv..."), N_("validate a glossary and compile it into a database") },
 	{ "kana", cmd_kana, N_("kana [--katakana] [--oh] [ROMAJI]..."), N_("convert romaji in any system to kana") },
@@ -30,4 +37,55 @@ const struct command *commands_find(const char *name)
 		if (strcmp(c->name, name) == 0)
 			return c;
 	return NULL;
+}
+
+/* Fills path with DIR/yakugo-NAME; 0, or -1 when it does not fit. */
+static int program_path(char *path, size_t size, const char *dir, const char *name)
+{
+	int n = snprintf(path, size, "%s/" PACKAGE "-%s", dir, name);
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+int commands_exec(const struct command *c, char **argv)
+{
+	const char *env = getenv("YAKUGO_LIBEXECDIR");
+	const char *db = cli_db_option();
+	const char *dirs[2];
+	char self[PATH_MAX], path[PATH_MAX];
+	ssize_t n;
+	char *slash;
+	int i, ndirs = 0;
+
+	if (env && *env) {
+		dirs[ndirs++] = env;
+	} else {
+		/* Beside this binary first: the build tree keeps every program in src/. */
+		n = readlink("/proc/self/exe", self, sizeof self - 1);
+		if (n > 0) {
+			self[n] = '\0';
+			slash = strrchr(self, '/');
+			if (slash && slash != self) {
+				*slash = '\0';
+				dirs[ndirs++] = self;
+			}
+		}
+		dirs[ndirs++] = PKGLIBEXECDIR;
+	}
+	/* --db reaches the program as $YAKUGO_DB, which it ranks just as --db: first. */
+	if (db && setenv("YAKUGO_DB", db, 1) != 0)
+		return cli_error(YK_SYSTEM, _("cannot run %s: %s"), c->name, strerror(errno));
+
+	for (i = 0; i < ndirs; i++) {
+		if (program_path(path, sizeof path, dirs[i], c->name) != 0)
+			continue;
+		argv[0] = path;
+		execv(path, argv);
+		if (errno != ENOENT && errno != ENOTDIR)
+			return cli_error(YK_SYSTEM, _("cannot run %s: %s"), path, strerror(errno));
+	}
+	if (ndirs == 2)
+		return cli_error(YK_SYSTEM, _("the command '%s' needs the program %s-%s, found neither in %s nor in %s"),
+		                 c->name, PACKAGE, c->name, dirs[0], dirs[1]);
+	return cli_error(YK_SYSTEM, _("the command '%s' needs the program %s-%s, not found in %s"),
+	                 c->name, PACKAGE, c->name, dirs[0]);
 }

@@ -1,5 +1,6 @@
-/* main.c: the entry point. It sets up the locale and message catalogue, parses the
- * global options, and hands over to the subcommand; nothing else lives here. */
+/* main.c: the entry point of yakugo. It sets up the locale and message catalogue, parses
+ * the global options, and hands over to the subcommand: a built-in one, or the program
+ * yakugo-NAME of a heavy one (commands.h); nothing else lives here. */
 #include "config.h"
 
 #include "cli.h"
@@ -9,10 +10,7 @@
 #include "text.h"
 
 #include <getopt.h>
-#include <locale.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 static void print_help(void)
 {
@@ -39,14 +37,10 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *localedir = getenv("YAKUGO_LOCALEDIR");
 	const struct command *cmd;
 	int opt, rc;
 
-	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
-	bind_textdomain_codeset(PACKAGE, "UTF-8");
-	textdomain(PACKAGE);
+	cli_init_locale();
 
 	/* '+': stop at the first non-option, which is the subcommand. */
 	while ((opt = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
@@ -74,7 +68,7 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	optind = 0; /* let the subcommand's getopt_long start afresh */
-	rc = cmd->run(argc, argv);
+	rc = cmd->run ? cmd->run(argc, argv) : commands_exec(cmd, argv);
 	text_cleanup();
 	return cli_finish(rc);
 }

@@ -28,6 +28,38 @@ if locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
 else
 	tap_fail "ja_JP.UTF-8 locale present (quickstart.sh generates it)"
 fi
+# The program split (src/commands.h): every command --help lists runs, built in or as its
+# helper program yakugo-NAME, and answers its own --help.
+cmds=$("$YAKUGO" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z]*\) .*/\1/p')
+check "--help lists all 12 commands" 12 "$(printf '%s\n' $cmds | wc -l)"
+for c in $cmds; do
+	out=$("$YAKUGO" "$c" --help 2>&1); st=$?
+	check "yakugo $c --help exits 0" 0 "$st"
+	check_match "yakugo $c --help shows its usage" "^Usage: yakugo $c" "$out"
+done
+out=$(LC_ALL=ja_JP.UTF-8 "$YAKUGO" romanize --help 2>&1)
+check_match "a helper speaks Japanese too" '^使い方: yakugo romanize' "$out"
+# The global --db reaches a helper program (as $YAKUGO_DB, which --db overrides).
+out=$(YAKUGO_DB=/nonexistent/none.db "$YAKUGO" --db "$YAKUGO_DB" po export 2>&1); st=$?
+check "--db reaches a helper: exit 0" 0 "$st"
+check_match "--db reaches a helper: the glossary is read" '^msgid "Ministry of Economy, Trade and Industry"' "$out"
+# A missing helper program is named, with where yakugo looked.
+mkdir "$TMPD/nolibexec"
+err=$(YAKUGO_LIBEXECDIR="$TMPD/nolibexec" "$YAKUGO" romanize </dev/null 2>&1); st=$?
+check "missing helper program exits 3" 3 "$st"
+check_match "missing helper program is named" "^yakugo: the command 'romanize' needs the program yakugo-romanize, not found in $TMPD/nolibexec" "$err"
+out=$(YAKUGO_LIBEXECDIR="$TMPD/nolibexec" "$YAKUGO" lookup METI 2>&1); st=$?
+check "built-in commands need no helper" 0 "$st"
+# The light commands start fast because yakugo itself loads no heavy library (glibc's
+# loader lists what it would load; skipped where it does not).
+libs=$(LD_TRACE_LOADED_OBJECTS=1 "$YAKUGO" 2>/dev/null)
+if printf '%s\n' "$libs" | grep -q 'libsqlite3'; then
+	heavy=$(printf '%s\n' "$libs" | grep -E 'libmecab|libncurses|libtinfo|libxml2|libjansson|libbtparse|libgettextpo' | awk '{ print $1 }' | tr '\n' ' ')
+	check "yakugo links no heavy library" "" "$heavy"
+else
+	tap_ok "yakugo links no heavy library # SKIP no glibc loader trace"
+fi
+
 out=$(LC_ALL=xx_YY.UTF-8 "$YAKUGO" --help 2>&1)
 check_match "unknown locale falls back to English" '^Usage: yakugo' "$out"
 tap_done
