@@ -650,8 +650,11 @@ static char join_kana(const romanizer *r, const morph_token *t, size_t space_bef
 	}
 	if (p == MORPH_PREFIX && c != MORPH_PARTICLE && c != MORPH_SYMBOL)
 		return c == MORPH_PROPER ? '-' : 0; /* Zen-Nihon, but shinseihin */
-	if (r->p_single && c == MORPH_PROPER && cp_count(t->surface, t->surface_len) == 1)
+	if (r->p_single && c == MORPH_PROPER && cp_count(t->surface, t->surface_len) == 1) {
+		if ((r->pflags & MORPH_F_PERSON) && !(r->pflags & MORPH_F_PLACE))
+			return 0; /* a given name MeCab cut in two (聡|太): one word */
 		return '-'; /* 日米 Nichi-Bei */
+	}
 	switch (c) {
 	case MORPH_PARTICLE:
 		return ' ';
@@ -1349,7 +1352,8 @@ static const char *org_heads[] = {
 	"省", "庁", "局", "委員会", "協会", "機構", "研究所", "大学", "銀行", "財団", "連合",
 	"裁判所", "本部", "会議所", "公社", "組合", "学会", "連盟", "審議会", "研究センター",
 	"大学院", "公庫", "事務所", "大臣", "長官", "グループ", "ホールディングス", "取引所",
-	"病院", "図書館", "美術館", "博物館", "株式会社", NULL
+	"病院", "図書館", "美術館", "博物館", "株式会社", "理事会", "府警", "県警", "道警",
+	"警察署", "警察本部", "検察庁", "地検", "高検", "地裁", "高裁", "議会", NULL
 };
 
 static size_t org_head_len(size_t k)
@@ -1377,7 +1381,34 @@ static int org_last_byte(unsigned char c)
 static int is_run_class(morph_class c)
 {
 	return c == MORPH_NOUN || c == MORPH_PROPER || c == MORPH_SUFFIX || c == MORPH_PREFIX
-	       || c == MORPH_PLACE_SUFFIX;
+	       || c == MORPH_PLACE_SUFFIX || c == MORPH_ALPHA; /* 三菱UFJ銀行 */
+}
+
+/* Latin letters that are no part of a name: with a digit or after one (5G, G7), or a
+ * single letter. */
+static int alpha_not_name(const romanizer *r, size_t i)
+{
+	const morph_token *t = &r->units[i].tk;
+	size_t k;
+	if (t->cls != MORPH_ALPHA)
+		return 0;
+	if (t->surface_len < 2 || (i > 0 && !r->units[i].space_before
+	                           && r->units[i - 1].tk.cls == MORPH_NUMBER))
+		return 1;
+	for (k = 0; k < t->surface_len; k++)
+		if (t->surface[k] >= '0' && t->surface[k] <= '9')
+			return 1;
+	return 0;
+}
+
+/* Whether units[b..e) hold a name: a proper noun, Latin letters or a glossary term. */
+static int run_has_name(const romanizer *r, size_t b, size_t e)
+{
+	for (; b < e; b++)
+		if ((r->units[b].t && r->units[b].t->proper) || r->units[b].tk.cls == MORPH_PROPER
+		    || r->units[b].tk.cls == MORPH_ALPHA)
+			return 1;
+	return 0;
 }
 
 /* Marks noun runs ending in an organisation head (文部科学省, 日本政府観光局). */
@@ -1386,7 +1417,8 @@ static void mark_org_runs(romanizer *r, const char *s)
 	size_t i = 0, start;
 	while (i < r->n_units) {
 		start = i;
-		while (i < r->n_units && (r->units[i].t || is_run_class(r->units[i].tk.cls))
+		while (i < r->n_units && (r->units[i].t || (is_run_class(r->units[i].tk.cls)
+		                                            && !alpha_not_name(r, i)))
 		       && (i == start || !r->units[i].space_before))
 			i++;
 		if (i > start) {
@@ -1406,6 +1438,11 @@ static void mark_org_runs(romanizer *r, const char *s)
 				}
 				/* a one-kanji head only as a token of its own after a name of two
 				 * words or more (経済産業省, 日本政府観光局; not 基地局, 放送局) */
+				/* a katakana head (グループ) only after a name (ソニーグループ; not
+				 * 研究グループ) */
+				if (org_heads[k] && is_katakana_only(org_heads[k], org_head_len(k))
+				    && !run_has_name(r, start, j))
+					continue;
 				if (org_heads[k] && (cp_count(org_heads[k], org_head_len(k)) > 1
 				                     || last->cls == MORPH_PROPER
 				                     || (last->surface_len == org_head_len(k)
@@ -1491,7 +1528,7 @@ static void mark_loanwords(romanizer *r, const char *s)
 			tk->flags |= MORPH_F_PLACE;
 			continue;
 		}
-		if (u->t || !is_katakana_only(tk->surface, tk->surface_len))
+		if (u->t || tk->cls == MORPH_SYMBOL || !is_katakana_only(tk->surface, tk->surface_len))
 			continue;
 		if (tk->cls == MORPH_PROPER && (tk->flags & MORPH_F_PERSON) && next
 		    && (next->tk.cls == MORPH_NOUN || next->tk.cls == MORPH_PROPER)
@@ -1696,6 +1733,68 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 			if (!(u = unit_push(r)))
 				return -1;
 			u->tk = b2;
+			continue;
+		}
+		if (toks[i].cls == MORPH_PROPER && toks[i].reading && i + 1 < n
+		    && ends_with_str(toks[i].surface, toks[i].surface_len, "大")
+		    && ends_with_str(toks[i].reading, toks[i].reading_len, "ダイ")
+		    && surface_is(&toks[i + 1], "学") && !toks[i + 1].space_before
+		    && (mi >= r->n_matches || toks[i + 1].offset < r->matches[mi].b)
+		    && r->nums.n + toks[i].reading_len + strlen("ガク") + 1 <= r->nums.cap) {
+			/* MeCab cuts 京都大学 as 京都大|学: read it as one name with 大学 */
+			morph_token tk = toks[i];
+			char *rd = r->nums.p + r->nums.n;
+			memcpy(rd, tk.reading, tk.reading_len);
+			memcpy(rd + tk.reading_len, "ガク", strlen("ガク"));
+			tk.reading = rd;
+			tk.reading_len += strlen("ガク");
+			r->nums.n += tk.reading_len;
+			tk.pron = NULL;
+			tk.pron_len = 0;
+			tk.surface_len += toks[i + 1].surface_len;
+			if (r->o.style != ROMANIZE_SPACED) {
+				if (push_proper(r, &tk, tk.space_before) != 0)
+					return -1;
+			} else {
+				if (!(u = unit_push(r)))
+					return -1;
+				u->tk = tk;
+				u->space_before = tk.space_before;
+			}
+			i++;
+			continue;
+		}
+		if ((toks[i].flags & MORPH_F_UNKNOWN) && !toks[i].reading
+		    && contains(toks[i].surface, toks[i].surface_len, "・")) {
+			/* an unknown name with ・ in it (アイ・ホールディングス): words apart */
+			size_t b = 0, dot = strlen("・");
+			while (b <= toks[i].surface_len) {
+				size_t e = b;
+				while (e < toks[i].surface_len
+				       && !(e + dot <= toks[i].surface_len
+				            && memcmp(toks[i].surface + e, "・", dot) == 0))
+					e++;
+				if (e > b) {
+					if (!(u = unit_push(r)))
+						return -1;
+					u->tk = toks[i];
+					u->tk.surface += b;
+					u->tk.offset += b;
+					u->tk.surface_len = e - b;
+					u->space_before = b == 0 ? toks[i].space_before : 0;
+				}
+				if (e >= toks[i].surface_len)
+					break;
+				if (!(u = unit_push(r)))
+					return -1;
+				u->tk = toks[i];
+				u->tk.surface += e;
+				u->tk.offset += e;
+				u->tk.surface_len = dot;
+				u->tk.cls = MORPH_SYMBOL;
+				u->space_before = 0;
+				b = e + dot;
+			}
 			continue;
 		}
 		if (toks[i].cls == MORPH_PROPER && toks[i].reading && r->o.style != ROMANIZE_SPACED) {
