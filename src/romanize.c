@@ -1096,7 +1096,10 @@ static int put_punct(romanizer *r, const morph_token *t, size_t space_before)
 			sep = ' ';
 		if (put_fixed(r, t->surface, t->surface_len, sep, 0) != 0)
 			return -1;
-		r->pk = P_LATIN;
+		/* a colon or a semicolon (：, ； folded) is followed by a space, also before
+		 * digits (資料：2024年 -> shiryō: 2024-nen), but not between digits (3:1, 10:30) */
+		r->pk = (t->surface_len == 1 && (t->surface[0] == ':' || t->surface[0] == ';')
+		         && r->pk != P_DIGITS && r->pk != P_LATIN) ? P_PUNCT : P_LATIN;
 		r->pcls = MORPH_SYMBOL;
 		return 0;
 	}
@@ -1353,7 +1356,7 @@ static const char *org_heads[] = {
 	"裁判所", "本部", "会議所", "公社", "組合", "学会", "連盟", "審議会", "研究センター",
 	"大学院", "公庫", "事務所", "大臣", "長官", "グループ", "ホールディングス", "取引所",
 	"病院", "図書館", "美術館", "博物館", "株式会社", "理事会", "府警", "県警", "道警",
-	"警察署", "警察本部", "検察庁", "地検", "高検", "地裁", "高裁", "議会", NULL
+	"警察署", "警察本部", "検察庁", "地検", "高検", "地裁", "高裁", "議会", "内閣", NULL
 };
 
 static size_t org_head_len(size_t k)
