@@ -6,15 +6,20 @@
  *   entry(id, origin, source, ja, kana, romaji, type, en, market, variants, footnotes,
  *         note, pos, common, loc)         one row per term; en and variants hold their
  *                                         items separated by "\n"
- *   fold(kid, kind, k)                    folding keys of an entry: kid = id * 16 + slot,
- *                                         so an entry's keys are one rowid range and need
- *                                         no second index; k is indexed (exact and
- *                                         normalised lookups are index lookups)
- *   gram                                  FTS5 trigram index over the romaji keys (fuzzy
- *                                         candidates without scanning every entry)
+ *   fold(k, kid, kind)                    folding keys of an entry, WITHOUT ROWID keyed
+ *                                         by (k, kid): kid = id * 16 + slot; exact and
+ *                                         normalised lookups are ranges of the key
+ *   gram                                  contentless FTS5 trigram index over the romaji
+ *                                         keys, rowid kid (fuzzy candidates without
+ *                                         scanning every entry)
  *   en_fts                                FTS5 over English names and market names
- * Triggers keep fold, gram and en_fts in step with entry; a dictionary import instead
- * rebuilds gram and en_fts once at its commit (table bulk, schema 2).
+ *                                         (external content entry, no positions)
+ * Triggers keep gram and en_fts in step with fold and entry; deleting an entry deletes
+ * its keys here (delete_keys). A dictionary import instead rebuilds gram, en_fts and
+ * the index entry_ja once at its commit (table bulk, schema 2): faster, and the index
+ * comes out packed. Schema 3 made the store small (about 2.7x the text of EDICT and
+ * ENAMDICT): no rowid table beside the key index, no positions, no stored source for
+ * the dictionaries.
  *
  * Ranking (README "Ranking" quotes this): every result has a tier and a score.
  *   tier 0  exact: the written form, the kana (hiragana, katakana, half-width equal),
@@ -53,12 +58,12 @@
 
 #include <sqlite3.h>
 
-#define LEXICON_SCHEMA 2
+#define LEXICON_SCHEMA 3
 #define LEXICON_READABLE 1 /* the oldest schema a read-only open still reads */
 #define BUSY_TIMEOUT_MS 5000
 #define KEY_SLOTS 16          /* keys per entry: kid = id * KEY_SLOTS + slot */
-#define MAX_POSTINGS 150000   /* fuzzy: trigram postings read at most */
-#define MAX_VERIFY 2000       /* fuzzy: candidate keys verified by edit distance at most */
+#define MAX_POSTINGS 60000    /* fuzzy: trigram postings read at most */
+#define MAX_VERIFY 800        /* fuzzy: candidate keys verified by edit distance at most */
 
 /* Kinds of folding keys (fold.kind); kinds >= KIND_ROMAJI are in the trigram index.
  * Kana is folded through its romaji key (match_romaji_key romanizes kana), which
@@ -108,6 +113,38 @@ static const char *const migrations[LEXICON_SCHEMA] = {
 	" INSERT INTO en_fts(rowid, en, market) VALUES (new.id, new.en, new.market); END;"
 	"CREATE TRIGGER entry_ad AFTER DELETE ON entry BEGIN"
 	" DELETE FROM fold WHERE kid BETWEEN old.id * 16 AND old.id * 16 + 15; END;"
+	"CREATE TRIGGER entry_ad_fts AFTER DELETE ON entry WHEN NOT EXISTS (SELECT 1 FROM bulk) BEGIN"
+	" INSERT INTO en_fts(en_fts, rowid, en, market) VALUES ('delete', old.id, old.en, old.market); END;"
+	"CREATE TRIGGER fold_ai AFTER INSERT ON fold"
+	" WHEN new.kind >= 2 AND NOT EXISTS (SELECT 1 FROM bulk) BEGIN"
+	" INSERT INTO gram(rowid, k) VALUES (new.kid, new.k); END;"
+	"CREATE TRIGGER fold_ad AFTER DELETE ON fold"
+	" WHEN old.kind >= 2 AND NOT EXISTS (SELECT 1 FROM bulk) BEGIN"
+	" INSERT INTO gram(gram, rowid, k) VALUES ('delete', old.kid, old.k); END;",
+
+	/* 3: smaller (issue 4: a million entries in at most 3x their text). fold is keyed
+	 * by (k, kid) without a rowid, so the table is its own index on k; gram is
+	 * contentless (fuzzy verification reads the keys' entries); en_fts keeps no
+	 * positions (phrases and whole names are checked on the entry's text); the
+	 * dictionaries' source is their origin, stored as ''. Entry deletes remove their
+	 * keys in lexicon.c (a trigger could only find them by scanning fold). */
+	"DROP TRIGGER entry_ai; DROP TRIGGER entry_ad; DROP TRIGGER entry_ad_fts;"
+	"DROP TRIGGER fold_ai; DROP TRIGGER fold_ad;"
+	"DROP TABLE gram; DROP TABLE en_fts;"
+	"CREATE TABLE fold3(k TEXT NOT NULL, kid INTEGER NOT NULL, kind INTEGER NOT NULL,"
+	" PRIMARY KEY(k, kid)) WITHOUT ROWID;"
+	"INSERT INTO fold3(k, kid, kind) SELECT k, kid, kind FROM fold ORDER BY k, kid;"
+	"DROP TABLE fold;"
+	"ALTER TABLE fold3 RENAME TO fold;"
+	"CREATE VIRTUAL TABLE gram USING fts5(k, content='', tokenize='trigram', detail='none',"
+	" columnsize=0);"
+	"INSERT INTO gram(rowid, k) SELECT kid, k FROM fold WHERE kind >= 2 ORDER BY kid;"
+	"CREATE VIRTUAL TABLE en_fts USING fts5(en, market, content='entry', content_rowid='id',"
+	" tokenize='unicode61 remove_diacritics 2', columnsize=0, detail='none');"
+	"INSERT INTO en_fts(en_fts) VALUES ('rebuild');"
+	"UPDATE entry SET source = '' WHERE origin IN (3, 4) AND source != '';"
+	"CREATE TRIGGER entry_ai AFTER INSERT ON entry WHEN NOT EXISTS (SELECT 1 FROM bulk) BEGIN"
+	" INSERT INTO en_fts(rowid, en, market) VALUES (new.id, new.en, new.market); END;"
 	"CREATE TRIGGER entry_ad_fts AFTER DELETE ON entry WHEN NOT EXISTS (SELECT 1 FROM bulk) BEGIN"
 	" INSERT INTO en_fts(en_fts, rowid, en, market) VALUES ('delete', old.id, old.en, old.market); END;"
 	"CREATE TRIGGER fold_ai AFTER INSERT ON fold"
@@ -668,16 +705,26 @@ drop:
 	free(k);
 }
 
-static void entry_keys(const lexicon_entry *e, struct keyset *ks)
+/* The folding keys of an entry in slot order — its romaji, its kana, each of its
+ * variants ("\n"-separated), its market name — empty and repeated keys dropped, and
+ * only until slot `upto` is filled (the fuzzy search needs one key of a candidate). */
+static void keys_of(const char *romaji, const char *kana, const char *variants,
+                    const char *market, size_t upto, struct keyset *ks)
 {
-	size_t i;
+	const char *p;
 	ks->n = 0;
-	keyset_add(ks, KIND_ROMAJI, match_romaji_key(e->romaji, (size_t)-1));
-	keyset_add(ks, KIND_ROMAJI, match_romaji_key(e->kana, (size_t)-1));
-	for (i = 0; i < e->n_variants; i++)
-		keyset_add(ks, KIND_VARIANT, match_romaji_key(e->variants[i], (size_t)-1));
-	if (e->market)
-		keyset_add(ks, KIND_MARKET, match_romaji_key(e->market, (size_t)-1));
+	keyset_add(ks, KIND_ROMAJI, match_romaji_key(romaji ? romaji : "", (size_t)-1));
+	if (ks->n > upto)
+		return;
+	keyset_add(ks, KIND_ROMAJI, match_romaji_key(kana ? kana : "", (size_t)-1));
+	for (p = variants; p && *p && ks->n <= upto;) {
+		const char *e = strchr(p, '\n');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		keyset_add(ks, KIND_VARIANT, match_romaji_key(p, l));
+		p += l + (e ? 1 : 0);
+	}
+	if (market && *market && ks->n <= upto)
+		keyset_add(ks, KIND_MARKET, match_romaji_key(market, (size_t)-1));
 }
 
 static const char ins_entry_sql[] =
@@ -726,7 +773,7 @@ static int insert_entry(sqlite3 *db, const char *path, sqlite3_stmt *ins, sqlite
 		goto cleanup;
 	}
 	id = sqlite3_last_insert_rowid(db);
-	entry_keys(e, &ks);
+	keys_of(e->romaji, e->kana, variants, e->market, KEY_SLOTS, &ks);
 	for (i = 0; i < ks.n; i++) {
 		sqlite3_reset(insf);
 		sqlite3_bind_int64(insf, 1, id * KEY_SLOTS + (int64_t)i);
@@ -746,6 +793,29 @@ cleanup:
 	keyset_free(&ks);
 	free(en);
 	free(variants);
+	return rc;
+}
+
+/* Deletes the folding keys of entry id (their trigger keeps gram in step): fold is
+ * keyed by the key, so this reads it whole — a few milliseconds for a user's entries,
+ * some 100 ms beside a million imported ones. 0 or -1 with *error set. */
+static int delete_keys(sqlite3 *db, const char *path, int64_t id, char **error)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (sqlite3_prepare_v2(db, "DELETE FROM fold WHERE kid BETWEEN ?1 AND ?2", -1, &st,
+	                       NULL) != SQLITE_OK)
+		goto dberr;
+	sqlite3_bind_int64(st, 1, id * KEY_SLOTS);
+	sqlite3_bind_int64(st, 2, id * KEY_SLOTS + KEY_SLOTS - 1);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto dberr;
+	rc = 0;
+	goto cleanup;
+dberr:
+	db_error(error, db, path);
+cleanup:
+	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -774,6 +844,8 @@ static int write_user(lexicon *lex, const lexicon_entry *e, int64_t id, int64_t 
 			rc = 1;
 			goto rollback;
 		}
+		if (delete_keys(db, lex->user_path, id, error) != 0)
+			goto rollback;
 	}
 	if (e) {
 		if (sqlite3_prepare_v2(db, ins_entry_sql, -1, &ins, NULL) != SQLITE_OK ||
@@ -826,6 +898,10 @@ int lexicon_import_begin(lexicon *lex, lexicon_origin origin, const char *source
 		set_error(error, str_printf(_("%s: an import is already running"), path));
 		return -1;
 	}
+	/* a dictionary's source is its origin: importing EDICT again replaces EDICT, from
+	 * whatever file (the name is not stored, a million times) */
+	if (origin == LEXICON_EDICT || origin == LEXICON_ENAMDICT)
+		source = "";
 	lex->import_source = strdup(source ? source : "");
 	if (!lex->import_source) {
 		nomem_error(error);
@@ -844,6 +920,21 @@ int lexicon_import_begin(lexicon *lex, lexicon_origin origin, const char *source
 		lexicon_import_rollback(lex);
 		return -1;
 	}
+	/* the entries this source imported before, and their keys (one pass over fold);
+	 * a dictionary's index on the written form is built again at commit, packed */
+	if (lex->bulk && exec(db, path, "DROP INDEX IF EXISTS entry_ja", error) != 0) {
+		lexicon_import_rollback(lex);
+		return -1;
+	}
+	if (sqlite3_prepare_v2(db, "DELETE FROM fold WHERE kid / 16 IN"
+	                       " (SELECT id FROM entry WHERE origin = ?1 AND source = ?2)",
+	                       -1, &del, NULL) != SQLITE_OK)
+		goto dberr;
+	sqlite3_bind_int(del, 1, (int)origin);
+	bind_text(del, 2, lex->import_source);
+	if (sqlite3_step(del) != SQLITE_DONE)
+		goto dberr;
+	sqlite3_finalize(del);
 	if (sqlite3_prepare_v2(db, "DELETE FROM entry WHERE origin = ?1 AND source = ?2",
 	                       -1, &del, NULL) != SQLITE_OK)
 		goto dberr;
@@ -895,7 +986,10 @@ int lexicon_import_commit(lexicon *lex, char **error)
 	if (lex->bulk &&
 	    (exec(db, path, "DELETE FROM bulk", error) != 0 ||
 	     exec(db, path, "INSERT INTO en_fts(en_fts) VALUES ('rebuild')", error) != 0 ||
-	     exec(db, path, "INSERT INTO gram(gram) VALUES ('rebuild')", error) != 0)) {
+	     exec(db, path, "INSERT INTO gram(gram) VALUES ('delete-all')", error) != 0 ||
+	     exec(db, path, "INSERT INTO gram(rowid, k) SELECT kid, k FROM fold WHERE kind >= 2"
+	                    " ORDER BY kid", error) != 0 ||
+	     exec(db, path, "CREATE INDEX IF NOT EXISTS entry_ja ON entry(ja)", error) != 0)) {
 		lexicon_import_rollback(lex);
 		return -1;
 	}
@@ -1139,23 +1233,106 @@ static int list_has_plain(const char *list, const char *plain)
 	return found;
 }
 
-/* Whether one item of list has the same words as the query (a whole English name). */
-static int list_has_words(const char *list, const char *words)
+/* Whether words (lower-case words joined by one space) occur in w, a string of the
+ * same form, as whole words. */
+static int has_words(const char *w, const char *words)
 {
-	char **v = NULL;
-	size_t n = 0, i;
-	int found = 0;
-	if (!list || !*words || split_lines(list, &v, &n) != 0)
+	size_t n = strlen(words);
+	const char *p = w;
+	if (!n)
 		return 0;
-	for (i = 0; i < n && !found; i++) {
-		char *cf = text_casefold(v[i], (size_t)-1);
-		char *w = cf ? words_of(cf) : NULL;
-		found = w && strcmp(w, words) == 0;
-		free(cf);
-		free(w);
+	while ((p = strstr(p, words)) != NULL) {
+		if ((p == w || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+			return 1;
+		p++;
 	}
-	free_list(v, n);
-	return found;
+	return 0;
+}
+
+/* How well the English query words fit a "\n"-separated list of names: 2 an item has
+ * exactly these words (a whole name: case, punctuation and spacing aside), 1 an item
+ * has them as a phrase, 0 neither. -1 out of memory. */
+static int english_fit(const char *list, const char *words)
+{
+	int best = 0;
+	const char *p = list;
+	while (p && *p && best < 2) {
+		const char *e = strchr(p, '\n'), *c;
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		char *item = malloc(l + 1), *cf = NULL, *w;
+		if (!item)
+			return -1;
+		memcpy(item, p, l);
+		item[l] = '\0';
+		for (c = item; *c && (unsigned char)*c < 0x80; c++)
+			;
+		if (*c) /* non-ASCII: case-fold first (words_of lowers ASCII only) */
+			cf = text_casefold(item, l);
+		w = words_of(cf ? cf : item);
+		free(item);
+		free(cf);
+		if (!w)
+			return -1;
+		if (strcmp(w, words) == 0)
+			best = 2;
+		else if (has_words(w, words))
+			best = 1;
+		free(w);
+		p += l + (e ? 1 : 0);
+	}
+	return best;
+}
+
+/* An FTS5 query for the entries that have every word of text (words separated by
+ * spaces): each word split at every character that is not a letter or a digit, each
+ * piece a string of its own ("ministry" "of" "economy", implicitly ANDed). A piece of
+ * letters and digits is one token, so nothing of the query is FTS5 syntax and no
+ * string is a phrase (en_fts keeps no positions). stars: a word that ends in `*` ends
+ * in a prefix query ("off" *). Malloc'd; NULL when out of memory or no piece. */
+static char *fts_and_query(const char *text, int stars)
+{
+	size_t n = strlen(text), i = 0, o = 0;
+	char *q = malloc(3 * n + 8);
+	if (!q)
+		return NULL;
+	while (i < n) {
+		size_t start = i, piece = 0;
+		int32_t cp = text_next_cp(text, n, &i);
+		if (cp > 0 && text_is_alnum(cp)) {
+			if (o)
+				q[o++] = ' ';
+			q[o++] = '"';
+			memcpy(q + o, text + start, i - start);
+			o += i - start;
+			while (i < n) {
+				size_t at = i;
+				cp = text_next_cp(text, n, &i);
+				if (cp <= 0 || !text_is_alnum(cp)) {
+					i = at;
+					break;
+				}
+				memcpy(q + o, text + at, i - at);
+				o += i - at;
+			}
+			q[o++] = '"';
+			piece = 1;
+		}
+		if (stars && piece && i < n && text[i] == '*') {
+			size_t j = i;
+			while (j < n && text[j] == '*')
+				j++;
+			if (j == n || text[j] == ' ') {
+				memcpy(q + o, " *", 2);
+				o += 2;
+			}
+		}
+	}
+	q[o] = '\0';
+	if (!o) {
+		free(q);
+		return NULL;
+	}
+	return q;
 }
 
 /* Prepares sql on the search's database, setting the error on failure. */
@@ -1276,68 +1453,53 @@ static char *fts_quote(const char *text)
 	return q;
 }
 
-/* English names through FTS5: the query as one phrase, then (not --exact) all its
- * words anywhere in a name. Whole names and abbreviations are exact. */
+/* English names through FTS5: every word of the query in a name (the index has no
+ * positions, so no ranking by it either); then each candidate is classified on its
+ * text: a whole name or abbreviation is exact, the query as a phrase in a longer name
+ * ranks above its words scattered. At most 2000 candidates (in id order) are read, so
+ * a query of the commonest words stays cheap. */
 static int search_english(struct search *s)
 {
 	const struct qforms *q = s->q;
 	sqlite3_stmt *st = NULL;
-	char *fq[2] = { NULL, NULL };
-	int pass, r = SQLITE_DONE, rc = -1;
+	char *fq = NULL;
+	int r = SQLITE_DONE, rc = 0;
 
 	if (!*q->words)
 		return 0;
-	fq[0] = fts_quote(q->words);
-	if (strchr(q->words, ' ')) {
-		/* each word its own string: "w1" "w2" (implicit AND) */
-		size_t n = strlen(q->words), i, o = 0;
-		fq[1] = malloc(2 * n + 3);
-		if (fq[1]) {
-			fq[1][o++] = '"';
-			for (i = 0; i < n; i++) {
-				if (q->words[i] == ' ') {
-					memcpy(fq[1] + o, "\" \"", 3);
-					o += 3;
-				} else {
-					fq[1][o++] = q->words[i];
-				}
-			}
-			fq[1][o++] = '"';
-			fq[1][o] = '\0';
+	fq = fts_and_query(q->words, 0);
+	if (!fq)
+		return 0; /* no letters or digits (or out of memory, which the next step finds) */
+	st = prep(s, "SELECT rowid FROM en_fts WHERE en_fts MATCH ?1 LIMIT 2000");
+	if (!st) {
+		free(fq);
+		return -1;
+	}
+	bind_text(st, 1, fq);
+	while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		struct info in;
+		int fit, fm, g = get_info(s, id, &in);
+		if (g <= 0) {
+			rc = g;
+			break;
 		}
-	}
-	if (!fq[0] || (strchr(q->words, ' ') && !fq[1])) {
-		nomem_error(s->error);
-		goto cleanup;
-	}
-	st = prep(s, "SELECT rowid FROM en_fts WHERE en_fts MATCH ?1 ORDER BY rank LIMIT 500");
-	if (!st)
-		goto cleanup;
-	rc = 0;
-	for (pass = 0; pass < 2 && rc == 0; pass++) {
-		if (!fq[pass])
-			continue;
-		sqlite3_reset(st);
-		bind_text(st, 1, fq[pass]);
-		while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW) {
-			int64_t id = sqlite3_column_int64(st, 0);
-			struct info in;
-			int whole, g = get_info(s, id, &in);
-			if (g <= 0) {
-				rc = g;
-				break;
-			}
-			whole = list_has_words(in.en, q->words) || list_has_words(in.market, q->words);
-			rc = add_hit(s, id, whole ? 0 : 1, 0, whole ? 0.7 : (pass ? 0.2 : 0.5),
-			             "english", in.origin, in.common);
+		fit = english_fit(in.en, q->words);
+		fm = fit < 2 ? english_fit(in.market, q->words) : 0;
+		if (fit < 0 || fm < 0) {
+			nomem_error(s->error);
+			rc = -1;
+			break;
 		}
-		if (rc == 0)
-			rc = step_error(s, r);
+		if (fm > fit)
+			fit = fm;
+		rc = add_hit(s, id, fit == 2 ? 0 : 1, 0, fit == 2 ? 0.7 : fit ? 0.5 : 0.2,
+		             "english", in.origin, in.common);
 	}
-cleanup:
+	if (rc == 0)
+		rc = step_error(s, r);
 	sqlite3_finalize(st);
-	free(fq[0]);
-	free(fq[1]);
+	free(fq);
 	return rc;
 }
 
@@ -1403,18 +1565,25 @@ struct cand {
 	int count;
 };
 
-static int cmp_cand_kid(const void *a, const void *b)
+/* Most shared trigrams first; in key order within a count (neighbouring entries share
+ * database pages). */
+static int cmp_cand(const void *a, const void *b)
 {
 	const struct cand *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
 	return x->kid < y->kid ? -1 : x->kid > y->kid;
 }
 
 /* Fuzzy: candidates from the trigram index, verified by edit distance on the keys.
  * The posting lists of the query key's trigrams (rarest first, at most MAX_POSTINGS
- * rows) give each candidate key the number of trigrams it shares with the query. A key
- * within distance k shares at least t - 3k of the query's t trigrams (one edit touches
- * at most three), so keys below that are skipped; the rest are verified best-shared
- * first, at most MAX_VERIFY of them, so the cost stays bounded at a million entries. */
+ * rows; each list in key order) are merged, which gives each candidate key the number
+ * of trigrams it shares with the query. A key within distance k shares at least t - 3k
+ * of the query's t trigrams (one edit touches at most three), so keys below that are
+ * skipped; the rest are verified best-shared first, at most MAX_VERIFY of them, so the
+ * cost stays bounded at a million entries. Once a key within distance 1 is found, keys
+ * that cannot be within 1 (sharing fewer than t - 3) are not verified: they would rank
+ * below it. */
 static int search_fuzzy(struct search *s)
 {
 	const char *key = s->q->rkey;
@@ -1422,9 +1591,9 @@ static int search_fuzzy(struct search *s)
 	struct gram_count *grams = NULL;
 	int64_t *posts = NULL;
 	struct cand *cands = NULL;
-	sqlite3_stmt *vocab = NULL, *post = NULL, *getk = NULL;
-	int maxd = match_max_distance(ncp), r = SQLITE_DONE, rc = -1, need;
-	size_t starts[256];
+	sqlite3_stmt *vocab = NULL, *post = NULL;
+	int maxd = match_max_distance(ncp), r = SQLITE_DONE, rc = -1, need, found1 = 0, skipped = 0;
+	size_t starts[256], lstart[257], nl = 0;
 
 	if (maxd == 0 || ncp < 3 || ncp > 200)
 		return 0;
@@ -1465,8 +1634,7 @@ static int search_fuzzy(struct search *s)
 	}
 	vocab = prep(s, "SELECT doc FROM temp.gram_vocab WHERE term = ?1");
 	post = prep(s, "SELECT rowid FROM gram WHERE gram MATCH ?1");
-	getk = prep(s, "SELECT kind, k FROM fold WHERE kid = ?1");
-	if (!vocab || !post || !getk)
+	if (!vocab || !post)
 		goto cleanup;
 	for (i = 0; i < ng; i++) {
 		sqlite3_reset(vocab);
@@ -1481,10 +1649,17 @@ static int search_fuzzy(struct search *s)
 	qsort(grams, ng, sizeof *grams, cmp_gram);
 	for (i = 0; i < ng; i++) {
 		char *fq;
+		lstart[nl] = nc;
 		if (grams[i].docs == 0)
 			continue;
-		if (nc + (size_t)grams[i].docs > MAX_POSTINGS)
-			break; /* the commonest trigrams add little and cost most */
+		if (nc + (size_t)grams[i].docs > MAX_POSTINGS) {
+			/* the commonest trigrams add little and cost most: a key may lack
+			 * them and still be as close, so the thresholds drop by their number */
+			for (; i < ng; i++)
+				skipped += grams[i].docs > 0;
+			need = need - skipped < 1 ? 1 : need - skipped;
+			break;
+		}
 		fq = fts_quote(grams[i].g);
 		if (!fq)
 			goto nomem;
@@ -1506,87 +1681,82 @@ static int search_fuzzy(struct search *s)
 			db_error(s->error, s->db, path_of(s->lex, s->db));
 			goto cleanup;
 		}
+		if (nc > lstart[nl])
+			nl++;
 	}
+	lstart[nl] = nc;
 	rc = 0;
 	if (nc == 0)
 		goto cleanup;
-	/* count each key's shared trigrams in a hash table (open addressing) */
+	/* merge the sorted lists: each key once, with the number of lists it is in; keep
+	 * those sharing at least `need` trigrams */
 	{
-		size_t cap = 1024, mask, j;
-		int bucket[257] = { 0 };
-		struct cand *table;
-		while (cap < 2 * nc)
-			cap *= 2;
-		mask = cap - 1;
-		table = calloc(cap, sizeof *table);
-		if (!table)
-			goto nomem;
-		for (i = 0; i < nc; i++) {
-			uint64_t h = (uint64_t)posts[i] * 0x9E3779B97F4A7C15ULL;
-			for (j = (size_t)(h >> 20) & mask; table[j].count && table[j].kid != posts[i];
-			     j = (j + 1) & mask)
-				;
-			if (!table[j].count)
-				table[j].kid = posts[i];
-			table[j].count++;
-		}
-		/* keep the best-sharing keys (at least `need` trigrams), at most MAX_VERIFY: a
-		 * counting pass over the shared counts finds the cut-off */
-		for (j = 0; j < cap; j++)
-			if (table[j].count >= need)
-				bucket[table[j].count > 256 ? 256 : table[j].count]++;
-		{
-			int c, cut = 256;
-			size_t kept = 0;
-			for (c = 256; c >= need; c--) {
-				if (kept + (size_t)bucket[c] > MAX_VERIFY && kept > 0)
-					break;
-				kept += (size_t)bucket[c];
-				cut = c;
+		size_t head[256], l, capu = 0;
+		memcpy(head, lstart, nl * sizeof *head);
+		for (;;) {
+			int64_t min = INT64_MAX;
+			int count = 0;
+			for (l = 0; l < nl; l++)
+				if (head[l] < lstart[l + 1] && posts[head[l]] < min)
+					min = posts[head[l]];
+			if (min == INT64_MAX)
+				break;
+			for (l = 0; l < nl; l++)
+				if (head[l] < lstart[l + 1] && posts[head[l]] == min) {
+					head[l]++;
+					count++;
+				}
+			if (count < need)
+				continue;
+			if (nu == capu) {
+				size_t cap = capu ? 2 * capu : 256;
+				struct cand *nb = realloc(cands, cap * sizeof *nb);
+				if (!nb)
+					goto nomem;
+				cands = nb;
+				capu = cap;
 			}
-			cands = malloc((kept ? kept : 1) * sizeof *cands);
-			if (!cands) {
-				free(table);
-				goto nomem;
-			}
-			for (j = 0; j < cap && nu < kept; j++)
-				if (table[j].count >= cut)
-					cands[nu++] = table[j];
+			cands[nu].kid = min;
+			cands[nu++].count = count;
 		}
-		free(table);
+		/* the best-sharing MAX_VERIFY of them */
+		qsort(cands, nu, sizeof *cands, cmp_cand);
+		if (nu > MAX_VERIFY)
+			nu = MAX_VERIFY;
 	}
-	/* verify in key order: neighbouring keys share database pages */
-	qsort(cands, nu, sizeof *cands, cmp_cand_kid);
+	/* verify: most shared trigrams first */
 	for (i = 0; i < nu && rc == 0; i++) {
-		int d, pd, kind;
-		const char *k;
-		sqlite3_reset(getk);
-		sqlite3_bind_int64(getk, 1, cands[i].kid);
-		r = sqlite3_step(getk);
-		if (r != SQLITE_ROW) {
-			rc = step_error(s, r);
+		int d, pd, kind, g;
+		size_t slot = (size_t)(cands[i].kid % KEY_SLOTS);
+		int64_t id = cands[i].kid / KEY_SLOTS;
+		struct keyset ks = { .n = 0 };
+		struct info in;
+		if (found1 && cands[i].count < (int)ng - 3 - skipped)
+			break; /* cannot be within distance 1 of the query */
+		/* the key is not stored by kid: it is the entry's key of that slot */
+		g = get_info(s, id, &in);
+		if (g <= 0) {
+			rc = g;
 			continue;
 		}
-		kind = sqlite3_column_int(getk, 0);
-		k = (const char *)sqlite3_column_text(getk, 1);
-		if (kind < KIND_ROMAJI || !k)
+		keys_of(in.romaji, in.kana, in.variants, in.market, slot, &ks);
+		if (ks.n <= slot) {
+			keyset_free(&ks);
 			continue;
-		d = match_distance(key, k, maxd);
-		pd = d > maxd ? match_prefix_distance(key, k, maxd) : maxd + 1;
+		}
+		kind = ks.kind[slot];
+		d = match_distance(key, ks.k[slot], maxd);
+		pd = d > maxd ? match_prefix_distance(key, ks.k[slot], maxd) : maxd + 1;
+		keyset_free(&ks);
 		if (d < 0 || pd < 0)
 			goto nomem;
-		if ((d > 0 && d <= maxd) || pd <= maxd) {
-			struct info in;
-			int g = get_info(s, cands[i].kid / KEY_SLOTS, &in);
-			if (g < 0)
-				rc = -1;
-			else if (g > 0 && d <= maxd)
-				rc = add_hit(s, cands[i].kid / KEY_SLOTS, 2, d, kind == KIND_ROMAJI ? 0.5 : 0.4,
-				             "fuzzy", in.origin, in.common);
-			else if (g > 0) /* the beginning of the key, mistyped: a step further */
-				rc = add_hit(s, cands[i].kid / KEY_SLOTS, 2, pd + 1, 0.3,
-				             pd ? "fuzzy" : "prefix", in.origin, in.common);
-		}
+		if (d > 0 && d <= maxd)
+			rc = add_hit(s, id, 2, d, kind == KIND_ROMAJI ? 0.5 : 0.4, "fuzzy", in.origin,
+			             in.common);
+		else if (pd <= maxd) /* the beginning of the key, mistyped: a step further */
+			rc = add_hit(s, id, 2, pd + 1, 0.3, pd ? "fuzzy" : "prefix", in.origin, in.common);
+		if (d == 1)
+			found1 = 1;
 	}
 	goto cleanup;
 nomem:
@@ -1595,7 +1765,6 @@ nomem:
 cleanup:
 	sqlite3_finalize(vocab);
 	sqlite3_finalize(post);
-	sqlite3_finalize(getk);
 	free(grams);
 	free(posts);
 	free(cands);
@@ -1675,55 +1844,17 @@ static char *fold_pattern(const char *pat, char *(*fold)(const char *, size_t))
 }
 
 /* When every `*` of an English wildcard pattern ends a word and there is no `?` or
- * leading `*` ("cabinet off*"), the FTS5 prefix query that finds its candidates
+ * leading `*` ("cabinet off*"), the FTS5 query that finds its candidates
  * ("cabinet" "off" *), else NULL (then the names are scanned). Malloc'd. */
 static char *prefix_query(const char *pat)
 {
-	size_t n = strlen(pat), i, o = 0;
-	char *q;
+	size_t n = strlen(pat), i;
 	if (!n || pat[0] == '*' || strchr(pat, '?') || strstr(pat, "\xef\xbc\x9f"))
 		return NULL;
 	for (i = 0; i < n; i++)
 		if (pat[i] == '*' && i + 1 < n && pat[i + 1] != ' ' && pat[i + 1] != '*')
 			return NULL;
-	q = malloc(3 * n + 8);
-	if (!q)
-		return NULL;
-	for (i = 0; i < n;) {
-		size_t e = i;
-		int star = 0;
-		while (e < n && pat[e] != ' ')
-			e++;
-		while (e > i && pat[e - 1] == '*') {
-			e--;
-			star = 1;
-		}
-		if (e > i) {
-			size_t j;
-			if (o)
-				q[o++] = ' ';
-			q[o++] = '"';
-			for (j = i; j < e; j++) {
-				if (pat[j] == '"')
-					q[o++] = '"';
-				q[o++] = pat[j];
-			}
-			q[o++] = '"';
-			if (star) {
-				q[o++] = ' ';
-				q[o++] = '*';
-			}
-		}
-		while (e < n && pat[e] != ' ')
-			e++;
-		i = e + 1;
-	}
-	q[o] = '\0';
-	if (!o) {
-		free(q);
-		return NULL;
-	}
-	return q;
+	return fts_and_query(pat, 1);
 }
 
 /* Wildcards: the written form and kana with GLOB, the folding keys with GLOB (an index

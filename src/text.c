@@ -392,6 +392,13 @@ int text_is_latin(int32_t cp)
 	return uscript_getScript(cp, &status) == USCRIPT_LATIN && U_SUCCESS(status);
 }
 
+int text_is_alnum(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+	return u_isalnum(cp) != 0;
+}
+
 int text_is_japanese(int32_t cp)
 {
 	return text_is_hiragana(cp) || text_is_katakana(cp) || text_is_kanji(cp);

@@ -52,6 +52,7 @@ int text_is_hiragana(int32_t cp);   /* U+3041..U+309F (incl. ゝゞ) */
 int text_is_katakana(int32_t cp);   /* U+30A0..U+30FF and U+31F0..U+31FF, incl. ー */
 int text_is_kanji(int32_t cp);      /* Han script, incl. 々 〆 */
 int text_is_latin(int32_t cp);      /* Latin script letters (incl. ā ō) */
+int text_is_alnum(int32_t cp);      /* a letter (L*) or decimal digit (Nd) of any script */
 /* Japanese letter: hiragana, katakana or kanji. */
 int text_is_japanese(int32_t cp);
 

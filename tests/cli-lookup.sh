@@ -92,7 +92,8 @@ check_match "wildcard in English" '内閣府' "$("$YAKUGO" lookup 'cabinet off*'
 
 # FTS5 syntax in a query is text: never an error, never an operator.
 for q in '"' '""' 'NEAR' 'NEAR(cabinet office)' 'cabinet -office' '-' ':' 'en:cabinet' \
-	'cabinet OR fuji' 'cabinet AND' '^cabinet' 'cab"inet' '(' 'office)' '{en}: cabinet' '+'; do
+	'cabinet OR fuji' 'cabinet AND' '^cabinet' 'cab"inet' '(' 'office)' '{en}: cabinet' '+' \
+	'cabinet’s office' 'cabinet—office' 'cabinet off**' '*' 'ＮＥＡＲ（cabinet）'; do
 	"$YAKUGO" lookup "$q" >/dev/null 2>"$TMPD/err"; st=$?
 	if [ "$st" -le 1 ] && [ ! -s "$TMPD/err" ]; then tap_ok "FTS syntax is text: $q"
 	else tap_fail "FTS syntax is text: $q" "exit $st: $(cat "$TMPD/err")"; fi
