@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <mecab.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,28 @@ struct morph {
 	size_t n_tokens, cap_tokens;
 	size_t *cons;      /* pairs begin,end */
 	size_t n_cons, cap_cons;
+	struct feat *cache; /* MORPH_CACHE slots, open addressing by feature pointer */
+	size_t n_cache;
 };
+
+/* What morph_fill derives from a feature string alone, cached per feature pointer.
+ * A node's feature points into the dictionary MeCab has mapped (sys.dic, unk.dic, a
+ * user dictionary) or to the tagger's own unk-feature string: the text at a pointer
+ * never changes while the model is open, so the pointer is a sound key for known and
+ * unknown words alike (yakugo sets no feature constraints, the one case where MeCab
+ * would hand out a caller's string). Offsets are relative to the feature string. */
+struct feat {
+	const char *feature; /* NULL: an empty slot */
+	uint16_t pos_len, reading_off, reading_len, base_off, base_len, pron_off, pron_len;
+	unsigned char cls, flags, has;
+};
+#define FEAT_READING 1u
+#define FEAT_BASE 2u
+#define FEAT_PRON 4u
+/* Slots (a power of two): some 40k distinct words fill 60% of it. The table is allocated
+ * and touched once, so memory does not grow with the input; when it is 3/4 full, new
+ * words are no longer cached (they are still analysed, only not remembered). */
+#define MORPH_CACHE (1u << 16)
 
 #define MORPH_MAX_FIELDS 32
 
@@ -261,17 +283,12 @@ static int morph_classify_surface(morph_token *t)
 	return 1;
 }
 
-static void morph_fill(morph *m, const mecab_node_t *node, const char *text, morph_token *t)
+/* The fields of one feature string: part of speech, reading, base form, pronunciation,
+ * word class and the flags that come from the dictionary (not from the surface). */
+static void morph_feature(const morph *m, const char *feature, morph_token *t)
 {
 	fields f;
-	memset(t, 0, sizeof *t);
-	t->surface = node->surface;
-	t->surface_len = node->length;
-	t->offset = (size_t)(node->surface - text);
-	t->space_before = node->rlength > node->length ? (size_t)(node->rlength - node->length) : 0;
-	if (node->stat == MECAB_UNK_NODE)
-		t->flags |= MORPH_F_UNKNOWN;
-	fields_split(node->feature ? node->feature : "", &f);
+	fields_split(feature, &f);
 	t->pos = f.p[0];
 	t->pos_len = f.n >= 4 ? (size_t)(f.p[3] + f.len[3] - f.p[0])
 	           : (size_t)(f.p[f.n - 1] + f.len[f.n - 1] - f.p[0]);
@@ -308,6 +325,88 @@ static void morph_fill(morph *m, const mecab_node_t *node, const char *text, mor
 		morph_classify_juman(&f, t);
 		break;
 	}
+}
+
+static inline size_t feat_slot(const char *feature)
+{
+	return (size_t)(((uint64_t)(uintptr_t)feature * 0x9E3779B97F4A7C15u) >> 48) & (MORPH_CACHE - 1);
+}
+
+/* The cached analysis of feature, computed (and remembered while there is room) on a
+ * miss. Writes the feature-derived members of *t. */
+static void morph_feature_cached(morph *m, const char *feature, morph_token *t)
+{
+	struct feat *e;
+	size_t i;
+	if (!m->cache) {
+		morph_feature(m, feature, t);
+		return;
+	}
+	i = feat_slot(feature);
+	while (m->cache[i].feature && m->cache[i].feature != feature)
+		i = (i + 1) & (MORPH_CACHE - 1);
+	e = &m->cache[i];
+	if (!e->feature) {
+		morph_feature(m, feature, t);
+		if (m->n_cache >= MORPH_CACHE / 4 * 3 || t->pos_len > UINT16_MAX
+		    || (t->reading && (size_t)(t->reading - feature) + t->reading_len > UINT16_MAX)
+		    || (t->base && (size_t)(t->base - feature) + t->base_len > UINT16_MAX)
+		    || (t->pron && (size_t)(t->pron - feature) + t->pron_len > UINT16_MAX))
+			return;
+		e->pos_len = (uint16_t)t->pos_len;
+		e->has = 0;
+		if (t->reading) {
+			e->has |= FEAT_READING;
+			e->reading_off = (uint16_t)(t->reading - feature);
+			e->reading_len = (uint16_t)t->reading_len;
+		}
+		if (t->base) {
+			e->has |= FEAT_BASE;
+			e->base_off = (uint16_t)(t->base - feature);
+			e->base_len = (uint16_t)t->base_len;
+		}
+		if (t->pron) {
+			e->has |= FEAT_PRON;
+			e->pron_off = (uint16_t)(t->pron - feature);
+			e->pron_len = (uint16_t)t->pron_len;
+		}
+		e->cls = (unsigned char)t->cls;
+		e->flags = (unsigned char)t->flags;
+		e->feature = feature;
+		m->n_cache++;
+		return;
+	}
+	t->pos = feature;
+	t->pos_len = e->pos_len;
+	if (e->has & FEAT_READING) {
+		t->reading = feature + e->reading_off;
+		t->reading_len = e->reading_len;
+	}
+	if (e->has & FEAT_BASE) {
+		t->base = feature + e->base_off;
+		t->base_len = e->base_len;
+	}
+	if (e->has & FEAT_PRON) {
+		t->pron = feature + e->pron_off;
+		t->pron_len = e->pron_len;
+	}
+	t->cls = (morph_class)e->cls;
+	t->flags |= e->flags;
+}
+
+static void morph_fill(morph *m, const mecab_node_t *node, const char *text, morph_token *t)
+{
+	memset(t, 0, sizeof *t);
+	t->surface = node->surface;
+	t->surface_len = node->length;
+	t->offset = (size_t)(node->surface - text);
+	t->space_before = node->rlength > node->length ? (size_t)(node->rlength - node->length) : 0;
+	if (node->feature)
+		morph_feature_cached(m, node->feature, t);
+	else
+		morph_feature(m, "", t);
+	if (node->stat == MECAB_UNK_NODE)
+		t->flags |= MORPH_F_UNKNOWN;
 	morph_classify_surface(t);
 }
 
@@ -403,6 +502,11 @@ morph *morph_open(const char *dicdir, char **error)
 		goto oom;
 	if (morph_detect(m, error) != 0)
 		goto fail;
+	/* touched now (calloc could leave it unmapped), so memory does not grow later;
+	 * without it every word is analysed afresh */
+	m->cache = malloc(MORPH_CACHE * sizeof *m->cache);
+	if (m->cache)
+		memset(m->cache, 0, MORPH_CACHE * sizeof *m->cache);
 	free(arg);
 	free(path);
 	return m;
@@ -428,6 +532,7 @@ void morph_close(morph *m)
 		mecab_model_destroy(m->model);
 	free(m->tokens);
 	free(m->cons);
+	free(m->cache);
 	free(m);
 }
 
