@@ -81,19 +81,19 @@ static int replace_invalid(const char *s, size_t len, char **buf, size_t *cap, s
 	return 0;
 }
 
-/* Literal conversion of one line; NUL bytes are copied through. */
-static int literal_line(const char *s, size_t len, romaji_system sys, romaji_long lng)
+/* Literal conversion of one line; NUL bytes are copied through. *buf and *cap: a
+ * buffer reused from line to line (the caller frees it). */
+static int literal_line(const char *s, size_t len, romaji_system sys, romaji_long lng,
+                        char **buf, size_t *cap)
 {
-	size_t pos = 0;
+	size_t pos = 0, n;
 	while (pos <= len) {
 		const char *nul = memchr(s + pos, '\0', len - pos);
 		size_t seg = nul ? (size_t)(nul - (s + pos)) : len - pos;
 		if (seg) {
-			char *r = romanize_literal(s + pos, seg, sys, lng);
-			if (!r)
+			if (romanize_literal_buf(s + pos, seg, sys, lng, buf, cap, &n) != 0)
 				return -1;
-			fputs(r, stdout);
-			free(r);
+			fwrite(*buf, 1, n, stdout);
 		}
 		if (!nul)
 			break;
@@ -126,8 +126,8 @@ int cmd_romanize(int argc, char **argv)
 	romanizer *r = NULL;
 	lexicon *lex = NULL;
 	lines *in = NULL;
-	char *err = NULL, *rbuf = NULL;
-	size_t rcap = 0;
+	char *err = NULL, *rbuf = NULL, *lbuf = NULL;
+	size_t rcap = 0, lcap = 0;
 	struct where where = { NULL, 0 };
 	const char *stdin_only[] = { "-" };
 	const char *const *files;
@@ -237,7 +237,7 @@ int cmd_romanize(int argc, char **argv)
 			if (len && line[len - 1] == '\r')
 				cr = 1;
 			if (literal) {
-				if (literal_line(line, len - cr, o.sys, o.lng) != 0) {
+				if (literal_line(line, len - cr, o.sys, o.lng, &lbuf, &lcap) != 0) {
 					rc = cli_error(YK_SYSTEM, _("out of memory"));
 					goto done;
 				}
@@ -264,6 +264,7 @@ int cmd_romanize(int argc, char **argv)
 done:
 	lines_close(in);
 	free(rbuf);
+	free(lbuf);
 	free(err);
 	lexicon_close(lex);
 	romanize_free(r);

@@ -163,10 +163,14 @@ static unsigned char combo_base[NCOMBO], combo_small[NCOMBO];
 /* For each base index, the first combo row with that base, or 0xFF. Combos of one base
  * are contiguous in combos[] (rows are grouped by base). */
 static unsigned char combo_first[NIDX];
+/* The kana index (or K_*) of every code point U+3040..U+30FF by its last two UTF-8
+ * bytes (E3 81..83 xx), so that kana are read without decoding. */
+static signed char kana3[3 * 64];
 static signed char voiced_of[NIDX], semivoiced_of[NIDX], unvoiced_of[NIDX];
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static int kana_index_of_utf8(const char *s);
+static int classify(int32_t cp);
 
 static void set_spell(struct spell *sp, const char *s)
 {
@@ -196,6 +200,8 @@ static void build_tables(void)
 	}
 	for (k = 0; k < IDX_VA; k++)
 		assert(kana_index_of_utf8(single[k].kana) == k);
+	for (k = 0; k < 3 * 64; k++)
+		kana3[k] = (signed char)classify(0x3040 + k);
 	memset(combo_first, 0xFF, sizeof combo_first);
 	for (i = NCOMBO; i-- > 0;) {
 		combo_base[i] = (unsigned char)kana_index_of_utf8(combos[i].kana);
@@ -284,12 +290,20 @@ static int kana_index_of_utf8(const char *s)
 }
 
 /* Reads one kana at s[*i] with the voicing marks that follow it; returns its index or
- * K_*, advancing *i. */
-static int read_kana(const unsigned char *s, size_t len, size_t *i)
+ * K_*, advancing *i. Sets *odd when it consumed a voicing mark. */
+static inline int read_kana(const unsigned char *s, size_t len, size_t *i, int *odd)
 {
 	size_t n;
-	int32_t cp = decode3(s, len, *i, &n);
-	int k = cp < 0 ? K_NONE : classify(cp);
+	int32_t cp;
+	int k;
+	if (s[*i] == 0xE3 && *i + 2 < len && (unsigned)(s[*i + 1] - 0x81) < 3
+	    && (s[*i + 2] & 0xC0) == 0x80) {
+		k = kana3[(s[*i + 1] - 0x81) * 64 + (s[*i + 2] & 0x3F)];
+		n = 3;
+	} else {
+		cp = decode3(s, len, *i, &n);
+		k = cp < 0 ? K_NONE : classify(cp);
+	}
 	if (k == K_NONE)
 		return K_NONE;
 	*i += n;
@@ -308,6 +322,7 @@ static int read_kana(const unsigned char *s, size_t len, size_t *i)
 		else
 			break;
 		*i += n;
+		*odd = 1; /* a combining voicing mark: NFKC would compose it */
 	}
 	return k;
 }
@@ -326,6 +341,7 @@ struct conv {
 	char vch;          /* vowel ending the last syllable (it may lengthen), or 0 */
 	size_t vpos;       /* its offset in p */
 	int last;          /* index of the last kana (for ゝ), or -1 */
+	int odd;           /* met something besides ASCII and plain kana (romaji_plain) */
 };
 
 /* Makes room for k more bytes (plus slack for 8-byte spelling copies). */
@@ -406,7 +422,7 @@ static void flush_n(struct conv *c, char next)
 }
 
 /* Writes a syllable spelled sp; bare is 1 when it is a full-size vowel kana. */
-static void syllable(struct conv *c, const struct spell *sp, int bare)
+static inline void syllable(struct conv *c, const struct spell *sp, int bare)
 {
 	char first = sp->s[0];
 	if (bare && c->vch && c->lng != ROMAJI_LONG_DEFAULT && !c->pend_n && !c->pend_tsu) {
@@ -459,7 +475,7 @@ static int is_small(int k)
 }
 
 /* One kana (index k) at the current position; may consume a following small kana. */
-static void kana(struct conv *c, int k, const unsigned char *s, size_t len, size_t *i)
+static inline void kana(struct conv *c, int k, const unsigned char *s, size_t len, size_t *i)
 {
 	if (k == IDX_SOKUON) {
 		flush_n(c, 'k');
@@ -480,7 +496,7 @@ static void kana(struct conv *c, int k, const unsigned char *s, size_t len, size
 	c->last = k;
 	if (combo_first[k] != 0xFF && *i < len) {
 		size_t j = *i;
-		int m = read_kana(s, len, &j);
+		int m = read_kana(s, len, &j, &c->odd);
 		if (m >= 0 && is_small(m)) {
 			size_t r;
 			for (r = combo_first[k]; r < NCOMBO && combo_base[r] == k; r++) {
@@ -500,79 +516,133 @@ static void kana(struct conv *c, int k, const unsigned char *s, size_t len, size
 	syllable(c, &single_spell[c->col][k], is_bare_vowel(k));
 }
 
-char *romaji_from_kana(const char *kana_in, size_t len, romaji_system sys, romaji_long lng)
+/* Whether the character at s[i] (non-ASCII) is plain: a kana U+3041..U+3096 or
+ * U+30A1..U+30FC, or 、。「」『』; one bit per third UTF-8 byte. */
+static inline int plain_kana(const unsigned char *s, size_t len, size_t i)
 {
-	const unsigned char *s = (const unsigned char *)kana_in;
-	struct conv c;
+	static const uint64_t ok[4] = {
+		UINT64_C(0xF006),                                /* E3 80 81 82 8C..8F */
+		0xFFFFFFFFFFFFFFFEu,                             /* E3 81 81..BF */
+		((UINT64_C(1) << 23) - 1) | (~UINT64_C(0) << 33), /* E3 82 80..96, A1..BF */
+		(UINT64_C(1) << 61) - 1                          /* E3 83 80..BC */
+	};
+	return s[i] == 0xE3 && i + 2 < len && (unsigned)(s[i + 1] - 0x80) < 4
+	       && (s[i + 2] & 0xC0) == 0x80 && ((ok[s[i + 1] - 0x80] >> (s[i + 2] & 63)) & 1);
+}
+
+/* Converts s[0..len) into c (set up by the caller with a buffer of c->cap bytes). */
+static void convert(struct conv *c, const unsigned char *s, size_t len)
+{
 	size_t i = 0;
-
-	ensure_tables();
-	if (len == (size_t)-1)
-		len = strlen(kana_in);
-	if (len > SIZE_MAX / 4)
-		return NULL;
-	if ((unsigned)sys >= NSYS)
-		sys = ROMAJI_HEPBURN;
-	memset(&c, 0, sizeof c);
-	c.sys = &systems[sys];
-	c.col = c.sys->col;
-	c.lng = lng == ROMAJI_LONG_DEFAULT ? c.sys->lng : lng;
-	c.last = -1;
-	c.cap = len + len / 2 + 16;
-	c.p = malloc(c.cap);
-	if (!c.p)
-		return NULL;
-
-	while (i < len && !c.oom) {
+	while (i < len && !c->oom) {
 		unsigned char b = s[i];
 		if (b < 0x80) {
 			size_t j = i;
 			if (b == ROMAJI_MORPHEME_CHAR) {
-				c.vch = 0;
+				c->vch = 0;
 				i++;
 				continue;
 			}
-			boundary(&c);
+			boundary(c);
 			while (j < len && s[j] < 0x80 && s[j] != ROMAJI_MORPHEME_CHAR)
 				j++;
-			put(&c, (const char *)s + i, j - i);
+			put(c, (const char *)s + i, j - i);
 			i = j;
 			continue;
 		}
+		if (!plain_kana(s, len, i))
+			c->odd = 1;
 		size_t j = i;
-		int k = read_kana(s, len, &j);
+		int k = read_kana(s, len, &j, &c->odd);
 		if (k >= 0) {
 			i = j;
-			kana(&c, k, s, len, &i);
+			kana(c, k, s, len, &i);
 		} else if (k == K_CHOON) {
 			i = j;
-			if (c.vch)
-				put_long(&c, c.vch);
-		} else if ((k == K_ITER || k == K_ITER_V) && c.last >= 0 && c.last != IDX_N) {
-			int r = c.last;
+			if (c->vch)
+				put_long(c, c->vch);
+		} else if ((k == K_ITER || k == K_ITER_V) && c->last >= 0 && c->last != IDX_N) {
+			int r = c->last;
 			if (k == K_ITER && unvoiced_of[r] >= 0)
 				r = unvoiced_of[r];
 			else if (k == K_ITER_V && voiced_of[r] >= 0)
 				r = voiced_of[r];
 			i = j;
-			kana(&c, r, s, len, &i);
+			kana(c, r, s, len, &i);
 		} else if (k == K_DAKU || k == K_HANDAKU) {
 			i = j; /* a voicing mark with nothing to voice */
 		} else {
 			size_t n;
-			boundary(&c);
+			boundary(c);
 			decode3(s, len, i, &n);
-			put(&c, (const char *)s + i, n);
+			put(c, (const char *)s + i, n);
 			i += n;
 		}
 	}
-	boundary(&c);
-	if (c.oom || reserve(&c, 1) != 0) {
+	boundary(c);
+	if (!c->oom && reserve(c, 1) == 0)
+		c->p[c->n] = '\0';
+}
+
+static void conv_init(struct conv *c, romaji_system sys, romaji_long lng)
+{
+	ensure_tables();
+	if ((unsigned)sys >= NSYS)
+		sys = ROMAJI_HEPBURN;
+	memset(c, 0, sizeof *c);
+	c->sys = &systems[sys];
+	c->col = c->sys->col;
+	c->lng = lng == ROMAJI_LONG_DEFAULT ? c->sys->lng : lng;
+	c->last = -1;
+}
+
+char *romaji_from_kana(const char *kana_in, size_t len, romaji_system sys, romaji_long lng)
+{
+	struct conv c;
+
+	if (len == (size_t)-1)
+		len = strlen(kana_in);
+	if (len > SIZE_MAX / 4)
+		return NULL;
+	conv_init(&c, sys, lng);
+	c.cap = len + len / 2 + 16;
+	c.p = malloc(c.cap);
+	if (!c.p)
+		return NULL;
+	convert(&c, (const unsigned char *)kana_in, len);
+	if (c.oom) {
 		free(c.p);
 		return NULL;
 	}
-	c.p[c.n] = '\0';
 	return c.p;
+}
+
+int romaji_from_kana_buf(const char *kana_in, size_t len, romaji_system sys, romaji_long lng,
+                         char **buf, size_t *cap, size_t *out_len, int *plain)
+{
+	struct conv c;
+
+	if (len > SIZE_MAX / 4)
+		return -1;
+	conv_init(&c, sys, lng);
+	if (*cap < len + len / 2 + 16) {
+		char *p = realloc(*buf, len + len / 2 + 16);
+		if (!p)
+			return -1;
+		*buf = p;
+		*cap = len + len / 2 + 16;
+	}
+	c.p = *buf;
+	c.cap = *cap;
+	convert(&c, (const unsigned char *)kana_in, len);
+	*buf = c.p; /* reserve may have moved it, even on failure */
+	*cap = c.cap;
+	if (c.oom)
+		return -1;
+	*out_len = c.n;
+	if (plain)
+		*plain = !c.odd;
+	return 0;
 }
 
 const char *romaji_particle(const char *kana_in, romaji_system sys)

@@ -43,6 +43,16 @@ typedef enum romaji_long {
  * NULL when out of memory. */
 char *romaji_from_kana(const char *kana, size_t len, romaji_system sys, romaji_long lng);
 
+/* As romaji_from_kana (len is a length, NUL bytes are copied through), into *buf, a
+ * buffer of *cap bytes that the caller owns and frees (NULL and 0 at first; grown with
+ * realloc). Sets *out_len to the length of the NUL-terminated result and, when plain is
+ * not NULL, *plain to 1 when kana held nothing but ASCII, the kana U+3041..U+3096
+ * and U+30A1..U+30FC and the punctuation 、。「」『』 (text that NFKC leaves as it is),
+ * else 0. Returns 0, or -1 when
+ * out of memory (*buf stays valid for the caller to free). */
+int romaji_from_kana_buf(const char *kana, size_t len, romaji_system sys, romaji_long lng,
+                         char **buf, size_t *cap, size_t *out_len, int *plain);
+
 /* The romaji of a particle token for sys: は -> "wa", へ -> "e", を -> "o" ("wo" in
  * traditional, nihon and wapuro). Returns a static string, or NULL when kana is not
  * one of these three (hiragana or katakana, NUL-terminated). */

@@ -2003,10 +2003,14 @@ static int needs_nfkc(const char *s, size_t n)
 		}
 		/* s is valid UTF-8: kana first (E3 81..83 xx: U+3040..U+30FF), byte-wise,
 		 * since this runs on every byte of --literal input */
-		if (c == 0xE3 && i + 2 < n && u[i + 1] >= 0x81 && u[i + 1] <= 0x83) {
-			unsigned char b1 = u[i + 1], b2 = u[i + 2];
-			if ((b1 == 0x81 && b2 >= 0x81) || (b1 == 0x82 && (b2 <= 0x96 || b2 >= 0xA1))
-			    || (b1 == 0x83 && b2 <= 0xBC)) {
+		if (c == 0xE3 && i + 2 < n && (unsigned)(u[i + 1] - 0x81) < 3) {
+			/* one bit per third byte: U+3041..U+3096, U+30A1..U+30FC */
+			static const uint64_t kana_ok[3] = {
+				0xFFFFFFFFFFFFFFFEu,                             /* E3 81 81..BF */
+				((UINT64_C(1) << 23) - 1) | (~UINT64_C(0) << 33), /* E3 82 80..96, A1..BF */
+				(UINT64_C(1) << 61) - 1                          /* E3 83 80..BC */
+			};
+			if ((kana_ok[u[i + 1] - 0x81] >> (u[i + 2] & 63)) & 1) {
 				i += 3;
 				continue;
 			}
@@ -2177,6 +2181,24 @@ char *romanize_literal(const char *s, size_t len, romaji_system sys, romaji_long
 	out = romaji_from_kana(norm, strlen(norm), sys, lng);
 	free(norm);
 	return out;
+}
+
+int romanize_literal_buf(const char *s, size_t len, romaji_system sys, romaji_long lng,
+                         char **buf, size_t *cap, size_t *out_len)
+{
+	char *norm;
+	int plain, rc;
+	/* kana-only text is converted once; anything else is checked for NFKC after */
+	if (romaji_from_kana_buf(s, len, sys, lng, buf, cap, out_len, &plain) != 0)
+		return -1;
+	if (plain || !needs_nfkc(s, len))
+		return 0;
+	norm = text_nfkc(s, len);
+	if (!norm)
+		return -1;
+	rc = romaji_from_kana_buf(norm, strlen(norm), sys, lng, buf, cap, out_len, NULL);
+	free(norm);
+	return rc;
 }
 
 char *romanize_string(romanizer *r, const char *s, size_t len, char **error)

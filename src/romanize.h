@@ -70,4 +70,10 @@ char *romanize_string(romanizer *r, const char *s, size_t len, char **error);
  * when out of memory or on an ICU failure. */
 char *romanize_literal(const char *s, size_t len, romaji_system sys, romaji_long lng);
 
+/* As romanize_literal, into *buf (a buffer of *cap bytes that the caller owns and
+ * frees; NULL and 0 at first), setting *out_len; NUL bytes are copied through. Returns
+ * 0, or -1 when out of memory or on an ICU failure. */
+int romanize_literal_buf(const char *s, size_t len, romaji_system sys, romaji_long lng,
+                         char **buf, size_t *cap, size_t *out_len);
+
 #endif

@@ -35,6 +35,24 @@ int text_utf8_check(const char *s, size_t len, size_t *bad_offset)
 			i++;
 			continue;
 		}
+		/* the common case of Japanese text, without ICU: three-byte sequences whose
+		 * lead byte allows any continuation (E1..EC, EE, EF: no overlong form, no
+		 * surrogate), tested a word at a time */
+		while (i + 3 <= len) {
+			uint32_t w = (uint32_t)(unsigned char)s[i] | ((uint32_t)(unsigned char)s[i + 1] << 8)
+			    | ((uint32_t)(unsigned char)s[i + 2] << 16);
+			if ((w & 0xC0C0F0u) != 0x8080E0u || (w & 0xFFu) == 0xE0u || (w & 0xFFu) == 0xEDu)
+				break;
+			i += 3;
+		}
+		if (i >= len || (unsigned char)s[i] < 0x80)
+			continue;
+		c = (unsigned char)s[i];
+		if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < len
+		    && ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		size_t start = i;
 		int32_t cp;
 		U8_NEXT(s, i, (int64_t)len, cp);
