@@ -171,6 +171,8 @@ static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static int kana_index_of_utf8(const char *s);
 static int classify(int32_t cp);
+static inline int is_vowel(char ch);
+static inline int is_simple(int k);
 
 static void set_spell(struct spell *sp, const char *s)
 {
@@ -202,6 +204,10 @@ static void build_tables(void)
 		assert(kana_index_of_utf8(single[k].kana) == k);
 	for (k = 0; k < 3 * 64; k++)
 		kana3[k] = (signed char)classify(0x3040 + k);
+	for (c = 0; c < NCOL; c++)
+		for (k = 0; k < NIDX; k++)
+			assert(!is_simple(k) || (single_spell[c][k].n
+			                         && is_vowel(single_spell[c][k].s[single_spell[c][k].n - 1])));
 	memset(combo_first, 0xFF, sizeof combo_first);
 	for (i = NCOMBO; i-- > 0;) {
 		combo_base[i] = (unsigned char)kana_index_of_utf8(combos[i].kana);
@@ -463,15 +469,23 @@ static void boundary(struct conv *c)
 	c->last = -1;
 }
 
-static int is_bare_vowel(int k)
+static inline int is_bare_vowel(int k)
 {
 	return k == H(0x3042) || k == H(0x3044) || k == H(0x3046) || k == H(0x3048) || k == H(0x304A);
 }
 
-static int is_small(int k)
+static inline int is_small(int k)
 {
 	return k == H(0x3041) || k == H(0x3043) || k == H(0x3045) || k == H(0x3047) ||
 	       k == H(0x3049) || k == H(0x3083) || k == H(0x3085) || k == H(0x3087) || k == H(0x308E);
+}
+
+/* Whether kana index k is spelled on its own whatever surrounds it, as long as no ん or
+ * っ is waiting and no small kana or voicing mark follows: every kana but っ, ん, を
+ * and the bare vowels (which may lengthen the vowel before). */
+static inline int is_simple(int k)
+{
+	return k != IDX_SOKUON && k != IDX_N && k != IDX_WO && !is_bare_vowel(k);
 }
 
 /* One kana (index k) at the current position; may consume a following small kana. */
@@ -549,6 +563,35 @@ static void convert(struct conv *c, const unsigned char *s, size_t len)
 			put(c, (const char *)s + i, j - i);
 			i = j;
 			continue;
+		}
+		if (b == 0xE3 && i + 2 < len && (unsigned)(s[i + 1] - 0x81) < 3
+		    && (s[i + 2] & 0xC0) == 0x80 && !c->pend_n && !c->pend_tsu) {
+			/* the fast path: a plain kana spelled on its own (see is_simple), when
+			 * what follows is ASCII, the end, or a kana that is neither small after
+			 * a kana that combines nor a voicing mark */
+			int k = kana3[(s[i + 1] - 0x81) * 64 + (s[i + 2] & 0x3F)];
+			size_t j = i + 3;
+			if (k >= 0 && is_simple(k)) {
+				int ok = j >= len || s[j] < 0x80;
+				if (!ok && s[j] == 0xE3 && j + 2 < len && (unsigned)(s[j + 1] - 0x81) < 3
+				    && (s[j + 2] & 0xC0) == 0x80) {
+					int m = kana3[(s[j + 1] - 0x81) * 64 + (s[j + 2] & 0x3F)];
+					ok = m != K_DAKU && m != K_HANDAKU
+					     && (combo_first[k] == 0xFF || m < 0 || !is_small(m));
+				}
+				if (ok) {
+					const struct spell *sp = &single_spell[c->col][k];
+					if (reserve(c, sizeof sp->s) != 0)
+						break;
+					memcpy(c->p + c->n, sp->s, sizeof sp->s);
+					c->n += sp->n;
+					c->vch = sp->s[sp->n - 1]; /* every such spelling ends in a vowel */
+					c->vpos = c->n - 1;
+					c->last = k;
+					i = j;
+					continue;
+				}
+			}
 		}
 		if (!plain_kana(s, len, i))
 			c->odd = 1;
