@@ -1,6 +1,8 @@
 /* cmd-romanize.c: `yakugo romanize [OPTION]... [FILE]...`: Japanese text to romaji, one
  * output line per input line, streaming (memory bounded by the longest line). The
- * pipeline is romanize.h; --literal converts kana directly (romaji.h), without MeCab. */
+ * pipeline is romanize.h; --literal converts kana directly (romaji.h), without MeCab.
+ * With --jobs N > 1, N threads romanize batches of lines (pipeline.h), each with its own
+ * MeCab handle on the one dictionary and its own romanizer; output stays in input order. */
 #include "config.h"
 
 #include "cli.h"
@@ -9,6 +11,7 @@
 #include "lexicon.h"
 #include "lines.h"
 #include "morph.h"
+#include "pipeline.h"
 #include "romaji.h"
 #include "romanize.h"
 #include "status.h"
@@ -19,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void print_help(void)
 {
@@ -37,6 +41,8 @@ static void print_help(void)
 	printf("      --no-glossary    %s\n", _("do not use the glossary database"));
 	printf("      --replace        %s\n", _("replace invalid UTF-8 with U+FFFD instead of stopping"));
 	printf("      --warn-unknown   %s\n", _("report each word without a reading once on stderr"));
+	printf("  -j, --jobs=N         %s\n", _("romanize with N threads (default: one per CPU, at most\n"
+	       "                       4, one when reading a terminal or with --warn-unknown)"));
 	printf("  -h, --help           %s\n", _("show this help and exit"));
 	printf("\n%s\n", _("Exit status: 0 done, 2 usage error or invalid input (FILE:LINE is named),\n"
 	                   "3 system error (no MeCab dictionary, a read or write error)."));
@@ -81,6 +87,30 @@ static int replace_invalid(const char *s, size_t len, char **buf, size_t *cap, s
 	return 0;
 }
 
+/* One line through the romanizer ctx (pipeline_fn): the line's CR and newline are kept. */
+static int romanize_line(void *ctx, const char *line, size_t len, int newline, FILE *out,
+                         char **error)
+{
+	romanizer *r = ctx;
+	int cr = len && line[len - 1] == '\r';
+	if (romanize_write(r, line, len - (size_t)cr, out, error) != 0)
+		return -1;
+	if (cr)
+		putc('\r', out);
+	if (newline)
+		putc('\n', out);
+	return 0;
+}
+
+/* The default number of threads: one per CPU, at most 4. */
+static long default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		return 1;
+	return n > 4 ? 4 : n;
+}
+
 /* Literal conversion of one line; NUL bytes are copied through. *buf and *cap: a
  * buffer reused from line to line (the caller frees it). */
 static int literal_line(const char *s, size_t len, romaji_system sys, romaji_long lng,
@@ -103,10 +133,24 @@ static int literal_line(const char *s, size_t len, romaji_system sys, romaji_lon
 	return 0;
 }
 
+/* Reports the pipeline's failure; returns the exit status. */
+static int pipeline_report(const pipeline *pl)
+{
+	const char *name = NULL, *msg = NULL;
+	size_t line = 0;
+	int e = 0;
+	if (pipeline_failure(pl, &name, &line, &msg, &e)) {
+		errno = e;
+		return YK_SYSTEM; /* a write error: cli_finish reports it */
+	}
+	return cli_error(YK_SYSTEM, "%s:%zu: %s", name, line, msg);
+}
+
 int cmd_romanize(int argc, char **argv)
 {
 	enum { OPT_LITERAL = 256, OPT_SYSTEM, OPT_STYLE, OPT_LONG, OPT_DICDIR, OPT_REPLACE,
 	       OPT_WARN, OPT_NOGLOSS };
+	enum { MAX_JOBS = 64 };
 	static const struct option longopts[] = {
 		{ "literal", no_argument, NULL, OPT_LITERAL },
 		{ "system", required_argument, NULL, OPT_SYSTEM },
@@ -116,6 +160,7 @@ int cmd_romanize(int argc, char **argv)
 		{ "replace", no_argument, NULL, OPT_REPLACE },
 		{ "warn-unknown", no_argument, NULL, OPT_WARN },
 		{ "no-glossary", no_argument, NULL, OPT_NOGLOSS },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -124,6 +169,11 @@ int cmd_romanize(int argc, char **argv)
 	const char *dicdir = NULL;
 	morph *m = NULL;
 	romanizer *r = NULL;
+	romanizer *wr[MAX_JOBS] = { NULL };
+	morph *wm[MAX_JOBS] = { NULL };
+	pipeline *pl = NULL;
+	long jobs = 0;
+	int w;
 	lexicon *lex = NULL;
 	lines *in = NULL;
 	char *err = NULL, *rbuf = NULL, *lbuf = NULL;
@@ -134,7 +184,7 @@ int cmd_romanize(int argc, char **argv)
 	int n_files;
 
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case OPT_LITERAL:
 			literal = 1;
@@ -163,6 +213,15 @@ int cmd_romanize(int argc, char **argv)
 		case OPT_NOGLOSS:
 			no_gloss = 1;
 			break;
+		case 'j': {
+			char *end;
+			errno = 0;
+			jobs = strtol(optarg, &end, 10);
+			if (errno || end == optarg || *end || jobs < 1 || jobs > MAX_JOBS)
+				return cli_usage(_("--jobs wants a number from 1 to %d, not '%s'"),
+				                 (int)MAX_JOBS, optarg);
+			break;
+		}
 		case 'h':
 			print_help();
 			return YK_OK;
@@ -179,6 +238,11 @@ int cmd_romanize(int argc, char **argv)
 		files = stdin_only;
 		n_files = 1;
 	}
+
+	if (!jobs)
+		jobs = isatty(STDIN_FILENO) && optind >= argc ? 1 : default_jobs();
+	if (literal || warn)
+		jobs = 1; /* --literal is I/O-bound; warnings must name lines in order */
 
 	if (!literal) {
 		m = morph_open(dicdir, &err);
@@ -204,8 +268,34 @@ int cmd_romanize(int argc, char **argv)
 				rc = cli_error(YK_USAGE, "%s", err);
 				goto done;
 			}
-			lexicon_close(lex);
-			lex = NULL;
+		}
+		/* workers: r is worker 0; the others get their own MeCab handle on the same
+		 * dictionary and their own romanizer with the same options and glossary */
+		wr[0] = r;
+		for (w = 1; w < jobs; w++) {
+			wm[w] = morph_open_shared(m, &err);
+			if (!wm[w]) {
+				rc = cli_error(YK_SYSTEM, "%s", err);
+				goto done;
+			}
+			wr[w] = romanize_new(wm[w], &o);
+			if (!wr[w]) {
+				rc = cli_error(YK_SYSTEM, _("out of memory"));
+				goto done;
+			}
+			if (lex && romanize_load_lexicon(wr[w], lex, &err) != 0) {
+				rc = cli_error(YK_USAGE, "%s", err);
+				goto done;
+			}
+		}
+		lexicon_close(lex);
+		lex = NULL;
+		if (jobs > 1) {
+			pl = pipeline_new((size_t)jobs, (void *const *)wr, romanize_line, stdout);
+			if (!pl) {
+				rc = cli_error(YK_SYSTEM, "%s", strerror(errno));
+				goto done;
+			}
 		}
 	}
 
@@ -224,6 +314,11 @@ int cmd_romanize(int argc, char **argv)
 			where.line = lines_number(in);
 			if (text_utf8_check(line, len, &bad) != 0) {
 				if (!replace) {
+					/* the lines before it are written first */
+					if (pl && pipeline_drain(pl) != 0) {
+						rc = pipeline_report(pl);
+						goto done;
+					}
 					rc = cli_error(YK_USAGE, _("%s:%zu: invalid UTF-8 at byte %zu"),
 					               where.name, where.line, bad + 1);
 					goto done;
@@ -233,6 +328,14 @@ int cmd_romanize(int argc, char **argv)
 					goto done;
 				}
 				line = rbuf;
+			}
+			if (pl) {
+				if (pipeline_add(pl, line, len, lines_had_newline(in), where.name,
+				                 where.line) != 0) {
+					rc = pipeline_report(pl);
+					goto done;
+				}
+				continue;
 			}
 			if (len && line[len - 1] == '\r')
 				cr = 1;
@@ -255,13 +358,28 @@ int cmd_romanize(int argc, char **argv)
 			}
 		}
 		if (got < 0) {
-			rc = cli_error(YK_SYSTEM, _("%s: %s"), where.name, strerror(errno));
+			int e = errno;
+			if (pl && pipeline_drain(pl) != 0) {
+				rc = pipeline_report(pl);
+				goto done;
+			}
+			rc = cli_error(YK_SYSTEM, _("%s: %s"), where.name, strerror(e));
+			goto done;
+		}
+		/* every line of this input is written before its name is freed */
+		if (pl && pipeline_drain(pl) != 0) {
+			rc = pipeline_report(pl);
 			goto done;
 		}
 		lines_close(in);
 		in = NULL;
 	}
 done:
+	pipeline_free(pl);
+	for (w = 1; w < MAX_JOBS; w++) {
+		romanize_free(wr[w]);
+		morph_close(wm[w]);
+	}
 	lines_close(in);
 	free(rbuf);
 	free(lbuf);

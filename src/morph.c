@@ -29,6 +29,7 @@ typedef enum morph_layout {
 
 struct morph {
 	mecab_model_t *model;
+	int owns_model;    /* 0: borrowed from the handle morph_open_shared was given */
 	mecab_t *tagger;
 	mecab_lattice_t *lattice;
 	morph_layout layout;
@@ -410,6 +411,8 @@ static void morph_fill(morph *m, const mecab_node_t *node, const char *text, mor
 	morph_classify_surface(t);
 }
 
+static void morph_cache_new(morph *m);
+
 static int morph_detect(morph *m, char **error)
 {
 	static const char probe[] = "東京";
@@ -491,6 +494,7 @@ morph *morph_open(const char *dicdir, char **error)
 	if (!m)
 		goto oom;
 	m->model = mecab_model_new2(arg);
+	m->owns_model = 1;
 	if (!m->model) {
 		*error = morph_strdup_printf(_("cannot open the MeCab dictionary in %s: %s"), dir,
 		                             mecab_strerror(NULL));
@@ -502,11 +506,7 @@ morph *morph_open(const char *dicdir, char **error)
 		goto oom;
 	if (morph_detect(m, error) != 0)
 		goto fail;
-	/* touched now (calloc could leave it unmapped), so memory does not grow later;
-	 * without it every word is analysed afresh */
-	m->cache = malloc(MORPH_CACHE * sizeof *m->cache);
-	if (m->cache)
-		memset(m->cache, 0, MORPH_CACHE * sizeof *m->cache);
+	morph_cache_new(m);
 	free(arg);
 	free(path);
 	return m;
@@ -520,6 +520,39 @@ fail:
 	return NULL;
 }
 
+/* The word cache: touched now (calloc could leave it unmapped), so that memory does
+ * not grow later; without it every word is analysed afresh. */
+static void morph_cache_new(morph *m)
+{
+	m->cache = malloc(MORPH_CACHE * sizeof *m->cache);
+	if (m->cache)
+		memset(m->cache, 0, MORPH_CACHE * sizeof *m->cache);
+}
+
+morph *morph_open_shared(const morph *base, char **error)
+{
+	morph *m = calloc(1, sizeof *m);
+	*error = NULL;
+	if (!m)
+		goto oom;
+	m->model = base->model;
+	m->layout = base->layout;
+	m->reading_field = base->reading_field;
+	m->pron_field = base->pron_field;
+	m->base_field = base->base_field;
+	m->conj_field = base->conj_field;
+	m->tagger = mecab_model_new_tagger(m->model);
+	m->lattice = mecab_model_new_lattice(m->model);
+	if (!m->tagger || !m->lattice)
+		goto oom;
+	morph_cache_new(m);
+	return m;
+oom:
+	*error = morph_strdup_printf("%s", strerror(ENOMEM), NULL);
+	morph_close(m);
+	return NULL;
+}
+
 void morph_close(morph *m)
 {
 	if (!m)
@@ -528,7 +561,7 @@ void morph_close(morph *m)
 		mecab_lattice_destroy(m->lattice);
 	if (m->tagger)
 		mecab_destroy(m->tagger);
-	if (m->model)
+	if (m->model && m->owns_model)
 		mecab_model_destroy(m->model);
 	free(m->tokens);
 	free(m->cons);

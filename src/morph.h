@@ -74,6 +74,12 @@ typedef struct morph_token {
  * mecab-ipadic-utf8 when the dictionary is missing) that the caller frees. */
 morph *morph_open(const char *dicdir, char **error);
 
+/* Opens a second handle on the dictionary base has open (MeCab's model is shared, the
+ * tagger, lattice and word cache are the new handle's own), for use by another thread:
+ * a handle is used by one thread at a time, the dictionary by any number. base must
+ * outlive it. Returns the handle, or NULL with *error set (malloc'd, the caller frees). */
+morph *morph_open_shared(const morph *base, char **error);
+
 /* Closes the handle. NULL is allowed. */
 void morph_close(morph *m);
 

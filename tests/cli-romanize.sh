@@ -109,6 +109,27 @@ err=$("$YAKUGO" romanize --dicdir "$TMPD/nodic" </dev/null 2>&1); st=$?
 check "missing dictionary: exit 2" 2 "$st"
 check_match "missing dictionary: named" "no MeCab dictionary in $TMPD/nodic" "$err"
 
+# --jobs: the same output whatever the number of threads, in input order, with the
+# headlines repeated into many batches, a line longer than a batch among them, and a
+# bad line at the end (the lines before it are all written, its number is right).
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do cat "$TMPD/cases.in"; done >"$TMPD/many.in"
+cat "$TMPD/many.in" "$TMPD/many.in" | awk '{ printf "%s　", $0 } END { printf "\n" }' >"$TMPD/long.in"
+cat "$TMPD/long.in" "$TMPD/long.in" "$TMPD/cases.in" >>"$TMPD/many.in"
+"$YAKUGO" romanize --jobs 1 "$TMPD/many.in" >"$TMPD/many.1"; st1=$?
+"$YAKUGO" romanize --jobs 3 "$TMPD/many.in" >"$TMPD/many.3"; st3=$?
+check "--jobs 1 and --jobs 3: exit 0" "0 0" "$st1 $st3"
+check "--jobs 3: as --jobs 1, byte for byte" "" "$(cmp "$TMPD/many.1" "$TMPD/many.3" 2>&1)"
+check "--jobs 3: one line out per line in" "$(wc -l <"$TMPD/many.in")" "$(wc -l <"$TMPD/many.3")"
+n=$(wc -l <"$TMPD/many.in")
+printf '\343\201ab\n' >>"$TMPD/many.in"
+"$YAKUGO" romanize --jobs 2 "$TMPD/many.in" >"$TMPD/many.2" 2>"$TMPD/err"; st=$?
+check "--jobs 2, invalid UTF-8: exit 2" 2 "$st"
+check "--jobs 2, invalid UTF-8: the line is named" \
+	"yakugo: $TMPD/many.in:$((n + 1)): invalid UTF-8 at byte 1" "$(cat "$TMPD/err")"
+check "--jobs 2, invalid UTF-8: every line before it is written" "" "$(cmp "$TMPD/many.1" "$TMPD/many.2" 2>&1)"
+check_status "--jobs 0: exit 2" 2 "$YAKUGO" romanize --jobs 0 </dev/null
+check_status "--jobs x: exit 2" 2 "$YAKUGO" romanize -j x </dev/null
+
 # A 20 MB line: bounded memory (the line, its output and MeCab's lattice for one piece).
 awk 'BEGIN { s = "東京へ行く。"; for (i = 0; i < 1200000; i++) printf "%s", s; printf "\n" }' >"$TMPD/big.txt"
 # (not under AddressSanitizer, whose quarantine keeps freed memory on purpose)
