@@ -1452,6 +1452,24 @@ static void mark_org_runs(romanizer *r, const char *s)
 				                         && j + 1 - start >= (strcmp(org_heads[k], "局") ? 2u : 3u))))
 					upto = j + 1;
 			}
+			/* a head noun of a name (電力, 銀行, 大学) right after a proper noun that
+			 * the glossary or MeCab keeps apart from it (九州|電力, 東京|電力) */
+			for (j = start + 1; j < i; j++) {
+				static const char *name_heads[] = { "電力", "銀行", "大学", "大学院", "電機",
+				                                    "製作所", "重工業", "証券", "商事", "物産",
+				                                    "製薬", "空港", "鉄道", "航空", "半島",
+				                                    "神社", "新聞社", "病院", NULL };
+				const unit *pv = &r->units[j - 1];
+				size_t h;
+				if (r->units[j].t || !r->units[j].tk.reading
+				    || !((pv->t && pv->t->proper) || (!pv->t && pv->tk.cls == MORPH_PROPER)))
+					continue;
+				for (h = 0; name_heads[h]; h++)
+					if (surface_is(&r->units[j].tk, name_heads[h]))
+						break;
+				if (name_heads[h] && j + 1 > upto)
+					upto = j + 1;
+			}
 			/* 株式会社 before a name: the whole run is the name (Kabushiki Kaisha
 			 * Hitachi Seisakusho) */
 			if (i - start >= 3 && !r->units[start].t
