@@ -40,6 +40,9 @@ while IFS= read -r want; do
 done <"$TMPD/spec.want"
 # Glossary terms are single words with the glossary's capitals.
 check "glossary term Keidanren" "Keidanren no kaichō" "$(echo '経団連の会長' | "$YAKUGO" romanize)"
+# A name the glossary cuts (九州 is a term) keeps its capitals; a common noun does not.
+check "glossary place + name head" "Kyūshū Denryoku ga genpatsu o saikadō" "$(echo '九州電力が原発を再稼働' | "$YAKUGO" romanize)"
+check "glossary place + common noun" "Nihon keizai no kaifuku" "$(echo '日本経済の回復' | "$YAKUGO" romanize)"
 
 # Real headlines and titles, without the glossary (MeCab and the rules alone).
 grep -v '^#' "$top_srcdir/tests/romanize-cases.tsv" | cut -f1 >"$TMPD/cases.in"
