@@ -9,7 +9,10 @@
  *    and person suffixes and counters after Arabic numerals are hyphenated, dates are
  *    read as dates (1日 tsuitachi, 24日 24-ka, 10月 10-gatsu);
  *  - Latin letters and digits pass through; Japanese punctuation becomes English;
- *  - capitals: sentence case, proper nouns (MeCab's tag, unknown katakana words) and
+ *  - kanji numerals are read whole, with the sound changes of the counter after them
+ *    (三百 sanbyaku, 一か月 ikkagetsu, 一人 hitori);
+ *  - capitals: sentence case, proper nouns (MeCab's tag; an unknown katakana word only
+ *    when its neighbours show a name), organisation names up to their head noun and
  *    glossary terms as the glossary writes them.
  * Words without a reading are written as they are and reported once each. */
 #include "config.h"
