@@ -51,6 +51,7 @@ int commands_exec(const struct command *c, char **argv)
 	const char *env = getenv("YAKUGO_LIBEXECDIR");
 	const char *db = cli_db_option();
 	const char *dirs[2];
+	char *arg0 = argv[0];
 	char self[PATH_MAX], path[PATH_MAX];
 	ssize_t n;
 	char *slash;
@@ -80,6 +81,7 @@ int commands_exec(const struct command *c, char **argv)
 			continue;
 		argv[0] = path;
 		execv(path, argv);
+		argv[0] = arg0; /* path does not outlive this call */
 		if (errno != ENOENT && errno != ENOTDIR)
 			return cli_error(YK_SYSTEM, _("cannot run %s: %s"), path, strerror(errno));
 	}
