@@ -176,9 +176,12 @@ int romanize_style_parse(const char *name, romanize_style *out)
 	return -1;
 }
 
+static void org_heads_init(void);
+
 romanizer *romanize_new(morph *m, const romanize_options *o)
 {
 	romanizer *r = calloc(1, sizeof *r);
+	org_heads_init();
 	if (!r)
 		return NULL;
 	r->m = m;
@@ -575,6 +578,12 @@ static int is_kana_only(const char *s, size_t n)
 static int is_katakana_only(const char *s, size_t n)
 {
 	size_t i = 0;
+	/* katakana are E3 82 A0 .. E3 83 BF and E3 87 B0 ..: a quick look at the first */
+	if (n < 3 || (unsigned char)s[0] != 0xE3
+	    || !(((unsigned char)s[1] == 0x82 && (unsigned char)s[2] >= 0xA0)
+	         || (unsigned char)s[1] == 0x83
+	         || ((unsigned char)s[1] == 0x87 && (unsigned char)s[2] >= 0xB0)))
+		return 0;
 	while (i < n) {
 		int32_t cp = next_cp(s, n, &i);
 		if (!text_is_katakana(cp))
@@ -624,9 +633,11 @@ static int contains(const char *s, size_t n, const char *w)
 	return 0;
 }
 
-static int surface_is(const morph_token *t, const char *s)
+static inline int surface_is(const morph_token *t, const char *s)
 {
-	return t->surface_len == strlen(s) && memcmp(t->surface, s, t->surface_len) == 0;
+	/* the first byte first: most calls compare against a table of words */
+	return t->surface_len && t->surface[0] == s[0] && t->surface_len == strlen(s)
+	       && memcmp(t->surface, s, t->surface_len) == 0;
 }
 
 /* ---- joining rules --------------------------------------------------------------- */
@@ -1009,7 +1020,7 @@ static int digits_special(romanizer *r, const char *d, size_t dn, const morph_to
 	{
 		/* a counter's sound change shows after digits too (3本 3-bon, 1分 1-pun, 3階
 		 * 3-gai); the doubled consonant does not (1回 1-kai) */
-		const struct counter *c = counter_find(t);
+		const struct counter *c = t->cls == MORPH_COUNTER ? counter_find(t) : NULL;
 		enum num_end e;
 		const char *rd;
 		char *s;
@@ -1371,17 +1382,26 @@ static size_t org_head_len(size_t k)
 }
 
 /* Whether some organisation head ends with byte c (a quick filter). */
-static int org_last_byte(unsigned char c)
+static unsigned char org_tail_set[4096 / 8];
+
+/* Fills the tables of organisation heads (their lengths, their last two bytes). Called by
+ * romanize_new, before any thread works. */
+static void org_heads_init(void)
 {
-	static unsigned char set[256];
-	static int ready;
 	size_t k;
-	if (!ready) {
-		for (k = 0; org_heads[k]; k++)
-			set[(unsigned char)org_heads[k][org_head_len(k) - 1]] = 1;
-		ready = 1;
+	for (k = 0; org_heads[k]; k++) {
+		const unsigned char *h = (const unsigned char *)org_heads[k];
+		size_t n = org_head_len(k);
+		unsigned v = ((unsigned)(h[n - 2] & 0x3F) << 6) | (h[n - 1] & 0x3F);
+		org_tail_set[v >> 3] |= (unsigned char)(1u << (v & 7));
 	}
-	return set[c];
+}
+
+/* Whether some organisation head ends with the bytes a b (a quick filter). */
+static int org_tail(unsigned char a, unsigned char b)
+{
+	unsigned v = ((unsigned)(a & 0x3F) << 6) | (b & 0x3F);
+	return org_tail_set[v >> 3] & (1u << (v & 7));
 }
 
 static int is_run_class(morph_class c)
@@ -1434,7 +1454,7 @@ static void mark_org_runs(romanizer *r, const char *s)
 			for (j = start; j < i; j++) {
 				const morph_token *last = &r->units[j].tk;
 				size_t e = last->offset + last->surface_len;
-				if (e == 0 || !org_last_byte((unsigned char)s[e - 1]))
+				if (e < 2 || !org_tail((unsigned char)s[e - 2], (unsigned char)s[e - 1]))
 					continue;
 				for (k = 0; org_heads[k]; k++) {
 					size_t n = org_head_len(k);
@@ -1552,7 +1572,14 @@ static void mark_loanwords(romanizer *r, const char *s)
 			tk->flags |= MORPH_F_PLACE;
 			continue;
 		}
-		if (u->t || tk->cls == MORPH_SYMBOL || !is_katakana_only(tk->surface, tk->surface_len))
+		if (u->t || tk->cls == MORPH_SYMBOL)
+			continue;
+		/* only three kinds of token matter below: look at the class first */
+		if (!((tk->flags & MORPH_F_UNKNOWN) && !tk->reading)
+		    && !(tk->cls == MORPH_PROPER && (tk->flags & MORPH_F_PERSON))
+		    && !(tk->cls == MORPH_NOUN && next && next->tk.cls == MORPH_PERSON_SUFFIX))
+			continue;
+		if (!is_katakana_only(tk->surface, tk->surface_len))
 			continue;
 		if (tk->cls == MORPH_PROPER && (tk->flags & MORPH_F_PERSON) && next
 		    && (next->tk.cls == MORPH_NOUN || next->tk.cls == MORPH_PROPER)
