@@ -640,6 +640,12 @@ static inline int surface_is(const morph_token *t, const char *s)
 	       && memcmp(t->surface, s, t->surface_len) == 0;
 }
 
+/* あたり, 当たり ("per"): a word of its own after a number. */
+static int is_atari(const morph_token *t)
+{
+	return surface_is(t, "あたり") || surface_is(t, "当たり") || surface_is(t, "当り");
+}
+
 /* ---- joining rules --------------------------------------------------------------- */
 
 static int is_verbal(morph_class c)
@@ -695,6 +701,8 @@ static char join_kana(const romanizer *r, const morph_token *t, size_t space_bef
 	case MORPH_ADJECTIVE:
 		return ((t->flags & MORPH_F_DEP) && is_verbal(p) && !r->p_te) ? 0 : ' ';
 	case MORPH_SUFFIX:
+		if (is_atari(t))
+			return ' '; /* 1日あたり 1-nichi atari, as 一人当たり hitori atari */
 		return (p == MORPH_PARTICLE || p == MORPH_CONJ_PARTICLE) ? ' ' : 0;
 	case MORPH_PLACE_SUFFIX:
 	case MORPH_PERSON_SUFFIX:
@@ -1973,7 +1981,7 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 		    && t->cls != MORPH_CONJ_PARTICLE)
 			sep = ' ';
 		if (sep == ' ' && r->pk == P_KANA && r->pcls == MORPH_COUNTER && r->wk.n == 0
-		    && (t->cls == MORPH_SUFFIX))
+		    && t->cls == MORPH_SUFFIX && !is_atari(t))
 			sep = 0;
 		{
 			int has_reading = t->reading || is_kana_only(t->surface, t->surface_len);
