@@ -626,6 +626,15 @@ int morph_parse(morph *m, const char *text, size_t len, const morph_token **toke
 		                             mecab_lattice_strerror(m->lattice), NULL);
 		goto done;
 	}
+	/* the words' cache slots and feature strings are scattered through memory: ask
+	 * for all of them before reading any */
+	if (m->cache)
+		for (node = mecab_lattice_get_bos_node(m->lattice); node; node = node->next)
+			if (node->feature) {
+				__builtin_prefetch(&m->cache[feat_slot(node->feature)]);
+				__builtin_prefetch(node->feature);
+				__builtin_prefetch(node->feature + 64);
+			}
 	for (node = mecab_lattice_get_bos_node(m->lattice); node; node = node->next) {
 		if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE)
 			continue;
