@@ -598,7 +598,8 @@ static int is_katakana_only(const char *s, size_t n)
 static int token_kana(romanizer *r, const morph_token *t)
 {
 	const char *rd = t->reading, *pr = t->pron;
-	size_t rn = t->reading_len, pn = t->pron_len, i = 0, j = 0;
+	size_t rn = t->reading_len, pn = t->pron_len, i = 0, j = 0, n = 0;
+	char *out;
 
 	r->tmp.n = 0;
 	if (!rd) {
@@ -606,21 +607,30 @@ static int token_kana(romanizer *r, const morph_token *t)
 		rn = t->surface_len;
 		pr = NULL;
 	}
-	if (!pr || cp_count(rd, rn) != cp_count(pr, pn) || pr == rd)
+	if (!pr || pr == rd)
 		return sb_add(&r->tmp, rd, rn);
-	while (i < rn) {
+	/* at most a boundary byte per character is added (ワ is as long as ハ) */
+	if (sb_reserve(&r->tmp, 2 * rn) != 0)
+		return -1;
+	out = r->tmp.p;
+	while (i < rn && j < pn) {
 		size_t i0 = i;
 		int32_t a = next_cp(rd, rn, &i);
 		int32_t b = next_cp(pr, pn, &j);
 		if (i0 > 0 && is_vowel_kana(a) && b != 0x30FC)
-			if (sb_add(&r->tmp, ROMAJI_MORPHEME, 1) != 0)
-				return -1;
-		if (a == 0x30CF && b == 0x30EF && i == rn) { /* ハ read ワ */
-			if (sb_add(&r->tmp, "ワ", strlen("ワ")) != 0)
-				return -1;
-		} else if (sb_add(&r->tmp, rd + i0, i - i0) != 0)
-			return -1;
+			out[n++] = ROMAJI_MORPHEME_CHAR;
+		if (a == 0x30CF && b == 0x30EF && i == rn && j == pn) { /* ハ read ワ */
+			memcpy(out + n, "ワ", strlen("ワ"));
+			n += strlen("ワ");
+		} else {
+			memcpy(out + n, rd + i0, i - i0);
+			n += i - i0;
+		}
 	}
+	if (i < rn || j < pn) /* not as many characters: the reading as it is */
+		return sb_add(&r->tmp, rd, rn);
+	r->tmp.n = n;
+	out[n] = '\0';
 	return 0;
 }
 
