@@ -258,8 +258,19 @@ static void morph_classify_juman(const fields *f, morph_token *t)
  * says (ipadic calls "," a verbal noun and "AI" an organisation). */
 static int morph_classify_surface(morph_token *t)
 {
+	const unsigned char *u = (const unsigned char *)t->surface;
 	size_t i = 0;
 	int alnum = 0, digits_only = 1;
+	/* most words start with kana (U+3041..U+30FF) or a CJK unified ideograph
+	 * (U+4E00..U+9FFF, all Han): decided by their UTF-8 bytes, without ICU */
+	if (t->surface_len >= 3 && u[0] == 0xE3
+	    && (u[1] == 0x82 || u[1] == 0x83 || (u[1] == 0x81 && u[2] >= 0x81)))
+		return 0;
+	if (t->surface_len >= 3 && ((u[0] == 0xE4 && u[1] >= 0xB8) || (u[0] >= 0xE5 && u[0] <= 0xE9))) {
+		if (t->cls == MORPH_SYMBOL)
+			t->cls = MORPH_NOUN; /* an unknown rare kanji, not punctuation */
+		return 0;
+	}
 	while (i < t->surface_len) {
 		int32_t cp = text_next_cp(t->surface, t->surface_len, &i);
 		if (cp < 0 || text_is_japanese(cp)) {
