@@ -269,7 +269,7 @@ int pipeline_add(pipeline *p, const char *line, size_t len, int newline, const c
 	slot *s;
 	if (p->failed)
 		return -1;
-	if (len > PIPELINE_BATCH) {
+	if (len >= PIPELINE_BATCH) {
 		/* an over-long line: written by this thread once everything before it is */
 		char *err = NULL;
 		if (pipeline_drain(p) != 0)
@@ -285,14 +285,14 @@ int pipeline_add(pipeline *p, const char *line, size_t len, int newline, const c
 		return 0;
 	}
 	s = &p->slots[p->submitted % p->n_slots];
-	if (s->n && (s->in_len + len > PIPELINE_BATCH || s->n == PIPELINE_MAX_LINES)) {
+	if (s->n && (s->in_len + len + 1 > PIPELINE_BATCH || s->n == PIPELINE_MAX_LINES)) {
 		if (submit(p) != 0)
 			return -1;
 		s = &p->slots[p->submitted % p->n_slots];
 	}
-	if (s->in_len + len > s->in_cap) {
-		size_t cap = s->in_len + len > PIPELINE_BATCH ? s->in_len + len : PIPELINE_BATCH;
-		char *q = realloc(s->in, cap ? cap : 1);
+	if (s->in_len + len + 1 > s->in_cap) {
+		size_t cap = s->in_len + len + 1 > PIPELINE_BATCH ? s->in_len + len + 1 : PIPELINE_BATCH;
+		char *q = realloc(s->in, cap);
 		if (!q)
 			goto oom;
 		s->in = q;
@@ -311,10 +311,11 @@ int pipeline_add(pipeline *p, const char *line, size_t len, int newline, const c
 		s->first_line = lineno;
 	}
 	memcpy(s->in + s->in_len, line, len);
+	s->in[s->in_len + len] = '\0'; /* see pipeline_fn */
 	s->li[s->n].off = s->in_len;
 	s->li[s->n].len = len;
 	s->li[s->n].newline = newline;
-	s->in_len += len;
+	s->in_len += len + 1;
 	s->n++;
 	return 0;
 oom:

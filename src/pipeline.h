@@ -13,8 +13,10 @@
 #define PIPELINE_BATCH 65536
 
 /* Processes one line: line[0..len) (no "\n"; newline tells whether the input had one
- * after it) with the worker context ctx, writing the result to out. Returns 0, or -1
- * with *error set to a malloc'd message (the caller of the pipeline sees it). */
+ * after it) with the worker context ctx, writing the result to out. line[len] is a NUL
+ * byte, as in the caller's line (MeCab may read past the end it is given, up to a NUL:
+ * what it finds there must be what a single thread would have shown it). Returns 0, or
+ * -1 with *error set to a malloc'd message (the caller of the pipeline sees it). */
 typedef int pipeline_fn(void *ctx, const char *line, size_t len, int newline, FILE *out,
                         char **error);
 
@@ -26,8 +28,8 @@ typedef struct pipeline pipeline;
  * (errno is set). */
 pipeline *pipeline_new(size_t n_workers, void *const *ctx, pipeline_fn *fn, FILE *out);
 
-/* Adds a line (copied) from the input named name (borrowed until the next
- * pipeline_drain), line number lineno. May block while the batches in flight are full,
+/* Adds a line (copied; line[len] must be a NUL byte) from the input named name
+ * (borrowed until the next pipeline_drain), line number lineno. May block while the batches in flight are full,
  * and writes the results that are ready. Returns 0, or -1 once a line failed or the
  * output could not be written (see pipeline_failure); nothing after the failure is
  * written. */

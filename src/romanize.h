@@ -36,7 +36,8 @@ typedef void romanize_unknown_fn(const char *word, size_t len, void *arg);
 int romanize_style_parse(const char *name, romanize_style *out);
 
 /* Creates a romanizer using m (borrowed: it must outlive the romanizer). o may be NULL
- * (hepburn, alalc). Returns NULL when out of memory. */
+ * (hepburn, alalc). Returns NULL when out of memory. Romanizers created before threads
+ * start may be used by different threads at the same time, one thread each. */
 romanizer *romanize_new(morph *m, const romanize_options *o);
 
 /* Frees r. NULL is allowed. */

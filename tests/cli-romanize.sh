@@ -115,7 +115,10 @@ check_match "missing dictionary: named" "no MeCab dictionary in $TMPD/nodic" "$e
 # --jobs: the same output whatever the number of threads, in input order, with the
 # headlines repeated into many batches, a line longer than a batch among them, and a
 # bad line at the end (the lines before it are all written, its number is right).
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do cat "$TMPD/cases.in"; done >"$TMPD/many.in"
+# (lines ending in spaces among them: MeCab may read past such a line's end up to a NUL)
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	cat "$TMPD/cases.in"; printf '東京 \n大阪府  \n京都　\n'
+done >"$TMPD/many.in"
 cat "$TMPD/many.in" "$TMPD/many.in" | awk '{ printf "%s　", $0 } END { printf "\n" }' >"$TMPD/long.in"
 cat "$TMPD/long.in" "$TMPD/long.in" "$TMPD/cases.in" >>"$TMPD/many.in"
 "$YAKUGO" romanize --jobs 1 "$TMPD/many.in" >"$TMPD/many.1"; st1=$?
