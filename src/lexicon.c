@@ -1058,6 +1058,8 @@ struct search {
 	struct qforms *q;
 	struct hit *hits;
 	size_t n, cap;
+	size_t *slot;        /* hash of (db, id) -> index into hits + 1 (0: empty) */
+	size_t nslot;        /* a power of two, at least twice cap */
 	sqlite3 *db;
 	int dbi;
 	sqlite3_stmt *info;  /* origin, common, kana, romaji, variants, en, market by id */
@@ -1150,39 +1152,66 @@ static int64_t hit_rank_origin(int origin)
 	return origin <= LEXICON_USER ? 0 : 1;
 }
 
+/* The slot of (db, id) in the hash of hits: where it is, or the empty slot where it
+ * goes (linear probing). Needs s->nslot > 0. */
+static size_t hit_slot(const struct search *s, int db, int64_t id)
+{
+	size_t mask = s->nslot - 1, j;
+	if (!s->nslot)
+		return 0;
+	j = (size_t)(((uint64_t)id * 2 + (uint64_t)db) * 0x9E3779B97F4A7C15ULL >> 17) & mask;
+	while (s->slot[j]) {
+		const struct hit *h = &s->hits[s->slot[j] - 1];
+		if (h->id == id && h->db == db)
+			break;
+		j = (j + 1) & mask;
+	}
+	return j;
+}
+
 /* Records a hit (keeping the better one per entry). Fetches origin and common. */
 static int add_hit(struct search *s, int64_t id, int tier, int distance, double bonus,
                    const char *match, int origin, int common)
 {
-	size_t i;
+	size_t i, j;
 	double score;
 	if (s->q->exact && tier > 0)
 		return 0;
 	score = 300 - 100 * tier - 10 * distance - 5 * (double)hit_rank_origin(origin) +
 	        2 * (common ? 1 : 0) + bonus;
-	for (i = 0; i < s->n; i++) {
-		struct hit *h = &s->hits[i];
-		if (h->db == s->dbi && h->id == id) {
-			if (score > h->score) {
-				h->tier = tier;
-				h->distance = distance;
-				h->bonus = bonus;
-				h->match = match;
-				h->score = score;
-			}
-			return 0;
+	j = hit_slot(s, s->dbi, id);
+	if (s->nslot && s->slot[j]) {
+		struct hit *h = &s->hits[s->slot[j] - 1];
+		if (score > h->score) {
+			h->tier = tier;
+			h->distance = distance;
+			h->bonus = bonus;
+			h->match = match;
+			h->score = score;
 		}
+		return 0;
 	}
 	if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 32;
+		size_t cap = s->cap ? 2 * s->cap : 32, nslot = 4 * cap;
 		struct hit *nh = realloc(s->hits, cap * sizeof *nh);
-		if (!nh) {
+		size_t *ns = calloc(nslot, sizeof *ns);
+		if (!nh || !ns) {
+			if (nh)
+				s->hits = nh;
+			free(ns);
 			nomem_error(s->error);
 			return -1;
 		}
 		s->hits = nh;
 		s->cap = cap;
+		free(s->slot);
+		s->slot = ns;
+		s->nslot = nslot;
+		for (i = 0; i < s->n; i++)
+			s->slot[hit_slot(s, s->hits[i].db, s->hits[i].id)] = i + 1;
+		j = hit_slot(s, s->dbi, id);
 	}
+	s->slot[j] = s->n + 1;
 	s->hits[s->n++] = (struct hit){ s->dbi, id, tier, distance, bonus, match, origin, common, score };
 	return 0;
 }
@@ -1470,7 +1499,8 @@ static int search_english(struct search *s)
 	fq = fts_and_query(q->words, 0);
 	if (!fq)
 		return 0; /* no letters or digits (or out of memory, which the next step finds) */
-	st = prep(s, "SELECT rowid FROM en_fts WHERE en_fts MATCH ?1 LIMIT 2000");
+	st = prep(s, "SELECT e.id, e.origin, e.common, e.en, e.market FROM en_fts"
+	             " JOIN entry e ON e.id = en_fts.rowid WHERE en_fts MATCH ?1 LIMIT 2000");
 	if (!st) {
 		free(fq);
 		return -1;
@@ -1478,14 +1508,9 @@ static int search_english(struct search *s)
 	bind_text(st, 1, fq);
 	while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
-		struct info in;
-		int fit, fm, g = get_info(s, id, &in);
-		if (g <= 0) {
-			rc = g;
-			break;
-		}
-		fit = english_fit(in.en, q->words);
-		fm = fit < 2 ? english_fit(in.market, q->words) : 0;
+		int fit, fm;
+		fit = english_fit((const char *)sqlite3_column_text(st, 3), q->words);
+		fm = fit < 2 ? english_fit((const char *)sqlite3_column_text(st, 4), q->words) : 0;
 		if (fit < 0 || fm < 0) {
 			nomem_error(s->error);
 			rc = -1;
@@ -1494,7 +1519,7 @@ static int search_english(struct search *s)
 		if (fm > fit)
 			fit = fm;
 		rc = add_hit(s, id, fit == 2 ? 0 : 1, 0, fit == 2 ? 0.7 : fit ? 0.5 : 0.2,
-		             "english", in.origin, in.common);
+		             "english", sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
 	}
 	if (rc == 0)
 		rc = step_error(s, r);
@@ -2094,6 +2119,7 @@ cleanup:
 	sqlite3_finalize(get[0]);
 	sqlite3_finalize(get[1]);
 	free(s.hits);
+	free(s.slot);
 	qforms_free(&forms);
 	return rc;
 }
