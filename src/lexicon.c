@@ -1888,7 +1888,7 @@ static int search_wildcard(struct search *s)
 {
 	const struct qforms *q = s->q;
 	sqlite3_stmt *st = NULL;
-	char *jpat = NULL, *rpat = NULL, *epat = NULL, *fts = NULL;
+	char *jpat = NULL, *rpat = NULL, *epat = NULL, *fts = NULL, *like = NULL;
 	size_t n = strlen(q->nfkc), i, o = 0;
 	int r = SQLITE_DONE, rc = -1;
 
@@ -1960,16 +1960,42 @@ static int search_wildcard(struct search *s)
 		st = prep(s, "SELECT e.id, e.origin, e.common FROM en_fts JOIN entry e"
 		             " ON e.id = en_fts.rowid WHERE en_fts MATCH ?2 AND"
 		             " (yk_glob_list(?1, e.en) OR yk_glob_list(?1, e.market)) LIMIT 1000");
-	else
-		st = prep(s, "SELECT id, origin, common FROM entry WHERE yk_glob_list(?1, en)"
-		             " OR yk_glob_list(?1, market) LIMIT 1000");
+	else /* every name read: LIKE (no allocation) lets few rows reach yk_glob_list */
+		st = prep(s, "SELECT id, origin, common FROM entry WHERE"
+		             " (en LIKE ?2 ESCAPE '\\' OR market LIKE ?2 ESCAPE '\\') AND"
+		             " (yk_glob_list(?1, en) OR yk_glob_list(?1, market)) LIMIT 1000");
 	if (!st) {
 		rc = -1;
 		goto cleanup;
 	}
 	bind_text(st, 1, epat);
-	if (fts)
+	if (fts) {
 		bind_text(st, 2, fts);
+	} else {
+		/* the pattern as LIKE's, inside any text: a necessary condition (LIKE ignores
+		 * the case of ASCII letters, as yk_glob_list does, and no other) */
+		size_t m = strlen(epat), j;
+		like = malloc(2 * m + 3);
+		if (!like)
+			goto nomem;
+		o = 0;
+		like[o++] = '%';
+		for (j = 0; j < m; j++) {
+			char c = epat[j];
+			if (c == '*') {
+				like[o++] = '%';
+			} else if (c == '?') {
+				like[o++] = '_';
+			} else {
+				if (c == '%' || c == '_' || c == '\\')
+					like[o++] = '\\';
+				like[o++] = c;
+			}
+		}
+		like[o++] = '%';
+		like[o] = '\0';
+		bind_text(st, 2, like);
+	}
 	while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW)
 		rc = add_hit(s, sqlite3_column_int64(st, 0), 1, 0, 0.6, "wildcard",
 		             sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
@@ -1985,6 +2011,7 @@ cleanup:
 	free(rpat);
 	free(epat);
 	free(fts);
+	free(like);
 	return rc;
 }
 
