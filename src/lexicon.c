@@ -2076,7 +2076,7 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 	lexicon_result *res = NULL;
 	sqlite3_stmt *get[2] = { NULL, NULL };
 	sqlite3 *dbs[2] = { lex->seed, lex->user };
-	int rc = -1;
+	int rc = -1, begun[2] = { 0, 0 };
 
 	*out = NULL;
 	*n = 0;
@@ -2091,6 +2091,18 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 	if (!*forms.nfkc) {
 		rc = 0;
 		goto cleanup;
+	}
+	/* one read transaction per database for the whole search: one lock and one check
+	 * of the journal or WAL instead of one per statement, and the page cache stays
+	 * valid between the statements */
+	for (i = 0; i < 2; i++) {
+		if (!dbs[i])
+			continue;
+		if (sqlite3_exec(dbs[i], "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+			db_error(error, dbs[i], path_of(lex, dbs[i]));
+			goto cleanup;
+		}
+		begun[i] = 1;
 	}
 	for (i = 0; i < 2; i++)
 		if (dbs[i] && search_db(&s, dbs[i], (int)i, limit, 0) != 0)
@@ -2145,6 +2157,9 @@ cleanup:
 	lexicon_results_free(res, k);
 	sqlite3_finalize(get[0]);
 	sqlite3_finalize(get[1]);
+	for (i = 0; i < 2; i++)
+		if (begun[i])
+			sqlite3_exec(dbs[i], "COMMIT", NULL, NULL, NULL); /* reads only */
 	free(s.hits);
 	free(s.slot);
 	qforms_free(&forms);
