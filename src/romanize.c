@@ -1584,10 +1584,23 @@ static void mark_loanwords(romanizer *r, const char *s)
 		if (!u->t && next && tk->cls == MORPH_NOUN
 		    && (surface_is(tk, "東") || surface_is(tk, "西") || surface_is(tk, "南")
 		        || surface_is(tk, "北"))
-		    && ((next->t && next->t->proper)
+		    && ((next->t && next->t->proper && next->tk.reading)
 		        || (!next->t && next->tk.cls == MORPH_PROPER && (next->tk.flags & MORPH_F_PLACE)))) {
-			tk->cls = MORPH_PROPER; /* a part of a place's name: Higashi Nihon */
+			/* a direction before a place: two words before 日本, a country or a
+			 * foreign place (Higashi Nihon, Minami Sūdan), else one city's name
+			 * (南|相馬 Minamisōma, 北|九州 Kitakyūshū, where the glossary's 九州 cut it) */
+			int apart = surface_is(&next->tk, "日本")
+			            || contains(next->tk.pos, next->tk.pos_len, "地域,国")
+			            || is_katakana_only(next->tk.surface, next->tk.surface_len);
+			tk->cls = MORPH_PROPER;
 			tk->flags |= MORPH_F_PLACE;
+			if (!apart) {
+				next->t = NULL;
+				next->glue = 1;
+				next->tk.cls = MORPH_PROPER;
+				next->tk.flags |= MORPH_F_PLACE;
+				i++;
+			}
 			continue;
 		}
 		if (u->t || tk->cls == MORPH_SYMBOL)
@@ -1865,6 +1878,45 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 				b = e + dot;
 			}
 			continue;
+		}
+		if (toks[i].cls == MORPH_PROPER && (toks[i].flags & MORPH_F_PLACE) && toks[i].reading
+		    && toks[i].surface_len > 6) {
+			/* a country named with a direction is two words (北朝鮮 Kita Chōsen, 南アフリカ
+			 * Minami Afurika, 東ティモール Higashi Timōru), a city one (北九州, 南相馬) */
+			static const char *dirs[][2] = { { "北", "キタ" }, { "南", "ミナミ" },
+			                                 { "東", "ヒガシ" }, { "西", "ニシ" } };
+			const morph_token *t = &toks[i];
+			size_t d, dl = strlen("北");
+			for (d = 0; d < 4; d++)
+				if (memcmp(t->surface, dirs[d][0], dl) == 0
+				    && t->reading_len > strlen(dirs[d][1])
+				    && memcmp(t->reading, dirs[d][1], strlen(dirs[d][1])) == 0)
+					break;
+			if (d < 4 && (contains(t->pos, t->pos_len, "地域,国")
+			              || is_katakana_only(t->surface + dl, t->surface_len - dl))) {
+				size_t kl = strlen(dirs[d][1]);
+				if (!(u = unit_push(r)))
+					return -1;
+				u->tk = *t;
+				u->tk.surface_len = dl;
+				u->tk.reading_len = kl;
+				u->tk.pron = NULL;
+				u->tk.pron_len = 0;
+				u->space_before = t->space_before;
+				if (!(u = unit_push(r)))
+					return -1;
+				u->tk = *t;
+				u->tk.surface += dl;
+				u->tk.surface_len -= dl;
+				u->tk.offset += dl;
+				u->tk.space_before = 0;
+				u->tk.reading += kl;
+				u->tk.reading_len -= kl;
+				u->tk.pron = NULL;
+				u->tk.pron_len = 0;
+				u->apart = 1;
+				continue;
+			}
 		}
 		if (toks[i].cls == MORPH_PROPER && toks[i].reading && r->o.style != ROMANIZE_SPACED) {
 			if (push_proper(r, &toks[i], toks[i].space_before) != 0)

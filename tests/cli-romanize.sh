@@ -43,6 +43,8 @@ check "glossary term Keidanren" "Keidanren no kaichō" "$(echo '経団連の会�
 # A name the glossary cuts (九州 is a term) keeps its capitals; a common noun does not.
 check "glossary place + name head" "Kyūshū Denryoku ga genpatsu o saikadō" "$(echo '九州電力が原発を再稼働' | "$YAKUGO" romanize)"
 check "glossary place + common noun" "Nihon keizai no kaifuku" "$(echo '日本経済の回復' | "$YAKUGO" romanize)"
+check "glossary place inside a city's name" "Kitakyūshū-shi" "$(echo '北九州市' | "$YAKUGO" romanize)"
+check "glossary 日本 after a direction" "JR Higashi Nihon" "$(echo 'JR東日本' | "$YAKUGO" romanize)"
 
 # Real headlines and titles, without the glossary (MeCab and the rules alone).
 grep -v '^#' "$top_srcdir/tests/romanize-cases.tsv" | cut -f1 >"$TMPD/cases.in"
