@@ -150,6 +150,23 @@ else
 fi
 cp "$YAKUGO_DB" "$TMPD/user.db"
 check_status "a user database is searched too" 0 env YAKUGO_USER_DB="$TMPD/user.db" "$YAKUGO" lookup METI
+
+# English ranking on the entry's text: a whole name, then the words as a phrase in a
+# longer name, then the words scattered in it (the added entries are all user entries)
+E=$TMPD/english.db
+# (added scattered first, so that id order alone would put it first)
+for args in "しけん さん|Shiken San|Sciences and Testing" \
+	"しけん いち|Shiken Ichi|Quarterly Review of Testing Sciences" \
+	"しけん に|Shiken Ni|Testing Sciences Quarterly"; do
+	kana=${args%%|*}; rest=${args#*|}; romaji=${rest%%|*}; en=${rest#*|}
+	YAKUGO_USER_DB=$E "$YAKUGO" add --ja 試験 --kana "$kana" --romaji "$romaji" --type term --en "$en" >/dev/null
+done
+order=$(YAKUGO_USER_DB=$E "$YAKUGO" lookup --format tsv 'testing sciences' | sed 1d | cut -f3 | tr '\n' ',')
+check "English: phrase in a longer name before scattered words" "Shiken Ichi,Shiken Ni,Shiken San," "$order"
+order=$(YAKUGO_USER_DB=$E "$YAKUGO" lookup --format tsv 'Testing Sciences Quarterly' | sed 1d | cut -f3 | tr '\n' ',')
+check "English: the whole name first" "Shiken Ni,Shiken Ichi," "$order"
+check "English: the whole name is exact" english \
+	"$(YAKUGO_USER_DB=$E "$YAKUGO" lookup --exact --format json 'testing  sciences, quarterly' | sed -n 's/.*"match":"\([a-z]*\)".*/\1/p')"
 head -c 5000 "$YAKUGO_DB" >"$TMPD/baduser.db"
 check_status "a damaged user database is an error" 2 env YAKUGO_USER_DB="$TMPD/baduser.db" "$YAKUGO" lookup METI
 out=$("$YAKUGO" lookup --help); st=$?
