@@ -102,6 +102,7 @@ typedef struct term {
 	char *kana;
 	char *romaji;
 	int proper;     /* the romaji starts with a capital */
+	int short_key;  /* the written form is two characters or one */
 } term;
 
 typedef struct bucket {
@@ -311,6 +312,7 @@ int romanize_add_term(romanizer *r, const char *ja, const char *kana, const char
 	if (!t.kana || !t.romaji)
 		goto oom;
 	t.proper = romaji[0] >= 'A' && romaji[0] <= 'Z';
+	t.short_key = cp_count(t.key, t.key_len) <= 2;
 	if ((unsigned char)romaji[0] == 0xC4 || (unsigned char)romaji[0] == 0xC5)
 		t.proper = ((unsigned char)romaji[1] & 1) == 0; /* Ā Ē Ī Ō Ū are even */
 	if (r->n_terms == r->cap_terms) {
@@ -368,6 +370,13 @@ static int is_ascii_alnum(int32_t cp)
 	return (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z');
 }
 
+/* A CJK ideograph or 々 (a quick range test, no ICU call). */
+static int is_kanji_quick(int32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0x3005
+	       || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+}
+
 static int cp_before(const char *s, size_t pos, int32_t *cp)
 {
 	size_t i = pos;
@@ -410,6 +419,16 @@ static int romanize_find_terms(romanizer *r, const char *s, size_t len)
 				after = next_cp(s, len, &jj);
 				if (is_ascii_alnum(after))
 					continue; /* never end inside a Latin word */
+			}
+			if (t->short_key) {
+				/* a term of two characters next to another kanji is likely a part
+				 * of a longer word MeCab knows (日本海 Nihonkai, 北九州 Kitakyūshū,
+				 * 会議室 kaigishitsu): MeCab reads it there */
+				size_t jj = j;
+				if (cp_before(s, pos, &before) && is_kanji_quick(before))
+					continue;
+				if (j < len && is_kanji_quick(next_cp(s, len, &jj)))
+					continue;
 			}
 			found = t;
 			break;
@@ -1777,6 +1796,70 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 				i += used - 1;
 				continue;
 			}
+		}
+		if (toks[i].cls == MORPH_NOUN && i > 0 && !toks[i].space_before && toks[i].reading
+		    && toks[i - 1].cls == MORPH_PROPER && (toks[i - 1].flags & MORPH_F_PLACE)
+		    && toks[i].surface_len == 9
+		    && (ends_with_str(toks[i].surface, 9, "知事") || ends_with_str(toks[i].surface, 9, "議会"))
+		    && (memcmp(toks[i].surface, "県", 3) == 0 || memcmp(toks[i].surface, "都", 3) == 0
+		        || memcmp(toks[i].surface, "府", 3) == 0)) {
+			/* MeCab's 県知事, 都議会 after a place: the place suffix is hyphenated
+			 * (Hyōgo-ken chiji, Tōkyō-to Gikai) */
+			static const char *suf[][2] = { { "県", "ケン" }, { "都", "ト" }, { "府", "フ" } };
+			size_t k, kl;
+			for (k = 0; memcmp(toks[i].surface, suf[k][0], 3) != 0; k++)
+				;
+			kl = strlen(suf[k][1]);
+			if (toks[i].reading_len > kl && memcmp(toks[i].reading, suf[k][1], kl) == 0) {
+				if (!(u = unit_push(r)))
+					return -1;
+				u->tk = toks[i];
+				u->tk.surface_len = 3;
+				u->tk.reading_len = kl;
+				u->tk.pron = NULL;
+				u->tk.pron_len = 0;
+				u->tk.cls = MORPH_PLACE_SUFFIX;
+				if (!(u = unit_push(r)))
+					return -1;
+				u->tk = toks[i];
+				u->tk.surface += 3;
+				u->tk.surface_len -= 3;
+				u->tk.offset += 3;
+				u->tk.space_before = 0;
+				u->tk.reading += kl;
+				u->tk.reading_len -= kl;
+				u->tk.pron = NULL;
+				u->tk.pron_len = 0;
+				continue;
+			}
+		}
+		if (toks[i].surface_len > 6 && memcmp(toks[i].surface, "日本", 6) == 0
+		    && toks[i].reading_len > strlen("ニッポン")
+		    && memcmp(toks[i].reading, "ニッポン", strlen("ニッポン")) == 0
+		    && !(toks[i].cls == MORPH_PROPER && (toks[i].flags & MORPH_F_ORG))
+		    && r->nums.n + toks[i].reading_len + 1 <= r->nums.cap) {
+			/* ALA-LC reads 日本 Nihon in words too (日本人 Nihonjin, 日本海 Nihonkai),
+			 * but an organisation keeps its own reading (日本銀行 Nippon Ginkō) */
+			morph_token tk = toks[i];
+			char *rd = r->nums.p + r->nums.n;
+			size_t nl = strlen("ニッポン");
+			memcpy(rd, "ニホン", strlen("ニホン"));
+			memcpy(rd + strlen("ニホン"), tk.reading + nl, tk.reading_len - nl);
+			tk.reading = rd;
+			tk.reading_len = tk.reading_len - nl + strlen("ニホン");
+			r->nums.n += tk.reading_len;
+			tk.pron = NULL;
+			tk.pron_len = 0;
+			if (tk.cls == MORPH_PROPER && r->o.style != ROMANIZE_SPACED) {
+				if (push_proper(r, &tk, tk.space_before) != 0)
+					return -1;
+			} else {
+				if (!(u = unit_push(r)))
+					return -1;
+				u->tk = tk;
+				u->space_before = tk.space_before;
+			}
+			continue;
 		}
 		if (surface_is(&toks[i], "日本") && toks[i].reading) {
 			/* ALA-LC reads 日本 Nihon, except in names (日本銀行 is one token) */
