@@ -1550,8 +1550,9 @@ static int unit_is_katakana(const unit *u)
 }
 
 /* Whether the neighbours of units[b..e) show a name: a one-kanji country before it
- * (米グーグル), a country and の (カナダのテンストレント), a place or person suffix or 社
- * after it (エヌビディア社, トランプ氏), 株式会社 on either side. */
+ * (米グーグル), a country and の (カナダのテンストレント), 大手 (半導体大手キオクシア), a place
+ * or person suffix, 社 or a title after it (エヌビディア社, トランプ氏, バイデン大統領),
+ * 株式会社 on either side. */
 static int loan_is_name(const romanizer *r, const char *s, size_t b, size_t e)
 {
 	const unit *prev = b > 0 && !r->units[b].space_before ? &r->units[b - 1] : NULL;
@@ -1564,6 +1565,12 @@ static int loan_is_name(const romanizer *r, const char *s, size_t b, size_t e)
 	    && surface_is(&prev->tk, "の") && !r->units[b - 2].t
 	    && r->units[b - 2].tk.cls == MORPH_PROPER
 	    && contains(r->units[b - 2].tk.pos, r->units[b - 2].tk.pos_len, "地域,国"))
+		return 1;
+	/* a major company: 半導体大手(の)キオクシア */
+	if (prev && ends_with_str(prev->tk.surface, prev->tk.surface_len, "大手"))
+		return 1;
+	if (prev && b >= 2 && !prev->space_before && surface_is(&prev->tk, "の")
+	    && ends_with_str(r->units[b - 2].tk.surface, r->units[b - 2].tk.surface_len, "大手"))
 		return 1;
 	if (next && !next->t
 	    && (next->tk.cls == MORPH_PLACE_SUFFIX || next->tk.cls == MORPH_PERSON_SUFFIX
