@@ -1054,6 +1054,17 @@ static int digits_special(romanizer *r, const char *d, size_t dn, const morph_to
 	}
 	if (surface_is(t, "人") && (v == 1 || v == 2))
 		return sb_adds(&r->tmp, v == 1 ? "hitori" : "futari") == 0 ? 1 : -1;
+	if (surface_is(t, "つ") && v >= 1 && v <= 9 && dn == 1) {
+		/* native numbers: 1つ hitotsu ... 9つ kokonotsu */
+		static const char *tsu[] = { NULL, "ひとつ", "ふたつ", "みっつ", "よっつ", "いつつ",
+		                             "むっつ", "ななつ", "やっつ", "ここのつ" };
+		char *s = romaji_from_kana(tsu[v], (size_t)-1, r->o.sys, r->o.lng);
+		if (!s)
+			return -1;
+		i = sb_adds(&r->tmp, s);
+		free(s);
+		return i == 0 ? 1 : -1;
+	}
 	{
 		/* a counter's sound change shows after digits too (3本 3-bon, 1分 1-pun, 3階
 		 * 3-gai); the doubled consonant does not (1回 1-kai) */
