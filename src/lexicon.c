@@ -1153,7 +1153,7 @@ static int64_t hit_rank_origin(int origin)
 }
 
 /* The slot of (db, id) in the hash of hits: where it is, or the empty slot where it
- * goes (linear probing). Needs s->nslot > 0. */
+ * goes (linear probing); 0 before the first hit (no hash yet). */
 static size_t hit_slot(const struct search *s, int db, int64_t id)
 {
 	size_t mask = s->nslot - 1, j;
