@@ -1763,6 +1763,8 @@ static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks,
 	if (!(u = unit_push(r)))
 		return (size_t)-1;
 	u->tk = *ct;
+	/* a number ending in っ is one word with its counter in every style (ikkagetsu) */
+	u->glue = ends_with_str(r->nums.p + at, r->nums.n - at, "ッ");
 	if (!cr)
 		cr = counter_reading(counter_find(ct), e);
 	if (cr) {
@@ -2139,7 +2141,7 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 			sep = ' ';
 		if (spaced && sep && sep != ' ')
 			sep = ' ';
-		if (spaced && !sep && r->pk != P_START && r->pk != P_OPEN
+		if (spaced && !sep && !u->glue && r->pk != P_START && r->pk != P_OPEN
 		    && t->cls != MORPH_AUXVERB && t->cls != MORPH_VERB_SUFFIX
 		    && t->cls != MORPH_CONJ_PARTICLE)
 			sep = ' ';

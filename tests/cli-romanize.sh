@@ -65,6 +65,7 @@ in='鳥取県の新聞は東京へ行った'
 check "--style alalc" "Tottori-ken no shinbun wa Tōkyō e itta" "$(echo "$in" | "$YAKUGO" romanize --style alalc)"
 check "--style spaced" "tottori ken no shinbun wa tōkyō e itta" "$(echo "$in" | "$YAKUGO" romanize --style spaced)"
 check "--style title" "Tottori-ken no Shinbun wa Tōkyō e Itta" "$(echo "$in" | "$YAKUGO" romanize --style title)"
+check "--style spaced keeps っ with its counter" "ikkagetsu buri no saikai" "$(echo '一か月ぶりの再開' | "$YAKUGO" romanize --style spaced)"
 check "--style slug" "tottori-ken-no-shinbun-wa-tokyo-e-itta" "$(echo "$in" | "$YAKUGO" romanize --style slug)"
 check "--system kunrei" "Tottori-ken no sinbun wa Tôkyô e itta" "$(echo "$in" | "$YAKUGO" romanize --system kunrei)"
 check "--system passport" "TOTTORI-KEN NO SHIMBUN WA TOKYO E ITTA" "$(echo "$in" | "$YAKUGO" romanize --system passport)"
