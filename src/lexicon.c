@@ -1216,6 +1216,8 @@ static int add_hit(struct search *s, int64_t id, int tier, int distance, double 
 	return 0;
 }
 
+static sqlite3_stmt *prep(struct search *s, const char *sql);
+
 /* Facts about entry id needed to classify a match. Strings point into s->info and are
  * valid until the next call. Returns 1 found, 0 not, -1 error. */
 struct info {
@@ -1226,6 +1228,10 @@ struct info {
 static int get_info(struct search *s, int64_t id, struct info *in)
 {
 	int r;
+	/* prepared at the first use: a search in the written form alone needs none */
+	if (!s->info && !(s->info = prep(s, "SELECT origin, common, kana, romaji, variants,"
+	                                     " en, market FROM entry WHERE id = ?1")))
+		return -1;
 	sqlite3_reset(s->info);
 	sqlite3_bind_int64(s->info, 1, id);
 	r = sqlite3_step(s->info);
@@ -1648,7 +1654,8 @@ static int search_fuzzy(struct search *s)
 		need = 1;
 	/* the vocabulary table, once per connection; a schema change needs an idle
 	 * connection, so the one open statement is reset first */
-	sqlite3_reset(s->info);
+	if (s->info)
+		sqlite3_reset(s->info);
 	if (!s->lex->ready[s->dbi]) {
 		if (sqlite3_exec(s->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.gram_vocab"
 		                 " USING fts5vocab(main, gram, row)", NULL, NULL, NULL) != SQLITE_OK) {
@@ -2033,10 +2040,7 @@ static int search_db(struct search *s, sqlite3 *db, int dbi, size_t limit, int p
 	unsigned keyed = s->q->scripts & (MATCH_LATIN | MATCH_KANA);
 	s->db = db;
 	s->dbi = dbi;
-	s->info = prep(s, "SELECT origin, common, kana, romaji, variants, en, market"
-	                  " FROM entry WHERE id = ?1");
-	if (!s->info)
-		return -1;
+	s->info = NULL;
 	if (phase == 1) {
 		rc = search_fuzzy(s);
 	} else if (s->q->wildcard) {
