@@ -132,6 +132,7 @@ typedef struct unit {
 	int orgcap;           /* part of an organisation's name: capitalise each word */
 	int glue;             /* one word with the unit before (スマート|フォン) */
 	int apart;            /* a word of its own (三回 after 第: Dai sankai) */
+	const char *fixed;    /* romaji to write as it is (日 before 中: Nit) */
 } unit;
 
 struct romanizer {
@@ -1618,6 +1619,45 @@ static void mark_loanwords(romanizer *r, const char *s)
 		morph_token *tk = &u->tk;
 		if (i + 1 < r->n_units && !r->units[i + 1].space_before)
 			next = &r->units[i + 1];
+		if (!u->t && next && !next->t && surface_is(tk, "日") && tk->cls == MORPH_PROPER
+		    && next->tk.cls == MORPH_PROPER && next->tk.surface_len == 3 && next->tk.reading
+		    && next->tk.reading_len >= 3) {
+			/* 日 before a country in k or t (日中 Nit-Chū, 日韓 Nik-Kan, 日朝 Nit-Chō):
+			 * its ち is っ, written with the next consonant before the hyphen */
+			static const char *kt[][2] = { { "カ", "nik" }, { "キ", "nik" }, { "ク", "nik" },
+			                               { "ケ", "nik" }, { "コ", "nik" }, { "タ", "nit" },
+			                               { "チ", "nit" }, { "ツ", "nit" }, { "テ", "nit" },
+			                               { "ト", "nit" } };
+			size_t k;
+			for (k = 0; k < sizeof kt / sizeof kt[0]; k++)
+				if (memcmp(next->tk.reading, kt[k][0], 3) == 0)
+					break;
+			if (k < sizeof kt / sizeof kt[0] && r->o.sys != ROMAJI_KUNREI
+			    && r->o.sys != ROMAJI_NIHON && r->o.sys != ROMAJI_WAPURO)
+				u->fixed = kt[k][1];
+			continue;
+		}
+		if (!u->t && i > 0 && !u->space_before && surface_is(tk, "中")) {
+			/* 中 right after a noun is a suffix, never naka or China: jū after a year,
+			 * a day or a place (一日中 ichinichijū, 今年中, 日本中 Nihonjū), else chū
+			 * (午前中 gozenchū, 工事中) */
+			const morph_token *pt = &r->units[i - 1].tk;
+			if ((pt->cls == MORPH_NOUN || pt->cls == MORPH_PROPER || pt->cls == MORPH_COUNTER
+			     || pt->cls == MORPH_SUFFIX)
+			    && !(pt->cls == MORPH_PROPER && pt->surface_len <= 3)) { /* 日中 Nichi-Chū */
+				int ju = ends_with_str(pt->surface, pt->surface_len, "年")
+				         || ends_with_str(pt->surface, pt->surface_len, "日")
+				         || (pt->cls == MORPH_PROPER && (pt->flags & MORPH_F_PLACE))
+				         || ends_with_str(pt->surface, pt->surface_len, "世界");
+				tk->reading = ju ? "ジュウ" : "チュウ";
+				tk->reading_len = strlen(tk->reading);
+				tk->pron = NULL;
+				tk->pron_len = 0;
+				tk->cls = MORPH_SUFFIX;
+				tk->flags &= ~(unsigned)(MORPH_F_PERSON | MORPH_F_PLACE | MORPH_F_ORG);
+				continue;
+			}
+		}
 		if (!u->t && next && tk->cls == MORPH_NOUN
 		    && (surface_is(tk, "東") || surface_is(tk, "西") || surface_is(tk, "南")
 		        || surface_is(tk, "北"))
@@ -2154,7 +2194,10 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 			cap = (sep == '-' && t->cls != MORPH_PROPER) ? 0 : word_cap(r, t->cls, u->orgcap);
 			if (t->cls == MORPH_PARTICLE && !has_reading)
 				has_reading = 0;
-			if (!has_reading) {
+			if (u->fixed) {
+				if (put_fixed(r, u->fixed, strlen(u->fixed), sep, cap) != 0)
+					return -1;
+			} else if (!has_reading) {
 				romanize_report_unknown(r, t->surface, t->surface_len);
 				if (put_fixed(r, t->surface, t->surface_len, sep, 0) != 0)
 					return -1;
