@@ -1751,10 +1751,23 @@ static int search_fuzzy(struct search *s)
 			cands[nu].kid = min;
 			cands[nu++].count = count;
 		}
-		/* the best-sharing MAX_VERIFY of them */
+		/* the best-sharing MAX_VERIFY of them, found by their counts (a count is at
+		 * most 256: one per trigram), then only those sorted */
+		if (nu > MAX_VERIFY) {
+			size_t bucket[257] = { 0 }, kept = 0, j, o = 0;
+			int c, cut = 0;
+			for (j = 0; j < nu; j++)
+				bucket[cands[j].count > 256 ? 256 : cands[j].count]++;
+			for (c = 256; c > 0 && kept + bucket[c] <= MAX_VERIFY; c--)
+				kept += bucket[c];
+			cut = c; /* all above cut, and the first of cut's until MAX_VERIFY */
+			for (j = 0; j < nu && o < MAX_VERIFY; j++)
+				if (cands[j].count > cut || (cands[j].count == cut && kept < MAX_VERIFY &&
+				                             ++kept))
+					cands[o++] = cands[j];
+			nu = o;
+		}
 		qsort(cands, nu, sizeof *cands, cmp_cand);
-		if (nu > MAX_VERIFY)
-			nu = MAX_VERIFY;
 	}
 	/* verify: most shared trigrams first */
 	for (i = 0; i < nu && rc == 0; i++) {
