@@ -117,6 +117,12 @@ static int literal_line(const char *s, size_t len, romaji_system sys, romaji_lon
                         char **buf, size_t *cap)
 {
 	size_t pos = 0, n;
+	int rc = romanize_literal_buf(s, len, sys, lng, buf, cap, &n);
+	if (rc <= 0) {
+		if (rc == 0)
+			fwrite(*buf, 1, n, stdout);
+		return rc;
+	}
 	while (pos <= len) {
 		const char *nul = memchr(s + pos, '\0', len - pos);
 		size_t seg = nul ? (size_t)(nul - (s + pos)) : len - pos;

@@ -2457,6 +2457,8 @@ int romanize_literal_buf(const char *s, size_t len, romaji_system sys, romaji_lo
 		return -1;
 	if (plain || !needs_nfkc(s, len))
 		return 0;
+	if (memchr(s, '\0', len))
+		return 1; /* ICU's NFKC output would end at the NUL */
 	norm = text_nfkc(s, len);
 	if (!norm)
 		return -1;

@@ -73,7 +73,8 @@ char *romanize_literal(const char *s, size_t len, romaji_system sys, romaji_long
 
 /* As romanize_literal, into *buf (a buffer of *cap bytes that the caller owns and
  * frees; NULL and 0 at first), setting *out_len; NUL bytes are copied through. Returns
- * 0, or -1 when out of memory or on an ICU failure. */
+ * 0, 1 when s needs NFKC and holds a NUL byte (call again for each piece between NUL
+ * bytes), or -1 when out of memory or on an ICU failure. */
 int romanize_literal_buf(const char *s, size_t len, romaji_system sys, romaji_long lng,
                          char **buf, size_t *cap, size_t *out_len);
 
