@@ -63,7 +63,7 @@
 #define BUSY_TIMEOUT_MS 5000
 #define KEY_SLOTS 16          /* keys per entry: kid = id * KEY_SLOTS + slot */
 #define MAX_POSTINGS 60000    /* fuzzy: trigram postings read at most */
-#define MAX_VERIFY 800        /* fuzzy: candidate keys verified by edit distance at most */
+#define MAX_VERIFY 1200       /* fuzzy: candidate keys verified by edit distance at most */
 
 /* Kinds of folding keys (fold.kind); kinds >= KIND_ROMAJI are in the trigram index.
  * Kana is folded through its romaji key (match_romaji_key romanizes kana), which
