@@ -1637,6 +1637,14 @@ static void mark_loanwords(romanizer *r, const char *s)
 				u->fixed = kt[k][1];
 			continue;
 		}
+		if (!u->t && tk->cls == MORPH_PROPER && tk->surface_len == 3
+		    && !(tk->flags & (MORPH_F_PERSON | MORPH_F_PLACE | MORPH_F_ORG))
+		    && (unsigned char)tk->surface[0] >= 0xE4) {
+			/* one kanji that IPAdic calls a proper noun of no kind (創 in 地方創生): a
+			 * piece of a word MeCab cut wrongly, not a name */
+			tk->cls = MORPH_NOUN;
+			continue;
+		}
 		if (!u->t && i > 0 && !u->space_before && surface_is(tk, "中")) {
 			/* 中 right after a noun is a suffix, never naka or China: jū after a year,
 			 * a day or a place (一日中 ichinichijū, 今年中, 日本中 Nihonjū), else chū
