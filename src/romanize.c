@@ -1437,7 +1437,11 @@ static unsigned char org_tail_set[4096 / 8];
  * romanize_new, before any thread works. */
 static void org_heads_init(void)
 {
+	static int done;
 	size_t k;
+	if (done)
+		return;
+	done = 1;
 	for (k = 0; org_heads[k]; k++) {
 		const unsigned char *h = (const unsigned char *)org_heads[k];
 		size_t n = org_head_len(k);
