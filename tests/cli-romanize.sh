@@ -71,6 +71,7 @@ check "--system kunrei" "Tottori-ken no sinbun wa Tôkyô e itta" "$(echo "$in" 
 check "--system passport" "TOTTORI-KEN NO SHIMBUN WA TOKYO E ITTA" "$(echo "$in" | "$YAKUGO" romanize --system passport)"
 check "--system wapuro" "Tottori-ken no shinbun wa Toukyou e itta" "$(echo "$in" | "$YAKUGO" romanize --system wapuro)"
 check "--long none" "Tottori-ken no shinbun wa Tokyo e itta" "$(echo "$in" | "$YAKUGO" romanize --long none)"
+check "numerals and counters in kunrei" "Hassenman'en, ikkagetu, mikkakan, 1-pon" "$(echo '八千万円、一か月、3日間、1本' | "$YAKUGO" romanize --system kunrei)"
 check "glossary term in kunrei" "Keizai Sangyôsyô" "$(echo '経済産業省' | "$YAKUGO" romanize --system kunrei)"
 check_status "unknown system: exit 2" 2 "$YAKUGO" romanize --system klingon
 check_status "unknown style: exit 2" 2 "$YAKUGO" romanize --style loud
