@@ -139,6 +139,41 @@ static int literal_line(const char *s, size_t len, romaji_system sys, romaji_lon
 	return 0;
 }
 
+/* Starts the threads of --jobs: r (already set up) is worker 0; the others get their
+ * own MeCab handle on m's dictionary and their own romanizer with options o and the
+ * glossary terms of lex (NULL: none), kept in wm[] and wr[] for the caller to free.
+ * Returns the pipeline, or NULL with the error reported and *rc set. */
+static pipeline *start_jobs(int jobs, morph *m, romanizer *r, const romanize_options *o,
+                            lexicon *lex, morph **wm, romanizer **wr, int *rc)
+{
+	pipeline *pl;
+	char *err = NULL;
+	int w;
+	wr[0] = r;
+	for (w = 1; w < jobs; w++) {
+		wm[w] = morph_open_shared(m, &err);
+		if (!wm[w]) {
+			*rc = cli_error(YK_SYSTEM, "%s", err);
+			free(err);
+			return NULL;
+		}
+		wr[w] = romanize_new(wm[w], o);
+		if (!wr[w]) {
+			*rc = cli_error(YK_SYSTEM, _("out of memory"));
+			return NULL;
+		}
+		if (lex && romanize_load_lexicon(wr[w], lex, &err) != 0) {
+			*rc = cli_error(YK_USAGE, "%s", err);
+			free(err);
+			return NULL;
+		}
+	}
+	pl = pipeline_new((size_t)jobs, (void *const *)wr, romanize_line, stdout);
+	if (!pl)
+		*rc = cli_error(YK_SYSTEM, "%s", strerror(errno));
+	return pl;
+}
+
 /* Reports the pipeline's failure; returns the exit status. */
 static int pipeline_report(const pipeline *pl)
 {
@@ -179,6 +214,7 @@ int cmd_romanize(int argc, char **argv)
 	morph *wm[MAX_JOBS] = { NULL };
 	pipeline *pl = NULL;
 	long jobs = 0;
+	size_t seen = 0; /* bytes read before the threads start */
 	int w;
 	lexicon *lex = NULL;
 	lines *in = NULL;
@@ -275,36 +311,11 @@ int cmd_romanize(int argc, char **argv)
 				goto done;
 			}
 		}
-		/* workers: r is worker 0; the others get their own MeCab handle on the same
-		 * dictionary and their own romanizer with the same options and glossary */
-		wr[0] = r;
-		for (w = 1; w < jobs; w++) {
-			wm[w] = morph_open_shared(m, &err);
-			if (!wm[w]) {
-				rc = cli_error(YK_SYSTEM, "%s", err);
-				goto done;
-			}
-			wr[w] = romanize_new(wm[w], &o);
-			if (!wr[w]) {
-				rc = cli_error(YK_SYSTEM, _("out of memory"));
-				goto done;
-			}
-			if (lex && romanize_load_lexicon(wr[w], lex, &err) != 0) {
-				rc = cli_error(YK_USAGE, "%s", err);
-				goto done;
-			}
-		}
-		lexicon_close(lex);
-		lex = NULL;
-		if (jobs > 1) {
-			pl = pipeline_new((size_t)jobs, (void *const *)wr, romanize_line, stdout);
-			if (!pl) {
-				rc = cli_error(YK_SYSTEM, "%s", strerror(errno));
-				goto done;
-			}
+		if (jobs == 1) {
+			lexicon_close(lex);
+			lex = NULL;
 		}
 	}
-
 	for (fi = 0; fi < n_files && rc == YK_OK; fi++) {
 		char *line;
 		size_t len;
@@ -334,6 +345,15 @@ int cmd_romanize(int argc, char **argv)
 					goto done;
 				}
 				line = rbuf;
+			}
+			/* threads start once the input is more than one batch: a short input is
+			 * not worth their start-up */
+			if (jobs > 1 && !pl && !literal && (seen += len + 1) > PIPELINE_BATCH) {
+				pl = start_jobs((int)jobs, m, r, &o, lex, wm, wr, &rc);
+				if (!pl)
+					goto done;
+				lexicon_close(lex);
+				lex = NULL;
 			}
 			if (pl) {
 				if (pipeline_add(pl, line, len, lines_had_newline(in), where.name,
