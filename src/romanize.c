@@ -1755,8 +1755,32 @@ static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks,
 	    && toks[j].offset + toks[j].surface_len <= lim)
 		ct = &toks[j];
 	if (read_kanji_number(r, s + toks[i].offset, end_off - toks[i].offset, ct, &e, &v) != 0) {
+		/* digits written one by one (二〇二四年) are a number in Arabic numerals, as
+		 * ALA-LC writes it: 2024-nen */
+		size_t p = toks[i].offset, nd = 0;
 		r->nums.n = at;
-		return 0;
+		while (p < end_off && r->nums.n + 2 <= r->nums.cap) {
+			int d = kanji_num(next_cp(s, end_off, &p));
+			if (d < 0 || d > 9)
+				break;
+			r->nums.p[r->nums.n++] = (char)('0' + d);
+			nd++;
+		}
+		if (p < end_off || nd < 2 || r->nums.p[at] == '0') {
+			r->nums.n = at;
+			return 0;
+		}
+		if (!(u = unit_push(r)))
+			return (size_t)-1;
+		u->tk = toks[i];
+		u->tk.surface = r->nums.p + at;
+		u->tk.surface_len = nd;
+		u->tk.reading = NULL;
+		u->tk.reading_len = 0;
+		u->tk.pron = NULL;
+		u->tk.pron_len = 0;
+		u->space_before = toks[i].space_before;
+		return j - i;
 	}
 	if (ct && (surface_is(ct, "日") || surface_is(ct, "日間"))) {
 		int date = r->n_units > 0 && !toks[i].space_before
