@@ -1480,6 +1480,16 @@ static int alpha_not_name(const romanizer *r, size_t i)
 	return 0;
 }
 
+/* Whether the units of units[b..e) that begin before byte head are all prefixes
+ * (新, 同, 前): what comes before an organisation head (内閣, 委員会) is then no name. */
+static int only_prefixes(const romanizer *r, size_t b, size_t e, size_t head)
+{
+	for (; b < e && r->units[b].tk.offset < head; b++)
+		if (r->units[b].t || r->units[b].tk.cls != MORPH_PREFIX)
+			return 0;
+	return 1;
+}
+
 /* Whether units[b..e) hold a name: a proper noun, Latin letters or a glossary term. */
 static int run_has_name(const romanizer *r, size_t b, size_t e)
 {
@@ -1517,6 +1527,9 @@ static void mark_org_runs(romanizer *r, const char *s)
 				}
 				/* a one-kanji head only as a token of its own after a name of two
 				 * words or more (経済産業省, 日本政府観光局; not 基地局, 放送局) */
+				/* a head after nothing but a prefix is no name (新内閣, 同委員会) */
+				if (org_heads[k] && only_prefixes(r, start, j + 1, e - org_head_len(k)))
+					continue;
 				/* a katakana head (グループ) only after a name (ソニーグループ; not
 				 * 研究グループ) */
 				if (org_heads[k] && is_katakana_only(org_heads[k], org_head_len(k))
