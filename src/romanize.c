@@ -1605,6 +1605,10 @@ static int loan_is_name(const romanizer *r, const char *s, size_t b, size_t e)
 	    && (next->tk.cls == MORPH_PLACE_SUFFIX || next->tk.cls == MORPH_PERSON_SUFFIX
 	        || surface_is(&next->tk, "社") || surface_is(&next->tk, "株式")))
 		return 1;
+	if (next && !next->t && (next->tk.cls == MORPH_PREFIX || surface_is(&next->tk, "次期")
+	                         || surface_is(&next->tk, "前") || surface_is(&next->tk, "元"))
+	    && e + 1 < r->n_units && !r->units[e + 1].space_before)
+		next = &r->units[e + 1]; /* ハリス副大統領, トランプ次期大統領 */
 	if (next && !next->t && !is_katakana_only(next->tk.surface, next->tk.surface_len)) {
 		/* a person's title after the name: バイデン大統領, ゼレンスキー氏 */
 		static const char *titles[] = { "大統領", "副大統領", "首相", "外相", "国務長官",
@@ -1734,6 +1738,16 @@ static void mark_loanwords(romanizer *r, const char *s)
 			continue;
 		tk->cls = loan_is_name(r, s, i, i + 1) ? MORPH_PROPER : MORPH_NOUN;
 		tk->flags &= ~(unsigned)(MORPH_F_PERSON | MORPH_F_PLACE | MORPH_F_ORG);
+		if (tk->cls == MORPH_PROPER) {
+			/* the words of a name joined by ・ are all the name (カマラ・ハリス) */
+			size_t k = i;
+			while (k >= 2 && r->units[k - 1].tk.cls == MORPH_SYMBOL
+			       && surface_is(&r->units[k - 1].tk, "・") && !r->units[k - 2].t
+			       && is_katakana_only(r->units[k - 2].tk.surface, r->units[k - 2].tk.surface_len)) {
+				r->units[k - 2].tk.cls = MORPH_PROPER;
+				k -= 2;
+			}
+		}
 	}
 }
 
