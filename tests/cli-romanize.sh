@@ -45,6 +45,7 @@ check "glossary place + name head" "Kyūshū Denryoku ga genpatsu o saikadō" "$
 check "glossary place + common noun" "Nihon keizai no kaifuku" "$(echo '日本経済の回復' | "$YAKUGO" romanize)"
 check "glossary place inside a city's name" "Kitakyūshū-shi" "$(echo '北九州市' | "$YAKUGO" romanize)"
 check "glossary 日本 after a direction" "JR Higashi Nihon" "$(echo 'JR東日本' | "$YAKUGO" romanize)"
+check "glossary: a ministry's short name MeCab misreads" "Kōrōshō ga kōhyō" "$(echo '厚労省が公表' | "$YAKUGO" romanize)"
 check "a two-character term does not cut a longer word" "Nihonkaigawa de ōyuki" "$(echo '日本海側で大雪' | "$YAKUGO" romanize)"
 
 # Real headlines and titles, without the glossary (MeCab and the rules alone).
