@@ -1767,7 +1767,8 @@ static int search_fuzzy(struct search *s)
 					cands[o++] = cands[j];
 			nu = o;
 		}
-		qsort(cands, nu, sizeof *cands, cmp_cand);
+		if (nu > 1)
+			qsort(cands, nu, sizeof *cands, cmp_cand);
 	}
 	/* verify: most shared trigrams first */
 	for (i = 0; i < nu && rc == 0; i++) {
