@@ -1414,6 +1414,21 @@ static int push_proper(romanizer *r, const morph_token *tok, size_t space_before
 	return 0;
 }
 
+/* Pushes one token as the next word(s): a proper noun with a reading is split into its
+ * name and head words (push_proper) unless the style is spaced; anything else becomes
+ * one unit. Returns 0, or -1 when out of memory. */
+static int push_token(romanizer *r, const morph_token *tk)
+{
+	unit *u;
+	if (tk->cls == MORPH_PROPER && tk->reading && r->o.style != ROMANIZE_SPACED)
+		return push_proper(r, tk, tk->space_before);
+	if (!(u = unit_push(r)))
+		return -1;
+	u->tk = *tk;
+	u->space_before = tk->space_before;
+	return 0;
+}
+
 /* Surfaces that end the name of an organisation (a noun run ending so is capitalised). */
 static const char *org_heads[] = {
 	"省", "庁", "局", "委員会", "協会", "機構", "研究所", "大学", "銀行", "財団", "連合",
@@ -1974,15 +1989,8 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 			r->nums.n += tk.reading_len;
 			tk.pron = NULL;
 			tk.pron_len = 0;
-			if (tk.cls == MORPH_PROPER && r->o.style != ROMANIZE_SPACED) {
-				if (push_proper(r, &tk, tk.space_before) != 0)
-					return -1;
-			} else {
-				if (!(u = unit_push(r)))
-					return -1;
-				u->tk = tk;
-				u->space_before = tk.space_before;
-			}
+			if (push_token(r, &tk) != 0)
+				return -1;
 			continue;
 		}
 		if (surface_is(&toks[i], "日本") && toks[i].reading) {
@@ -2041,15 +2049,8 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 			tk.pron = NULL;
 			tk.pron_len = 0;
 			tk.surface_len += toks[i + 1].surface_len;
-			if (r->o.style != ROMANIZE_SPACED) {
-				if (push_proper(r, &tk, tk.space_before) != 0)
-					return -1;
-			} else {
-				if (!(u = unit_push(r)))
-					return -1;
-				u->tk = tk;
-				u->space_before = tk.space_before;
-			}
+			if (push_token(r, &tk) != 0) /* tk is a proper noun with a reading */
+				return -1;
 			i++;
 			continue;
 		}
@@ -2125,15 +2126,8 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 				continue;
 			}
 		}
-		if (toks[i].cls == MORPH_PROPER && toks[i].reading && r->o.style != ROMANIZE_SPACED) {
-			if (push_proper(r, &toks[i], toks[i].space_before) != 0)
-				return -1;
-			continue;
-		}
-		if (!(u = unit_push(r)))
+		if (push_token(r, &toks[i]) != 0)
 			return -1;
-		u->tk = toks[i];
-		u->space_before = toks[i].space_before;
 	}
 	mark_loanwords(r, s);
 	mark_org_runs(r, s);
