@@ -71,6 +71,21 @@
  * ranks kana matches among them. */
 enum { KIND_ROMAJI = 2, KIND_VARIANT = 3, KIND_MARKET = 4 };
 
+/* The triggers that keep the full-text indexes up to date row by row except inside a
+ * bulk import (while the table bulk has a row), as created by schema steps 2 and 3
+ * (step 3 recreates them after rebuilding the tables they watch). */
+#define BULK_AWARE_TRIGGERS \
+	"CREATE TRIGGER entry_ai AFTER INSERT ON entry WHEN NOT EXISTS (SELECT 1 FROM bulk) BEGIN" \
+	" INSERT INTO en_fts(rowid, en, market) VALUES (new.id, new.en, new.market); END;" \
+	"CREATE TRIGGER entry_ad_fts AFTER DELETE ON entry WHEN NOT EXISTS (SELECT 1 FROM bulk) BEGIN" \
+	" INSERT INTO en_fts(en_fts, rowid, en, market) VALUES ('delete', old.id, old.en, old.market); END;" \
+	"CREATE TRIGGER fold_ai AFTER INSERT ON fold" \
+	" WHEN new.kind >= 2 AND NOT EXISTS (SELECT 1 FROM bulk) BEGIN" \
+	" INSERT INTO gram(rowid, k) VALUES (new.kid, new.k); END;" \
+	"CREATE TRIGGER fold_ad AFTER DELETE ON fold" \
+	" WHEN old.kind >= 2 AND NOT EXISTS (SELECT 1 FROM bulk) BEGIN" \
+	" INSERT INTO gram(gram, rowid, k) VALUES ('delete', old.kid, old.k); END;"
+
 /* The migrations: migrations[i] takes a database from version i to i + 1. */
 static const char *const migrations[LEXICON_SCHEMA] = {
 	"CREATE TABLE entry("
@@ -109,18 +124,9 @@ static const char *const migrations[LEXICON_SCHEMA] = {
 	 * them at commit, which is several times faster for a dictionary. */
 	"CREATE TABLE bulk(x INTEGER);"
 	"DROP TRIGGER entry_ai; DROP TRIGGER entry_ad; DROP TRIGGER fold_ai; DROP TRIGGER fold_ad;"
-	"CREATE TRIGGER entry_ai AFTER INSERT ON entry WHEN NOT EXISTS (SELECT 1 FROM bulk) BEGIN"
-	" INSERT INTO en_fts(rowid, en, market) VALUES (new.id, new.en, new.market); END;"
 	"CREATE TRIGGER entry_ad AFTER DELETE ON entry BEGIN"
 	" DELETE FROM fold WHERE kid BETWEEN old.id * 16 AND old.id * 16 + 15; END;"
-	"CREATE TRIGGER entry_ad_fts AFTER DELETE ON entry WHEN NOT EXISTS (SELECT 1 FROM bulk) BEGIN"
-	" INSERT INTO en_fts(en_fts, rowid, en, market) VALUES ('delete', old.id, old.en, old.market); END;"
-	"CREATE TRIGGER fold_ai AFTER INSERT ON fold"
-	" WHEN new.kind >= 2 AND NOT EXISTS (SELECT 1 FROM bulk) BEGIN"
-	" INSERT INTO gram(rowid, k) VALUES (new.kid, new.k); END;"
-	"CREATE TRIGGER fold_ad AFTER DELETE ON fold"
-	" WHEN old.kind >= 2 AND NOT EXISTS (SELECT 1 FROM bulk) BEGIN"
-	" INSERT INTO gram(gram, rowid, k) VALUES ('delete', old.kid, old.k); END;",
+	BULK_AWARE_TRIGGERS,
 
 	/* 3: smaller (issue 4: a million entries in at most 3x their text). fold is keyed
 	 * by (k, kid) without a rowid, so the table is its own index on k; gram is
@@ -143,16 +149,7 @@ static const char *const migrations[LEXICON_SCHEMA] = {
 	" tokenize='unicode61 remove_diacritics 2', columnsize=0, detail='none');"
 	"INSERT INTO en_fts(en_fts) VALUES ('rebuild');"
 	"UPDATE entry SET source = '' WHERE origin IN (3, 4) AND source != '';"
-	"CREATE TRIGGER entry_ai AFTER INSERT ON entry WHEN NOT EXISTS (SELECT 1 FROM bulk) BEGIN"
-	" INSERT INTO en_fts(rowid, en, market) VALUES (new.id, new.en, new.market); END;"
-	"CREATE TRIGGER entry_ad_fts AFTER DELETE ON entry WHEN NOT EXISTS (SELECT 1 FROM bulk) BEGIN"
-	" INSERT INTO en_fts(en_fts, rowid, en, market) VALUES ('delete', old.id, old.en, old.market); END;"
-	"CREATE TRIGGER fold_ai AFTER INSERT ON fold"
-	" WHEN new.kind >= 2 AND NOT EXISTS (SELECT 1 FROM bulk) BEGIN"
-	" INSERT INTO gram(rowid, k) VALUES (new.kid, new.k); END;"
-	"CREATE TRIGGER fold_ad AFTER DELETE ON fold"
-	" WHEN old.kind >= 2 AND NOT EXISTS (SELECT 1 FROM bulk) BEGIN"
-	" INSERT INTO gram(gram, rowid, k) VALUES ('delete', old.kid, old.k); END;"
+	BULK_AWARE_TRIGGERS
 };
 
 struct lexicon {
