@@ -31,6 +31,24 @@ check_match() {
 	if printf '%s\n' "$3" | grep -Eq -- "$2"; then tap_ok "$1"; else tap_fail "$1" "pattern: $2
 text: $3"; fi
 }
+# check_locked NAME PATTERN DB COMMAND...: while another process holds an exclusive lock
+# on the SQLite database DB for 8 s, COMMAND must wait (busy timeout: at least 3 s), then
+# exit 3 with a message matching PATTERN; returns once the lock is released
+check_locked() {
+	name=$1 pat=$2 db=$3; shift 3
+	{ echo 'BEGIN EXCLUSIVE;'; echo 'DELETE FROM entry WHERE 0;'; sleep 8; echo 'COMMIT;'; } |
+		sqlite3 "$db" >/dev/null 2>&1 &
+	lock_pid=$!
+	sleep 1
+	t0=$(date +%s)
+	out=$("$@" 2>&1); st=$?
+	secs=$(($(date +%s) - t0))
+	check "$name: exit 3" 3 "$st"
+	check_match "$name: says so" "$pat" "$out"
+	[ "$secs" -ge 3 ] && tap_ok "$name: waited before failing" \
+		|| tap_fail "$name: waited before failing" "gave up after $secs s"
+	wait "$lock_pid"
+}
 tap_done() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]
