@@ -45,14 +45,9 @@ int text_utf8_check(const char *s, size_t len, size_t *bad_offset)
 				break;
 			i += 3;
 		}
+		/* anything else (or a sequence cut by the end): ICU decides */
 		if (i >= len || (unsigned char)s[i] < 0x80)
 			continue;
-		c = (unsigned char)s[i];
-		if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < len
-		    && ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
-			i += 3;
-			continue;
-		}
 		size_t start = i;
 		int32_t cp;
 		U8_NEXT(s, i, (int64_t)len, cp);
