@@ -243,7 +243,7 @@ static int fix_value(str_buf *o, const char *v, size_t n, int names, size_t line
 					break;
 				}
 		}
-		if (fix(arg, v + p, q - p, line, &rep))
+		if (fix(arg, v + p, q - p, line, names ? CITE_FIELD_NAME : CITE_FIELD_VALUE, &rep))
 			return -1;
 		if (rep) {
 			int rc = str_buf_add(o, rep, strlen(rep));

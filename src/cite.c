@@ -1929,6 +1929,11 @@ char *cite_value(cite *c, const char *s, size_t len, cite_change **changes, size
 	return normalise(c, s, len, 1, changes, n);
 }
 
+char *cite_name(cite *c, const char *s, size_t len, cite_change **changes, size_t *n)
+{
+	return normalise(c, s, len, 1, changes, n);
+}
+
 char *cite_annotation(cite *c, const char *s, size_t len, unsigned annotate)
 {
 	const term *t;

@@ -70,13 +70,28 @@ char *cite_value(cite *c, const char *s, size_t len, cite_change **changes, size
  * NULL when the value is not a known term or has nothing to add (or out of memory). */
 char *cite_annotation(cite *c, const char *s, size_t len, unsigned annotate);
 
+/* As cite_value, for a personal name (a BibTeX author/editor name between "and"s, a
+ * CSL-JSON family/given/literal, an RIS AU/A1-A4/ED value, "Family, Given" or
+ * "Given Family" or one part). Names follow their own rules (doc: "Personal names" in
+ * README): today the same as cite_value. */
+char *cite_name(cite *c, const char *s, size_t len, cite_change **changes, size_t *n);
+
 /* Frees the array from cite_string. NULL is allowed. */
 void cite_changes_free(cite_change *v, size_t n);
 
+/* What a value handed to the normaliser is: which of cite_string, cite_value and
+ * cite_name reads it. */
+enum cite_field {
+	CITE_FIELD_TEXT = 0,  /* a whole citation (a plain-text line) */
+	CITE_FIELD_VALUE,     /* a title-like field of a structured record */
+	CITE_FIELD_NAME       /* a personal name field of a structured record */
+};
+
 /* How the format modules (bibtex.h, csljson.h, ris.h) hand one field value to the
- * normaliser: s[0..len) is the value, line its line in the input (0 when unknown).
- * Sets *out to a malloc'd replacement, or NULL when the value stays. Returns 0, or -1
- * when out of memory. */
-typedef int cite_fix_fn(void *arg, const char *s, size_t len, size_t line, char **out);
+ * normaliser: s[0..len) is the value, line its line in the input (0 when unknown), kind
+ * what it is. Sets *out to a malloc'd replacement, or NULL when the value stays.
+ * Returns 0, or -1 when out of memory. */
+typedef int cite_fix_fn(void *arg, const char *s, size_t len, size_t line,
+                        enum cite_field kind, char **out);
 
 #endif

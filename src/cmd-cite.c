@@ -134,7 +134,8 @@ static void report_change(run *r, size_t line, const cite_change *ch)
 }
 
 /* cite_fix_fn for every format: normalises s[0..len) and reports the changes. */
-static int fix(void *arg, const char *s, size_t len, size_t line, char **out)
+static int fix(void *arg, const char *s, size_t len, size_t line, enum cite_field kind,
+               char **out)
 {
 	run *r = arg;
 	cite_change *ch;
@@ -143,7 +144,9 @@ static int fix(void *arg, const char *s, size_t len, size_t line, char **out)
 	*out = NULL;
 	if (text_utf8_check(s, len, NULL) != 0 || memchr(s, '\0', len))
 		return 0;
-	res = r->values ? cite_value(r->c, s, len, &ch, &n) : cite_string(r->c, s, len, &ch, &n);
+	res = kind == CITE_FIELD_NAME ? cite_name(r->c, s, len, &ch, &n)
+	      : kind == CITE_FIELD_VALUE ? cite_value(r->c, s, len, &ch, &n)
+	                                 : cite_string(r->c, s, len, &ch, &n);
 	if (!res) {
 		r->oom = 1;
 		return -1;
@@ -243,6 +246,7 @@ static int do_lines(run *r, FILE *fp, enum format f)
 		return cli_error(YK_SYSTEM, _("out of memory"));
 	while ((got = lines_next(in, &line, &len)) == 1) {
 		size_t no = lines_number(in), off = 0, bad;
+		int is_name = 0;
 		if (flush_note(r, &pending, line, len))
 			continue; /* the note is there already (a second run) */
 		char *res = NULL;
@@ -258,8 +262,10 @@ static int do_lines(run *r, FILE *fp, enum format f)
 		if (problem) {
 			cli_error(YK_USAGE, _("%s:%zu: %s (passed through unchanged)"), r->file, no, problem);
 			r->bad = 1;
-		} else if (f == F_TEXT || ris_field(line, len, &off)) {
-			if (fix(r, line + off, len - off, no, &res) != 0) {
+		} else if (f == F_TEXT || ris_field(line, len, &off, &is_name)) {
+			enum cite_field kind = f == F_TEXT ? CITE_FIELD_TEXT
+			                       : is_name ? CITE_FIELD_NAME : CITE_FIELD_VALUE;
+			if (fix(r, line + off, len - off, no, kind, &res) != 0) {
 				lines_close(in);
 				return cli_error(YK_SYSTEM, _("out of memory"));
 			}

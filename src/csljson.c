@@ -70,13 +70,14 @@ static int is_name_key(const char *k)
 }
 
 /* Rewrites the string value of key in obj. 0, or -1 when out of memory. */
-static int fix_string(json_t *obj, const char *key, cite_fix_fn *fix, void *arg)
+static int fix_string(json_t *obj, const char *key, enum cite_field kind, cite_fix_fn *fix,
+                      void *arg)
 {
 	json_t *v = json_object_get(obj, key);
 	char *rep = NULL;
 	if (!json_is_string(v))
 		return 0;
-	if (fix(arg, json_string_value(v), json_string_length(v), 0, &rep))
+	if (fix(arg, json_string_value(v), json_string_length(v), 0, kind, &rep))
 		return -1;
 	if (rep) {
 		int rc = json_string_set(v, rep);
@@ -93,7 +94,7 @@ static int fix_item(json_t *item, cite_fix_fn *fix, void *arg)
 	json_t *value;
 	json_object_foreach(item, key, value) {
 		if (is_text_key(key)) {
-			if (fix_string(item, key, fix, arg))
+			if (fix_string(item, key, CITE_FIELD_VALUE, fix, arg))
 				return -1;
 		} else if (is_name_key(key) && json_is_array(value)) {
 			size_t i;
@@ -101,8 +102,9 @@ static int fix_item(json_t *item, cite_fix_fn *fix, void *arg)
 			json_array_foreach(value, i, name) {
 				if (!json_is_object(name))
 					continue;
-				if (fix_string(name, "family", fix, arg) || fix_string(name, "given", fix, arg) ||
-				    fix_string(name, "literal", fix, arg))
+				if (fix_string(name, "family", CITE_FIELD_NAME, fix, arg) ||
+				    fix_string(name, "given", CITE_FIELD_NAME, fix, arg) ||
+				    fix_string(name, "literal", CITE_FIELD_NAME, fix, arg))
 					return -1;
 			}
 		}

@@ -13,8 +13,9 @@ int ris_is_tag(const char *line, size_t len)
 	       line[2] == ' ' && line[3] == ' ' && line[4] == '-';
 }
 
-int ris_field(const char *line, size_t len, size_t *value)
+int ris_field(const char *line, size_t len, size_t *value, int *is_name)
 {
+	static const char names[] = "AU A1 A2 A3 A4 ED";
 	static const char tags[] = "TI T1 T2 T3 BT CT ST J1 J2 JO JF JA AU A1 A2 A3 A4 ED PB";
 	char tag[3];
 	if (!ris_is_tag(line, len) || len < 7 || line[5] != ' ')
@@ -25,5 +26,6 @@ int ris_field(const char *line, size_t len, size_t *value)
 	if (!strstr(tags, tag))
 		return 0;
 	*value = 6;
+	*is_name = strstr(names, tag) != NULL;
 	return 1;
 }

@@ -64,6 +64,7 @@ int main(void)
 	cite *c;
 	cite_options o = { ROMAJI_HEPBURN, 0, 0, CITE_THRESHOLD_DEFAULT };
 	size_t off = 0;
+	int is_name = 0;
 
 	/* folded keys: vowel length, っ and ん do not count */
 	na = readings_key(a, codes("けえざい", a), ka);
@@ -145,8 +146,11 @@ int main(void)
 	cite_free(c);
 	readings_close(rd);
 
-	ok(ris_field("TI  - Kēzai", 11, &off) && off == 6, "RIS: TI is rewritten");
-	ok(!ris_field("UR  - http://x", 14, &off), "RIS: UR is not");
+	ok(ris_field("TI  - Kēzai", 11, &off, &is_name) && off == 6 && !is_name,
+	   "RIS: TI is rewritten, as a title");
+	ok(ris_field("AU  - Ōno, Taiichi", 19, &off, &is_name) && off == 6 && is_name,
+	   "RIS: AU is rewritten, as a personal name");
+	ok(!ris_field("UR  - http://x", 14, &off, &is_name), "RIS: UR is not");
 	ok(ris_is_tag("ER  - ", 6) && !ris_is_tag("Title", 5), "RIS: tag lines");
 	text_cleanup();
 	return tap_done();
