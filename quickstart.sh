@@ -26,17 +26,20 @@ if [ -n "$missing" ]; then
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
-# The Japanese locale the tests and the explorer use.
-if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
-	if [ "$(id -u)" -eq 0 ]; then
-		echo "== generating the ja_JP.UTF-8 locale"
-		sed -i 's/^# *\(ja_JP.UTF-8 UTF-8\)/\1/' /etc/locale.gen
-		grep -q '^ja_JP.UTF-8 UTF-8' /etc/locale.gen || echo 'ja_JP.UTF-8 UTF-8' >> /etc/locale.gen
-		locale-gen >/dev/null
-	else
-		echo "quickstart.sh: warning: no ja_JP.UTF-8 locale (run as root to generate it)" >&2
+# The locales the tests use: Japanese (the explorer and the messages) and German (a
+# comma-decimal locale: JSON and option numbers must not change under it).
+for loc in ja_JP de_DE; do
+	if ! locale -a 2>/dev/null | grep -qi "^$loc\.utf-\?8\$"; then
+		if [ "$(id -u)" -eq 0 ]; then
+			echo "== generating the $loc.UTF-8 locale"
+			sed -i "s/^# *\($loc.UTF-8 UTF-8\)/\1/" /etc/locale.gen
+			grep -q "^$loc.UTF-8 UTF-8" /etc/locale.gen || echo "$loc.UTF-8 UTF-8" >> /etc/locale.gen
+			locale-gen >/dev/null
+		else
+			echo "quickstart.sh: warning: no $loc.UTF-8 locale (run as root to generate it)" >&2
+		fi
 	fi
-fi
+done
 
 echo "== building"
 [ -x configure ] || ./autogen.sh

@@ -19,6 +19,10 @@ void cli_init_locale(void)
 {
 	const char *localedir = getenv("YAKUGO_LOCALEDIR");
 	setlocale(LC_ALL, "");
+	/* Messages, character classes and collation follow the user's locale; numbers do
+	 * not: JSON, TSV and option values such as --threshold 0.9 are the same bytes under
+	 * de_DE (comma decimals) as under C. */
+	setlocale(LC_NUMERIC, "C");
 	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);

@@ -7,7 +7,8 @@
 
 #include "status.h"
 
-/* Sets the locale from the environment and binds the message catalogue (from
+/* Sets the locale from the environment, except LC_NUMERIC which stays "C" (printed and
+ * parsed numbers never depend on the locale), and binds the message catalogue (from
  * $YAKUGO_LOCALEDIR when set, else the configured localedir). Call first in main(). */
 void cli_init_locale(void);
 
