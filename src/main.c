@@ -29,6 +29,16 @@ static void print_help(void)
 	printf("%s\n", _("Exit status: 0 found or done, 1 nothing found, 2 usage or data error, 3 system error."));
 }
 
+/* --version in the GNU format: version, copyright, licence, no warranty. */
+static void print_version(void)
+{
+	printf("yakugo %s\n", PACKAGE_VERSION);
+	printf("Copyright (C) 2026 %s\n", _("the yakugo authors"));
+	printf(_("License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+	         "This is free software: you are free to change and redistribute it.\n"
+	         "There is NO WARRANTY, to the extent permitted by law.\n"));
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -52,7 +62,7 @@ int main(int argc, char **argv)
 			print_help();
 			return cli_finish(YK_OK);
 		case 'V':
-			printf("yakugo %s\n", PACKAGE_VERSION);
+			print_version();
 			return cli_finish(YK_OK);
 		default:
 			fprintf(stderr, _("Try 'yakugo --help' for more information.\n"));

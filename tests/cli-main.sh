@@ -7,6 +7,9 @@ check "--help exits 0" 0 "$st"
 check_match "--help lists commands" '^Commands:' "$out"
 out=$("$YAKUGO" --version)
 check_match "--version prints the version" '^yakugo [0-9]+\.[0-9]+' "$out"
+check_match "--version names the licence (GNU format)" "^License GPLv3\+" "$out"
+check_match "--version says there is no warranty" "NO WARRANTY" "$out"
+check "the licence text is in the source tree" "GNU GENERAL PUBLIC LICENSE" "$(sed -n 1p "$top_srcdir/COPYING" | tr -s " " | sed "s/^ //")"
 err=$("$YAKUGO" frobnicate 2>&1 >/dev/null); st=$?
 check "unknown command exits 2" 2 "$st"
 check_match "unknown command says so" "^yakugo: unknown command 'frobnicate'" "$err"
