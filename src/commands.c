@@ -1,4 +1,4 @@
-/* commands.c: the one table of subcommands, in the order --help lists them, and how yakugo
+/* commands.c: the one table of subcommands, sorted by name as --help lists them, and how yakugo
  * runs a command that is a program of its own (yakugo-NAME, see commands.h). */
 #include "config.h"
 
@@ -14,21 +14,68 @@
 
 /* run NULL: a heavy command, built as its own program yakugo-NAME (see commands.h). */
 const struct command commands[] = {
-	/* COMMAND TABLE: add one line per subcommand here (keep this marker). */
-	{ "cite", NULL, N_("cite [OPTION]... [FILE]..."), N_("normalise the romanized Japanese in citations") },
-	{ "export", NULL, N_("export [--format tsv|tbx] [--all]"), N_("write your own entries as a glossary TSV or TBX file") },
+	/* COMMAND TABLE: one line per subcommand, sorted by name (--help lists them in this order; keep this marker). */
 	{ "add", cmd_add, N_("add --kana KANA [--ja WRITTEN] [--romaji ROMAJI] [OPTION]..."), N_("add a term to your user database") },
+	{ "build", cmd_build, N_("build [--output DB] GLOSSARY.tsv..."), N_("validate a glossary and compile it into a database") },
+	{ "cite", NULL, N_("cite [OPTION]... [FILE]..."), N_("normalise the romanized Japanese in citations") },
 	{ "edit", cmd_edit, N_("edit ID [--FIELD VALUE]..."), N_("change one of your own entries") },
+	{ "explore", NULL, N_("explore [QUERY]"), N_("browse the glossary full screen, in English or Japanese") },
+	{ "export", NULL, N_("export [--format tsv|tbx] [--all]"), N_("write your own entries as a glossary TSV or TBX file") },
+	{ "import", NULL, N_("import [--keep-going] edict|enamdict|tsv|tbx FILE"), N_("import a dictionary or glossary into your user database") },
+	{ "kana", cmd_kana, N_("kana [--katakana] [--oh] [ROMAJI]..."), N_("convert romaji in any system to kana") },
+	{ "lookup", cmd_lookup, N_("lookup [OPTION]... QUERY..."), N_("find terms in any script or romanization") },
+	{ "po", NULL, N_("po export|fill|check [OPTION]... [FILE.po]"), N_("use the glossary with gettext catalogues") },
 	{ "remove", cmd_remove, N_("remove ID..."), N_("remove your own entries") },
 	{ "romanize", NULL, N_("romanize [OPTION]... [FILE]..."), N_("romanize Japanese text (ALA-LC words, any system)") },
-	{ "import", NULL, N_("import [--keep-going] edict|enamdict|tsv|tbx FILE"), N_("import a dictionary or glossary into your user database") },
-	{ "explore", NULL, N_("explore [QUERY]"), N_("browse the glossary full screen, in English or Japanese") },
-	{ "po", NULL, N_("po export|fill|check [OPTION]... [FILE.po]"), N_("use the glossary with gettext catalogues") },
-	{ "lookup", cmd_lookup, N_("lookup [OPTION]... QUERY..."), N_("find terms in any script or romanization") },
-	{ "build", cmd_build, N_("build [--output DB] GLOSSARY.tsv..."), N_("validate a glossary and compile it into a database") },
-	{ "kana", cmd_kana, N_("kana [--katakana] [--oh] [ROMAJI]..."), N_("convert romaji in any system to kana") },
 	{ NULL, NULL, NULL, NULL }
 };
+
+/* The Damerau (optimal string alignment) distance between a and b, both short. */
+static size_t name_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t d[17][17];
+	if (la > 16 || lb > 16)
+		return (size_t)-1;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	return d[la][lb];
+}
+
+const struct command *commands_suggest(const char *name)
+{
+	const struct command *c, *best = NULL, *prefix = NULL;
+	size_t n = strlen(name), best_d, prefixes = 0;
+	/* a slip in a short name is another word: one edit up to four letters, else two */
+	best_d = n <= 4 ? 2 : 3;
+	for (c = commands; c->name; c++) {
+		size_t d = name_distance(name, c->name);
+		if (n >= 2 && strncmp(c->name, name, n) == 0) {
+			prefix = c;
+			prefixes++;
+		}
+		if (d < best_d) {
+			best_d = d;
+			best = c;
+		}
+	}
+	/* the beginning of exactly one command ("rom") names it */
+	return prefixes == 1 ? prefix : best;
+}
 
 const struct command *commands_find(const char *name)
 {

@@ -25,6 +25,12 @@ extern const struct command commands[];
 /* Returns the command called name, or NULL. */
 const struct command *commands_find(const char *name);
 
+/* For a name that is no command: the command it most likely meant — the only command it
+ * begins ("rom"), else the nearest within one typing slip (insertion, deletion,
+ * substitution or swap of two letters) for names up to four letters, two for longer
+ * ones — or NULL when none is that close. */
+const struct command *commands_suggest(const char *name);
+
 /* Runs the program yakugo-NAME of a command whose run is NULL, with argv (argv[0] is
  * replaced; argv must end with NULL). It looks in $YAKUGO_LIBEXECDIR alone when that is
  * set, else beside this binary (the build tree), then in $(pkglibexecdir). A --db option

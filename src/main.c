@@ -72,8 +72,13 @@ int main(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage(_("no command given"));
 	cmd = commands_find(argv[optind]);
-	if (!cmd)
+	if (!cmd) {
+		const struct command *near = commands_suggest(argv[optind]);
+		if (near)
+			return cli_usage(_("unknown command '%s'; did you mean '%s'?"), argv[optind],
+			                 near->name);
 		return cli_usage(_("unknown command '%s'"), argv[optind]);
+	}
 
 	argc -= optind;
 	argv += optind;

@@ -14,6 +14,13 @@ err=$("$YAKUGO" frobnicate 2>&1 >/dev/null); st=$?
 check "unknown command exits 2" 2 "$st"
 check_match "unknown command says so" "^yakugo: unknown command 'frobnicate'" "$err"
 check_match "usage error points to --help" "Try 'yakugo --help'" "$err"
+err=$("$YAKUGO" lokup METI 2>&1 >/dev/null); st=$?
+check "a mistyped command exits 2" 2 "$st"
+check_match "a mistyped command: did you mean" "unknown command 'lokup'; did you mean 'lookup'\?" "$err"
+check_match "the beginning of one command: did you mean" "did you mean 'romanize'" "$("$YAKUGO" rom 2>&1)"
+check_match "nothing close: no suggestion" "^yakugo: unknown command 'xx'\$" "$("$YAKUGO" xx 2>&1 | head -1)"
+cmds=$("$YAKUGO" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z]*\) .*/\1/p')
+check "--help lists the commands sorted" "$(printf '%s\n' "$cmds" | LC_ALL=C sort)" "$cmds"
 check_status "no command exits 2" 2 "$YAKUGO"
 check_status "bad global option exits 2" 2 "$YAKUGO" --frob
 if [ -w /dev/full ]; then
