@@ -15,15 +15,33 @@
 
 static const char *db_option;
 
+static int running_from_build_tree(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash;
+	if (n <= 0)
+		return 0;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return 0;
+	*slash = '\0';
+	/* libtool-free build: the binary sits directly in $(abs_top_builddir)/src. */
+	return strcmp(exe, BUILD_SRCDIR) == 0;
+}
+
 void cli_init_locale(void)
 {
 	const char *localedir = getenv("YAKUGO_LOCALEDIR");
+	if (!localedir || !*localedir)
+		localedir = running_from_build_tree() ? BUILD_LOCALEDIR : LOCALEDIR;
 	setlocale(LC_ALL, "");
 	/* Messages, character classes and collation follow the user's locale; numbers do
 	 * not: JSON, TSV and option values such as --threshold 0.9 are the same bytes under
 	 * de_DE (comma decimals) as under C. */
 	setlocale(LC_NUMERIC, "C");
-	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+	bindtextdomain(PACKAGE, localedir);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 }
@@ -72,21 +90,6 @@ const char *cli_db_option(void)
 }
 
 /* Whether this process runs the binary of the build tree (not an installed copy). */
-static int running_from_build_tree(void)
-{
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	char *slash;
-	if (n <= 0)
-		return 0;
-	exe[n] = '\0';
-	slash = strrchr(exe, '/');
-	if (!slash)
-		return 0;
-	*slash = '\0';
-	/* libtool-free build: the binary sits directly in $(abs_top_builddir)/src. */
-	return strcmp(exe, BUILD_SRCDIR) == 0;
-}
 
 const char *cli_db_path(void)
 {

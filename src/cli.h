@@ -8,8 +8,10 @@
 #include "status.h"
 
 /* Sets the locale from the environment, except LC_NUMERIC which stays "C" (printed and
- * parsed numbers never depend on the locale), and binds the message catalogue (from
- * $YAKUGO_LOCALEDIR when set, else the configured localedir). Call first in main(). */
+ * parsed numbers never depend on the locale), and binds the message catalogue: from
+ * $YAKUGO_LOCALEDIR when set, else the build tree's locale/ when this binary runs from
+ * its build tree (as cli_db_path finds dict/), else the configured localedir. Call
+ * first in main(). */
 void cli_init_locale(void);
 
 /* Prints "yakugo: MESSAGE" and "Try 'yakugo --help' for more information." to stderr.

@@ -35,6 +35,10 @@ if locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
 	check_match "command list heading in Japanese" '^コマンド:' "$out"
 	err=$(LC_ALL=ja_JP.UTF-8 "$YAKUGO" frobnicate 2>&1)
 	check_match "usage error in Japanese" "不明なコマンド" "$err"
+	# No variable needed: the build tree's yakugo finds the build tree's catalogue, as it
+	# finds dict/yakugo.db.
+	out=$(env -u YAKUGO_LOCALEDIR LC_ALL=ja_JP.UTF-8 "$YAKUGO" --help)
+	check_match "the build tree's yakugo speaks Japanese without YAKUGO_LOCALEDIR" '^使い方: yakugo' "$out"
 else
 	tap_fail "ja_JP.UTF-8 locale present (quickstart.sh generates it)"
 fi
