@@ -151,10 +151,30 @@ int cli_mkdirs_for(const char *path)
 	return 0;
 }
 
+/* --color: -1 auto (the default), 0 never, 1 always. */
+static int color_mode = -1;
+
+int cli_set_color(const char *when)
+{
+	if (!when || !strcmp(when, "always") || !strcmp(when, "yes") || !strcmp(when, "force"))
+		color_mode = 1;
+	else if (!strcmp(when, "never") || !strcmp(when, "no") || !strcmp(when, "none"))
+		color_mode = 0;
+	else if (!strcmp(when, "auto") || !strcmp(when, "tty") || !strcmp(when, "if-tty"))
+		color_mode = -1;
+	else
+		return -1;
+	return 0;
+}
+
 int cli_color(FILE *fp)
 {
-	const char *nc = getenv("NO_COLOR");
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+	if (color_mode >= 0)
+		return color_mode;
 	if (nc && *nc)
+		return 0;
+	if (!term || !*term || !strcmp(term, "dumb"))
 		return 0;
 	return isatty(fileno(fp));
 }

@@ -41,7 +41,13 @@ const char *cli_user_db_path(void);
 /* Creates the directories leading to path (mode 0700 for new ones). 0 or -1 (errno). */
 int cli_mkdirs_for(const char *path);
 
-/* Whether to use colour on fp: a terminal, and NO_COLOR unset or empty. */
+/* Sets the --color choice: "always" (also NULL, for a bare --color, "yes", "force"),
+ * "never" ("no", "none") or "auto" ("tty", "if-tty"), as grep and ls read it. Returns 0,
+ * or -1 for any other word (the caller reports the usage error). */
+int cli_set_color(const char *when);
+
+/* Whether to use colour on fp: --color=always or never when given; else (auto) only on a
+ * terminal whose TERM is set and not "dumb", with NO_COLOR unset or empty. */
 int cli_color(FILE *fp);
 
 /* Flushes and checks stdout; on a write error prints "yakugo: write error: ..." and

@@ -30,6 +30,7 @@ static void print_help(void)
 	printf("  -f, --format FMT  %s\n", _("text (default), json (JSON Lines) or tsv"));
 	printf("  -n, --limit N     %s\n", _("print at most N results (default 20)"));
 	printf("  -e, --exact       %s\n", _("exact matches only: no normalised or fuzzy ones"));
+	printf("      --color[=WHEN] %s\n", _("colour the text output: auto (default), always or never"));
 	printf("  -h, --help        %s\n", _("show this help and exit"));
 	printf("\n%s\n", _("Examples:"));
 	printf("  yakugo lookup Keizai Sangyosho\n");
@@ -230,6 +231,8 @@ int cmd_lookup(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "exact", no_argument, NULL, 'e' },
+		{ "color", optional_argument, NULL, 'C' },
+		{ "colour", optional_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -263,6 +266,10 @@ int cmd_lookup(int argc, char **argv)
 		}
 		case 'e':
 			q.exact = 1;
+			break;
+		case 'C':
+			if (cli_set_color(optarg) != 0)
+				return cli_usage(_("lookup: --color takes auto, always or never, not '%s'"), optarg);
 			break;
 		case 'h':
 			print_help();

@@ -76,4 +76,22 @@ fi
 
 out=$(LC_ALL=xx_YY.UTF-8 "$YAKUGO" --help 2>&1)
 check_match "unknown locale falls back to English" '^Usage: yakugo' "$out"
+# Colour: lookup colours a terminal unless NO_COLOR or TERM=dumb; --color decides alone.
+esc=$(printf '\033')
+out=$("$YAKUGO" lookup --color=always --limit 1 METI)
+check_match "--color=always colours a pipe" "$esc\\[" "$out"
+out=$(env -u NO_COLOR "$YAKUGO" lookup --color=never --limit 1 METI)
+case $out in *"$esc["*) tap_fail "--color=never: no escapes" "$out" ;; *) tap_ok "--color=never: no escapes" ;; esac
+check_status "--color with another word is a usage error" 2 "$YAKUGO" lookup --color=sometimes METI
+if command -v script >/dev/null 2>&1; then
+	tty_out() { # tty_out ENV...: lookup METI on a pseudo-terminal
+		script -qec "env $* '$YAKUGO' lookup --limit 1 METI" /dev/null 2>/dev/null
+	}
+	case $(tty_out -u NO_COLOR TERM=xterm) in *"$esc["*) tap_ok "a terminal gets colour" ;;
+		*) tap_fail "a terminal gets colour" ;; esac
+	case $(tty_out -u NO_COLOR TERM=dumb) in *"$esc["*) tap_fail "TERM=dumb gets no colour" ;;
+		*) tap_ok "TERM=dumb gets no colour" ;; esac
+	case $(tty_out NO_COLOR=1 TERM=xterm) in *"$esc["*) tap_fail "NO_COLOR gets no colour" ;;
+		*) tap_ok "NO_COLOR gets no colour" ;; esac
+fi
 tap_done
