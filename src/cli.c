@@ -5,6 +5,7 @@
 #include "i18n.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 static const char *db_option;
+static const char *command_name; /* the subcommand running, for usage errors */
 
 static int running_from_build_tree(void)
 {
@@ -46,16 +48,50 @@ void cli_init_locale(void)
 	textdomain(PACKAGE);
 }
 
+void cli_set_command(const char *name)
+{
+	command_name = name;
+}
+
 int cli_usage(const char *fmt, ...)
 {
 	va_list ap;
 	fputs("yakugo: ", stderr);
+	if (command_name)
+		fprintf(stderr, "%s: ", command_name);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	fprintf(stderr, _("Try 'yakugo --help' for more information.\n"));
+	if (command_name)
+		fprintf(stderr, _("Try 'yakugo %s --help' for more information.\n"), command_name);
+	else
+		fprintf(stderr, _("Try 'yakugo --help' for more information.\n"));
 	return YK_USAGE;
+}
+
+int cli_bad_option(char **argv, const char *optstring, const struct option *longopts)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : NULL;
+	const struct option *o;
+	if (arg && arg[0] == '-' && arg[1] == '-' && arg[2]) {
+		size_t n = strcspn(arg + 2, "=");
+		for (o = longopts; o && o->name; o++)
+			if (strlen(o->name) == n && !strncmp(o->name, arg + 2, n))
+				break;
+		if (o && o->name) {
+			if (o->has_arg == no_argument && arg[2 + n] == '=')
+				return cli_usage(_("option '--%s' doesn't allow an argument"), o->name);
+			return cli_usage(_("option '--%s' requires an argument"), o->name);
+		}
+		/* an ambiguous abbreviation is "unrecognized" too */
+		return cli_usage(_("unrecognized option '%.*s'"), (int)(n + 2), arg);
+	}
+	if (optopt && optopt != '?' && strchr(optstring, optopt))
+		return cli_usage(_("option requires an argument -- '%c'"), optopt);
+	if (optopt && optopt != '?')
+		return cli_usage(_("invalid option -- '%c'"), optopt);
+	return cli_usage(_("unrecognized option '%s'"), arg ? arg : "?");
 }
 
 int cli_error(int status, const char *fmt, ...)

@@ -14,9 +14,22 @@
  * first in main(). */
 void cli_init_locale(void);
 
-/* Prints "yakugo: MESSAGE" and "Try 'yakugo --help' for more information." to stderr.
- * Returns YK_USAGE so callers can write `return cli_usage(...)`. */
+/* Names the subcommand that is running (main and helper-main call it before handing
+ * over), so that usage errors name it and point at its own --help. */
+void cli_set_command(const char *name);
+
+/* Prints "yakugo: CMD: MESSAGE" and "Try 'yakugo CMD --help' for more information." to
+ * stderr (without "CMD: " and with 'yakugo --help' before a command is chosen). Returns
+ * YK_USAGE so callers can write `return cli_usage(...)`. Every usage error goes here. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+struct option;
+
+/* The one report of a bad option, for getopt_long's '?' (call getopt_long with opterr 0,
+ * then `return cli_bad_option(argv, optstring, longopts);`): "unrecognized option
+ * '--x'", "option '--limit' requires an argument", "invalid option -- 'x'" ... from the
+ * getopt state (optind, optopt), through cli_usage. Returns YK_USAGE. */
+int cli_bad_option(char **argv, const char *optstring, const struct option *longopts);
 
 /* Prints "yakugo: MESSAGE" (a newline is added) to stderr and returns status. */
 int cli_error(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

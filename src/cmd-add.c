@@ -79,6 +79,7 @@ int cmd_add(int argc, char **argv)
 
 	memset(&e, 0, sizeof e);
 	e.origin = LEXICON_USER;
+	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case O_JA: oom |= set(&e.ja, optarg); break;
@@ -95,8 +96,7 @@ int cmd_add(int argc, char **argv)
 			return YK_OK;
 		default:
 			lexicon_entry_clear(&e);
-			fprintf(stderr, _("Try 'yakugo --help' for more information.\n"));
-			return YK_USAGE;
+			return cli_bad_option(argv, "h", longopts);
 		}
 	}
 	if (optind < argc) {

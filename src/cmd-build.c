@@ -74,11 +74,11 @@ int cmd_build(int argc, char **argv)
 			print_help();
 			return YK_OK;
 		default:
-			return cli_usage(_("build: invalid option '%s'"), argv[optind - 1]);
+			return cli_bad_option(argv, "o:h", longopts);
 		}
 	}
 	if (optind >= argc)
-		return cli_usage(_("build: no glossary file given"));
+		return cli_usage(_("no glossary file given"));
 
 	/* Pass 1: validate everything, writing nothing. */
 	g = glossary_new();

@@ -520,7 +520,7 @@ int cmd_cite(int argc, char **argv)
 			print_help();
 			return YK_OK;
 		default:
-			return cli_usage(_("unknown option '%s'"), argv[optind - 1]);
+			return cli_bad_option(argv, "f:s:a:r:ct:h", longopts);
 		}
 	}
 

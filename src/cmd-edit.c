@@ -139,8 +139,15 @@ int cmd_edit(int argc, char **argv)
 			return YK_OK;
 		}
 	}
-	if (argc < 2 || argv[1][0] == '-')
+	if (argc < 2 || argv[1][0] == '-') {
+		/* an unknown option is reported as such, in the words every command uses */
+		optind = 0;
+		opterr = 0;
+		while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1)
+			if (opt == '?')
+				return cli_bad_option(argv, "h", longopts);
 		return cli_usage(_("edit needs an entry ID first"));
+	}
 	errno = 0;
 	id = strtoll(argv[1], &end, 10);
 	if (errno || *end || id <= 0)
@@ -165,6 +172,7 @@ int cmd_edit(int argc, char **argv)
 	argc--;
 	argv++;
 	optind = 0;
+	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case O_JA: oom |= set(&e.ja, optarg); break;
@@ -184,8 +192,7 @@ int cmd_edit(int argc, char **argv)
 			oom |= push(&e.variants, &e.n_variants, optarg);
 			break;
 		default:
-			fprintf(stderr, _("Try 'yakugo --help' for more information.\n"));
-			rc = YK_USAGE;
+			rc = cli_bad_option(argv, "h", longopts);
 			goto cleanup;
 		}
 	}

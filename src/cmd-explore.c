@@ -37,13 +37,14 @@ int cmd_explore(int argc, char **argv)
 	lexicon *lex;
 	int opt, rc;
 
+	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'h':
 			explore_help();
 			return YK_OK;
 		default:
-			return cli_usage(_("invalid option for 'explore'"));
+			return cli_bad_option(argv, "h", longopts);
 		}
 	}
 	if (argc - optind > 1)

@@ -97,6 +97,7 @@ int cmd_export(int argc, char **argv)
 	size_t count = 0;
 	int opt, rc = YK_OK, got;
 
+	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "f:aih", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
@@ -112,8 +113,7 @@ int cmd_export(int argc, char **argv)
 			export_help();
 			return YK_OK;
 		default:
-			fprintf(stderr, _("Try 'yakugo --help' for more information.\n"));
-			return YK_USAGE;
+			return cli_bad_option(argv, "f:aih", longopts);
 		}
 	}
 	if (optind < argc)

@@ -236,6 +236,7 @@ int cmd_import(int argc, char **argv)
 	int opt, rc = YK_OK, began = 0;
 
 	memset(&im, 0, sizeof im);
+	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "kh", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'k':
@@ -245,8 +246,7 @@ int cmd_import(int argc, char **argv)
 			usage_help();
 			return YK_OK;
 		default:
-			fprintf(stderr, _("Try 'yakugo --help' for more information.\n"));
-			return YK_USAGE;
+			return cli_bad_option(argv, "kh", longopts);
 		}
 	}
 	if (argc - optind != 2)

@@ -85,7 +85,7 @@ int cmd_kana(int argc, char **argv)
 			print_help();
 			return YK_OK;
 		default:
-			return cli_usage(_("kana: invalid option '%s'"), argv[optind - 1]);
+			return cli_bad_option(argv, "kh", longopts);
 		}
 	}
 

@@ -255,12 +255,12 @@ int cmd_lookup(int argc, char **argv)
 			else if (strcmp(optarg, "tsv") == 0)
 				format = FORMAT_TSV;
 			else
-				return cli_usage(_("lookup: unknown format '%s' (text, json or tsv)"), optarg);
+				return cli_usage(_("unknown format '%s' (text, json or tsv)"), optarg);
 			break;
 		case 'n': {
 			unsigned long v = strtoul(optarg, &end, 10);
 			if (!*optarg || *end || v == 0 || v > 100000 || optarg[0] == '-')
-				return cli_usage(_("lookup: --limit needs a number from 1 to 100000, not '%s'"), optarg);
+				return cli_usage(_("--limit needs a number from 1 to 100000, not '%s'"), optarg);
 			q.limit = v;
 			break;
 		}
@@ -269,17 +269,17 @@ int cmd_lookup(int argc, char **argv)
 			break;
 		case 'C':
 			if (cli_set_color(optarg) != 0)
-				return cli_usage(_("lookup: --color takes auto, always or never, not '%s'"), optarg);
+				return cli_usage(_("--color takes auto, always or never, not '%s'"), optarg);
 			break;
 		case 'h':
 			print_help();
 			return YK_OK;
 		default:
-			return cli_usage(_("lookup: invalid option '%s'"), argv[optind - 1]);
+			return cli_bad_option(argv, "f:n:eh", longopts);
 		}
 	}
 	if (optind >= argc)
-		return cli_usage(_("lookup: no query given"));
+		return cli_usage(_("no query given"));
 	for (a = optind; a < argc; a++) {
 		size_t bad;
 		if (text_utf8_check(argv[a], strlen(argv[a]), &bad) != 0)

@@ -70,6 +70,7 @@ int cmd_po(int argc, char **argv)
 	size_t problems = 0;
 	int opt, rc;
 
+	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
@@ -87,13 +88,13 @@ int cmd_po(int argc, char **argv)
 			po_help();
 			return YK_OK;
 		default:
-			return cli_usage(_("invalid option for 'po'"));
+			return cli_bad_option(argv, "ho:", longopts);
 		}
 	}
 	if (from != PO_LANG_AUTO && from == to)
 		return cli_usage(_("--from and --to name the same language"));
 	if (optind >= argc)
-		return cli_usage(_("po: missing action (export, fill or check)"));
+		return cli_usage(_("missing action (export, fill or check)"));
 	action = argv[optind++];
 	if (strcmp(action, "export") == 0) {
 		if (optind != argc)
@@ -104,7 +105,7 @@ int cmd_po(int argc, char **argv)
 		if (strcmp(action, "check") == 0 && out)
 			return cli_usage(_("po check writes no file (-o)"));
 	} else {
-		return cli_usage(_("po: unknown action '%s' (export, fill or check)"), action);
+		return cli_usage(_("unknown action '%s' (export, fill or check)"), action);
 	}
 
 	if (!(g = po_glossary_new()))

@@ -35,14 +35,14 @@ int cmd_remove(int argc, char **argv)
 	char *err = NULL, *end;
 	int opt, i, rc = YK_OK;
 
+	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'h':
 			remove_help();
 			return YK_OK;
 		default:
-			fprintf(stderr, _("Try 'yakugo --help' for more information.\n"));
-			return YK_USAGE;
+			return cli_bad_option(argv, "h", longopts);
 		}
 	}
 	if (optind >= argc)

@@ -268,9 +268,7 @@ int cmd_romanize(int argc, char **argv)
 			print_help();
 			return YK_OK;
 		default:
-			if (optopt)
-				return cli_usage(_("invalid option for romanize: '%s'"), argv[optind - 1]);
-			return cli_usage(_("unknown option for romanize: '%s'"), argv[optind - 1]);
+			return cli_bad_option(argv, "hj:", longopts);
 		}
 	}
 	if (optind < argc) {

@@ -23,6 +23,7 @@ int main(int argc, char **argv)
 
 	cli_init_locale();
 	argv[0] = name; /* the subcommands expect their own name first */
+	cli_set_command(name);
 	rc = YK_RUN(YK_COMMAND)(argc, argv);
 	text_cleanup();
 	return cli_finish(rc);

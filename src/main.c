@@ -53,6 +53,7 @@ int main(int argc, char **argv)
 	cli_init_locale();
 
 	/* '+': stop at the first non-option, which is the subcommand. */
+	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'd':
@@ -65,8 +66,7 @@ int main(int argc, char **argv)
 			print_version();
 			return cli_finish(YK_OK);
 		default:
-			fprintf(stderr, _("Try 'yakugo --help' for more information.\n"));
-			return YK_USAGE;
+			return cli_bad_option(argv, "+h", longopts);
 		}
 	}
 	if (optind >= argc)
@@ -80,6 +80,7 @@ int main(int argc, char **argv)
 		return cli_usage(_("unknown command '%s'"), argv[optind]);
 	}
 
+	cli_set_command(cmd->name);
 	argc -= optind;
 	argv += optind;
 	optind = 0; /* let the subcommand's getopt_long start afresh */

@@ -41,7 +41,7 @@ check_match "--help names --katakana" '--katakana' "$out"
 err=$("$YAKUGO" kana --frob 2>&1 >/dev/null); st=$?
 check "bad option exits 2" 2 "$st"
 check_match "bad option message" "^yakugo: .*--frob" "$err"
-check_match "bad option points to --help" "Try 'yakugo --help'" "$err"
+check_match "bad option points to kana --help" "Try 'yakugo kana --help'" "$err"
 
 printf 'kana\nbad \377 line\ntoo\n' | "$YAKUGO" kana >"$TMPD/out" 2>"$TMPD/err"; st=$?
 check "invalid UTF-8 on stdin exits 2" 2 "$st"

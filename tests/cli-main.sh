@@ -76,6 +76,23 @@ fi
 
 out=$(LC_ALL=xx_YY.UTF-8 "$YAKUGO" --help 2>&1)
 check_match "unknown locale falls back to English" '^Usage: yakugo' "$out"
+# One way to say a usage error, for every command: "yakugo: CMD: unrecognized option
+# '--bogus'" then "Try 'yakugo CMD --help' for more information.", exit 2.
+for c in $(LC_ALL=C "$YAKUGO" --help | sed -n 's/^  \([a-z][a-z]*\)  *[^ -].*/\1/p'); do
+	err=$("$YAKUGO" "$c" --bogus </dev/null 2>&1 >/dev/null); st=$?
+	check "$c --bogus: exit 2" 2 "$st"
+	check "$c --bogus: the one wording" "yakugo: $c: unrecognized option '--bogus'
+Try 'yakugo $c --help' for more information." "$err"
+done
+err=$("$YAKUGO" lookup --limit 2>&1 >/dev/null)
+check "an option without its argument" "yakugo: lookup: option '--limit' requires an argument
+Try 'yakugo lookup --help' for more information." "$err"
+err=$("$YAKUGO" kana -z 2>&1 >/dev/null)
+check "an unknown short option" "yakugo: kana: invalid option -- 'z'
+Try 'yakugo kana --help' for more information." "$err"
+err=$("$YAKUGO" lookup --exact=yes METI 2>&1 >/dev/null)
+check "an argument to an option that takes none" "yakugo: lookup: option '--exact' doesn't allow an argument
+Try 'yakugo lookup --help' for more information." "$err"
 # Colour: lookup colours a terminal unless NO_COLOR or TERM=dumb; --color decides alone.
 esc=$(printf '\033')
 out=$("$YAKUGO" lookup --color=always --limit 1 METI)
