@@ -18,7 +18,7 @@ static void po_help(void)
 {
 	printf(_("Usage: yakugo po export [--from en|ja] [--to ja|en] [-o OUT]\n"
 	         "   or: yakugo po fill FILE.po [--from en|ja] [--to ja|en] [-o OUT]\n"
-	         "   or: yakugo po check FILE.po [--from en|ja] [--to ja|en]\n"));
+	         "   or: yakugo po check FILE.po [--from en|ja] [--to ja|en] [--ignore FILE]\n"));
 	printf("%s\n", _("Use the glossary (seed, user and TSV entries) with gettext catalogues."));
 	printf("\n");
 	printf("  export    %s\n", _("write the glossary as a compendium for msgmerge"));
@@ -28,7 +28,11 @@ static void po_help(void)
 	printf("  --from LANG        %s\n", _("msgid language, en or ja (default: the Language header)"));
 	printf("  --to LANG          %s\n", _("msgstr language"));
 	printf("  -o, --output OUT   %s\n", _("write to OUT instead of standard output"));
+	printf("  --ignore FILE      %s\n", _("check: known exceptions, one a line: TERM, or TERM<TAB>TEXT\n"
+	                                        "                     (TERM is not reported in messages containing TEXT)"));
 	printf("  -h, --help         %s\n", _("show this help and exit"));
+	printf("\n%s\n", _("A translator comment \"# yakugo: ignore\" skips a message in check;\n"
+	                    "\"# yakugo: ignore TERM, TERM\" silences those terms only."));
 	printf("\n%s\n", _("Exit status: 0 done (check: clean), 1 check found problems,\n2 usage error or malformed catalogue, 3 system error."));
 }
 
@@ -54,20 +58,42 @@ static int load_glossary(po_glossary *g)
 	return rc;
 }
 
+/* The closing line of po check, on standard error (standard output holds only the
+ * FILE:LINE reports): "po check: FILE: N problems in M messages (K ignored)". */
+static void print_summary(const char *file, const po_check_stats *st)
+{
+	char problems[96], messages[96], ignored[160];
+	fflush(stdout);
+	snprintf(problems, sizeof problems, ngettext("%zu problem", "%zu problems", st->problems),
+	         st->problems);
+	snprintf(messages, sizeof messages,
+	         ngettext("%zu translated message", "%zu translated messages", st->messages),
+	         st->messages);
+	snprintf(ignored, sizeof ignored,
+	         ngettext("%zu ignored by a rule or comment", "%zu ignored by rules or comments",
+	                  st->ignored + st->ignored_messages),
+	         st->ignored + st->ignored_messages);
+	/* TRANSLATORS: po check's summary: FILE, "N problems", "M translated messages",
+	   "K ignored by rules or comments" */
+	fprintf(stderr, _("po check: %s: %s in %s, %s\n"), file, problems, messages, ignored);
+}
+
 int cmd_po(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "from", required_argument, NULL, 'f' },
 		{ "to", required_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "ignore", required_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	po_lang from = PO_LANG_AUTO, to = PO_LANG_AUTO;
-	const char *out = NULL, *action;
+	const char *out = NULL, *action, *ignore_path = NULL;
 	po_glossary *g = NULL;
+	po_ignore *ign = NULL;
+	po_check_stats st;
 	char *err = NULL;
-	size_t problems = 0;
 	int opt, rc;
 
 	opterr = 0;
@@ -84,6 +110,9 @@ int cmd_po(int argc, char **argv)
 		case 'o':
 			out = optarg;
 			break;
+		case 'i':
+			ignore_path = optarg;
+			break;
 		case 'h':
 			po_help();
 			return YK_OK;
@@ -99,17 +128,29 @@ int cmd_po(int argc, char **argv)
 	if (strcmp(action, "export") == 0) {
 		if (optind != argc)
 			return cli_usage(_("po export takes no file"));
+		if (ignore_path)
+			return cli_usage(_("--ignore is an option of po check"));
 	} else if (strcmp(action, "fill") == 0 || strcmp(action, "check") == 0) {
 		if (optind + 1 != argc)
 			return cli_usage(_("po %s: give exactly one FILE.po"), action);
 		if (strcmp(action, "check") == 0 && out)
 			return cli_usage(_("po check writes no file (-o)"));
+		if (strcmp(action, "check") != 0 && ignore_path)
+			return cli_usage(_("--ignore is an option of po check"));
 	} else {
 		return cli_usage(_("unknown action '%s' (export, fill or check)"), action);
 	}
 
 	if (!(g = po_glossary_new()))
 		return cli_error(YK_SYSTEM, "%s", _("out of memory"));
+	if (ignore_path) {
+		if (!(ign = po_ignore_new())) {
+			rc = cli_error(YK_SYSTEM, "%s", _("out of memory"));
+			goto done;
+		}
+		if ((rc = po_ignore_load(ign, ignore_path, &err)) != YK_OK)
+			goto fail;
+	}
 	if ((rc = load_glossary(g)) != YK_OK)
 		goto done;
 	if (strcmp(action, "export") == 0) {
@@ -117,14 +158,19 @@ int cmd_po(int argc, char **argv)
 	} else if (strcmp(action, "fill") == 0) {
 		rc = po_fill(g, argv[optind], out, from, to, NULL, &err);
 	} else {
-		rc = po_check(g, argv[optind], from, to, stdout, &problems, &err);
-		if (rc == YK_OK && problems)
-			rc = YK_NOTFOUND;
+		rc = po_check(g, argv[optind], from, to, ign, stdout, &st, &err);
+		if (rc == YK_OK) {
+			print_summary(argv[optind], &st);
+			if (st.problems)
+				rc = YK_NOTFOUND;
+		}
 	}
+fail:
 	if (err)
 		cli_error(rc, "%s", err);
 done:
 	free(err);
+	po_ignore_free(ign);
 	po_glossary_free(g);
 	return rc;
 }

@@ -39,20 +39,6 @@ struct po_glossary {
 	size_t n, cap;
 };
 
-/* A key to look for in msgids: one name of term idx in the source language. */
-struct po_key {
-	const char *text;
-	size_t len;
-	char *norm;      /* normalised for whole-msgid comparison */
-	size_t idx;
-	int contain;     /* also looked for inside longer msgids */
-};
-
-struct po_hit {
-	size_t start, len, idx;
-	const char *key;
-};
-
 static char *xstrdup_opt(const char *s)
 {
 	return s ? strdup(s) : NULL;
@@ -212,11 +198,6 @@ static void buf_str(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
-static int is_ascii_alnum(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 static int is_space(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -241,48 +222,331 @@ static int has_japanese(const char *s)
 	return 0;
 }
 
-/* Latin matching: does key match text at byte pos? ASCII case is ignored, a run of
- * white space matches a run of white space, and the match must start and end at a word
- * boundary. Returns the matched length in text, or 0. */
-static size_t latin_match_at(const char *text, size_t tlen, size_t pos, const char *key)
+/* The code point that ends before byte pos of s (-1 at the start or on a bad byte). */
+static int32_t prev_cp(const char *s, size_t pos, size_t *start)
 {
-	size_t i = pos, k = 0;
-	if (pos > 0 && is_ascii_alnum((unsigned char)text[pos - 1]))
+	size_t b = pos, i;
+	if (pos == 0)
+		return -1;
+	do
+		b--;
+	while (b > 0 && pos - b < 4 && ((unsigned char)s[b] & 0xC0) == 0x80);
+	i = b;
+	if (start)
+		*start = b;
+	return text_next_cp(s, pos, &i);
+}
+
+/* Whether a Latin term can neither begin right after nor end right before cp: a letter,
+ * mark, digit or '_' of the same word. Japanese letters are a boundary (AIの, 米国US). */
+static int latin_glue(int32_t cp)
+{
+	return cp >= 0 && text_is_word_char(cp) && !text_is_japanese(cp);
+}
+
+/* ---- where a Latin term may not be found ----------------------------------------- */
+
+/* Format directives, escapes, identifiers, options, URLs, paths and markup are code,
+ * not prose: protect_latin marks their bytes in p (1 = protected). Compiled catalogues
+ * (msgunfmt) have lost their flags, so the directive syntaxes that cannot be prose are
+ * protected in every message; the ones that can (~a of Lisp and Scheme) only in a
+ * message flagged with that format. */
+
+/* Length of a printf-like directive at s[0] == '%' (C, Python %(name)s, Ruby %{name}
+ * and %<name>, Qt/KDE %1, gcc-internal %<...%>), or 0. */
+static size_t printf_directive(const char *s, size_t n)
+{
+	size_t i = 1;
+	if (n < 2)
 		return 0;
-	while (key[k]) {
-		unsigned char kc = (unsigned char)key[k];
-		if (is_space(kc)) {
+	if (s[1] == '%')
+		return 2;
+	if (s[1] == '(' || s[1] == '{' || s[1] == '<') {
+		char close = s[1] == '(' ? ')' : s[1] == '{' ? '}' : '>';
+		for (i = 2; i < n && i < 64 && s[i] != close && s[i] != '\n'; i++)
+			;
+		if (i >= n || s[i] != close)
+			return 0;
+		i++;
+		if (close == ')' && i < n && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+			i++;
+		return i;
+	}
+	/* %1$, flags, width, precision, length, conversion */
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i > 1 && i < n && s[i] == '$')
+		i++;
+	else if (i > 1 && (i >= n || !((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')))
+		return i; /* Qt, KDE, Smalltalk: %1 */
+	while (i < n && strchr("-+ #0'I", s[i]))
+		i++;
+	if (i < n && s[i] == '*')
+		i++;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i < n && s[i] == '.') {
+		i++;
+		if (i < n && s[i] == '*')
+			i++;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+	}
+	while (i < n && strchr("hlLqjzZt", s[i]))
+		i++;
+	if (i + 4 < n && strncmp(s + i, "<PRI", 4) == 0) { /* <PRIu64> of gettext's C */
+		const char *e = memchr(s + i, '>', n - i);
+		return e ? (size_t)(e - s) + 1 : 0;
+	}
+	if (i < n && strchr("diouxXeEfFgGaAcsSpnmCbBrRyYkKD", s[i]))
+		return i + 1;
+	return 0;
+}
+
+/* Whether s[0..n) contains the NUL-terminated needle. */
+static int has_sub(const char *s, size_t n, const char *needle)
+{
+	size_t m = strlen(needle), i;
+	for (i = 0; i + m <= n; i++)
+		if (memcmp(s + i, needle, m) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether s[0..n) is a code-like token: an option (-un, --ai), a URL, a path, an e-mail
+ * address, a dotted or scoped name (ai.flags, std::string). s has no white space. */
+static int code_token(const char *s, size_t n)
+{
+	size_t i, slashes = 0;
+	if (n >= 2 && s[0] == '-' && (text_is_alnum((unsigned char)s[1]) || s[1] == '-'))
+		return n > 2 || s[1] != '-';
+	if (has_sub(s, n, "://") || (n > 4 && strncasecmp(s, "www.", 4) == 0)
+	    || (n > 7 && strncasecmp(s, "mailto:", 7) == 0))
+		return 1;
+	if (s[0] == '/' || s[0] == '\\' || (n > 1 && s[0] == '~' && s[1] == '/')
+	    || (n > 1 && s[0] == '.' && (s[1] == '/' || s[1] == '.')))
+		return 1;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned char b = i ? (unsigned char)s[i - 1] : 0;
+		unsigned char a = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+		slashes += c == '/';
+		if (c == '\\' || (c == '@' && text_is_alnum(b) && text_is_alnum(a)))
+			return 1;
+		if (c == ':' && a == ':' && text_is_alnum(b))
+			return 1;
+		/* a dot inside a word, unless both sides are capitals (U.S., U.S.A.) */
+		if (c == '.' && text_is_alnum(b) && text_is_alnum(a)
+		    && !((b >= 'A' && b <= 'Z') && (a >= 'A' && a <= 'Z')))
+			return 1;
+	}
+	return slashes >= 2;
+}
+
+/* Marks the protected bytes of msgid s[0..n) in p (n bytes); m gives the flags. */
+static void protect_latin(const char *s, size_t n, po_message_t m, unsigned char *p)
+{
+	int tilde = m && (po_message_is_format(m, "lisp-format")
+	                  || po_message_is_format(m, "scheme-format"));
+	size_t i = 0, len;
+	memset(p, 0, n);
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		len = 0;
+		if (c == '%')
+			len = printf_directive(s + i, n - i);
+		else if (c == '\\')
+			for (len = 1; i + len < n && text_is_alnum((unsigned char)s[i + len]); len++)
+				;
+		else if (c == '$' && i + 1 < n && (s[i + 1] == '{' || s[i + 1] == '_'
+		                                   || text_is_alnum((unsigned char)s[i + 1]))) {
+			if (s[i + 1] == '{') {
+				const char *e = memchr(s + i, '}', n - i);
+				len = e ? (size_t)(e - (s + i)) + 1 : 0;
+			} else {
+				for (len = 1; i + len < n && (s[i + len] == '_'
+				                              || text_is_alnum((unsigned char)s[i + len])); len++)
+					;
+			}
+		} else if (c == '{') {
+			/* {0}, {name}, {0:.2f}: a placeholder has no white space */
+			size_t j;
+			for (j = i + 1; j < n && j - i < 64 && s[j] != '}' && !is_space((unsigned char)s[j])
+			                && s[j] != '{'; j++)
+				;
+			if (j < n && s[j] == '}')
+				len = j - i + 1;
+		} else if (c == '<' && i + 1 < n && (s[i + 1] == '/' || s[i + 1] == '!'
+		                                     || text_is_alnum((unsigned char)s[i + 1]))) {
+			/* markup: <b>, </a>, <br/>, <a href="..."> */
+			size_t j;
+			for (j = i + 1; j < n && j - i < 256 && s[j] != '>' && s[j] != '<'; j++)
+				;
+			if (j < n && s[j] == '>')
+				len = j - i + 1;
+		} else if (c == '&' && i + 1 < n && text_is_alnum((unsigned char)s[i + 1])) {
+			size_t j;
+			for (j = i + 1; j < n && j - i < 12 && text_is_alnum((unsigned char)s[j]); j++)
+				;
+			if (j < n && s[j] == ';')
+				len = j - i + 1;
+		} else if (c == '~' && tilde && i + 1 < n) {
+			len = 2;
+		}
+		if (len) {
+			memset(p + i, 1, len);
+			i += len;
+		} else {
+			i++;
+		}
+	}
+	/* code-like tokens: split at white space, without the quotes, brackets and
+	 * sentence punctuation around them */
+	for (i = 0; i < n;) {
+		size_t a, b;
+		while (i < n && is_space((unsigned char)s[i]))
+			i++;
+		a = i;
+		while (i < n && !is_space((unsigned char)s[i]))
+			i++;
+		b = i;
+		while (a < b && strchr("\"'`([{<", s[a]))
+			a++;
+		while (b > a && strchr("\"'`)]}>,;:!?", s[b - 1]))
+			b--;
+		if (b > a + 1 && s[b - 1] == '.' && code_token(s + a, b - a - 1))
+			memset(p + a, 1, b - a);
+		else if (b > a && code_token(s + a, b - a))
+			memset(p + a, 1, b - a);
+	}
+}
+
+/* ---- matching a key at one place ------------------------------------------------- */
+
+/* A key: one name of a term in the source language, as it is looked for in msgids. */
+struct po_key {
+	const char *text;
+	size_t len;
+	char *norm;          /* normalised for whole-msgid comparison and grouping */
+	unsigned char *cs;   /* per byte of text: 1 where case matters (an all-caps word) */
+	int abbrev;          /* the whole key is an abbreviation (AI, U.S., 5G) */
+	size_t idx;          /* the term */
+	int contain;         /* also looked for inside longer msgids */
+	size_t group_end;    /* keys [this, group_end) have the same norm (set on the first) */
+	size_t group;        /* the first key of this key's group */
+	size_t *longer;      /* terms with a longer key that contains this one (lazy) */
+	size_t n_longer;
+	int longer_done;
+	int32_t first;       /* the first code point, and its case folding */
+	int32_t first_fold;
+};
+
+/* An all-caps word: no lower-case letter, an upper-case one, and two letters or a digit
+ * (US, CAS, U.S., 5G; not "A"). */
+static int caps_word(const char *w, size_t n)
+{
+	size_t i = 0;
+	int upper = 0, digit = 0;
+	while (i < n) {
+		int32_t cp = text_next_cp(w, n, &i);
+		if (cp < 0 || text_is_lower(cp))
+			return 0;
+		upper += text_is_upper(cp);
+		digit |= cp >= '0' && cp <= '9';
+	}
+	return upper >= 2 || (upper && digit);
+}
+
+/* The case mask of a Latin key (malloc'd, one byte per byte of key) and whether every
+ * word of it is all caps. NULL when out of memory. */
+static unsigned char *case_mask(const char *key, size_t n, int *all_caps)
+{
+	unsigned char *cs = calloc(n + 1, 1);
+	size_t i = 0, words = 0, caps = 0;
+	if (!cs)
+		return NULL;
+	while (i < n) {
+		size_t a;
+		while (i < n && is_space((unsigned char)key[i]))
+			i++;
+		a = i;
+		while (i < n && !is_space((unsigned char)key[i]))
+			i++;
+		if (i > a) {
+			words++;
+			if (caps_word(key + a, i - a)) {
+				caps++;
+				memset(cs + a, 1, i - a);
+			}
+		}
+	}
+	*all_caps = words > 0 && caps == words;
+	return cs;
+}
+
+/* Latin matching: does key match text at byte pos? Letters are compared by case folding
+ * except in the key's all-caps words (US is not "us", CAS is not "CAs"); a run of white
+ * space matches a run of white space; a key that begins (ends) with a letter or digit
+ * must not be preceded (followed) by a letter, mark, digit or '_' of the same word
+ * (Biržai, Bằng, ai_flags), a leading '_' of a menu mnemonic (_IP) excepted. prot, when
+ * not NULL, marks bytes where nothing matches. Returns the matched length, or 0. */
+static size_t latin_match_at(const char *text, size_t tlen, size_t pos, const struct po_key *key,
+                             const unsigned char *prot)
+{
+	size_t i = pos, k = 0, j, ps;
+	int32_t kc, tc;
+	if (prot && prot[pos])
+		return 0;
+	j = 0;
+	kc = text_next_cp(key->text, key->len, &j);
+	if (kc >= 0 && text_is_word_char(kc)) {
+		tc = prev_cp(text, pos, &ps);
+		if (tc == '_') {
+			/* a mnemonic underscore starts a word; an identifier's is inside one */
+			if (latin_glue(prev_cp(text, ps, NULL)))
+				return 0;
+		} else if (latin_glue(tc)) {
+			return 0;
+		}
+	}
+	while (k < key->len) {
+		size_t k0 = k;
+		if (is_space((unsigned char)key->text[k])) {
 			if (i >= tlen || !is_space((unsigned char)text[i]))
 				return 0;
-			while (key[k] && is_space((unsigned char)key[k]))
+			while (k < key->len && is_space((unsigned char)key->text[k]))
 				k++;
 			while (i < tlen && is_space((unsigned char)text[i]))
 				i++;
 			continue;
 		}
-		if (i >= tlen)
+		if (i >= tlen || (prot && prot[i]))
 			return 0;
-		unsigned char tc = (unsigned char)text[i];
-		if (kc < 0x80 && tc < 0x80) {
-			if (((kc >= 'A' && kc <= 'Z') ? kc | 0x20 : kc)
-			    != ((tc >= 'A' && tc <= 'Z') ? tc | 0x20 : tc))
-				return 0;
-		} else if (kc != tc) {
+		kc = text_next_cp(key->text, key->len, &k);
+		tc = text_next_cp(text, tlen, &i);
+		if (kc < 0 || tc < 0)
 			return 0;
-		}
-		i++;
-		k++;
+		if (kc != tc && (key->cs[k0] || text_fold_cp(kc) != text_fold_cp(tc)))
+			return 0;
 	}
-	if (i < tlen && is_ascii_alnum((unsigned char)text[i])
-	    && is_ascii_alnum((unsigned char)key[k ? k - 1 : 0]))
-		return 0;
+	kc = prev_cp(key->text, key->len, NULL);
+	if (kc >= 0 && text_is_word_char(kc) && i < tlen) {
+		j = i;
+		if (latin_glue(text_next_cp(text, tlen, &j)))
+			return 0;
+	}
 	return i - pos;
 }
 
-/* Japanese matching: byte equality, ignoring spaces in text (ASCII and U+3000). */
-static size_t ja_match_at(const char *text, size_t tlen, size_t pos, const char *key)
+/* Japanese matching: byte equality, ignoring spaces in text (ASCII and U+3000). When
+ * breaks is not NULL, the match must begin and end on a word boundary (breaks[i] != 0).
+ * Returns the matched length, or 0. */
+static size_t ja_match_at(const char *text, size_t tlen, size_t pos, const char *key,
+                          const unsigned char *breaks)
 {
 	size_t i = pos, k = 0, sp;
+	if (breaks && !breaks[pos])
+		return 0;
 	while (key[k]) {
 		if (is_space((unsigned char)key[k])) {
 			k++;
@@ -299,25 +563,50 @@ static size_t ja_match_at(const char *text, size_t tlen, size_t pos, const char 
 		i++;
 		k++;
 	}
+	if (breaks && !breaks[i])
+		return 0;
 	return i - pos;
 }
 
-static size_t match_at(const char *text, size_t tlen, size_t pos, const char *key, int ja)
+/* A Latin key made on the fly for a form that is not a key (a translation, a variant).
+ * Free with tmpkey_free. 0 or -1 (out of memory). */
+static int tmpkey_init(struct po_key *k, const char *s)
 {
-	return ja ? ja_match_at(text, tlen, pos, key) : latin_match_at(text, tlen, pos, key);
+	memset(k, 0, sizeof *k);
+	k->text = s;
+	k->len = strlen(s);
+	k->cs = case_mask(s, k->len, &k->abbrev);
+	return k->cs ? 0 : -1;
 }
 
-/* Whether key occurs in text (ja: spaces ignored; otherwise ASCII case ignored, at word
- * boundaries). */
-static int contains(const char *text, const char *key, int ja)
+static void tmpkey_free(struct po_key *k)
+{
+	free(k->cs);
+	k->cs = NULL;
+}
+
+/* Whether form occurs in text: Japanese (has_japanese) ignoring spaces, anywhere;
+ * otherwise as a Latin word (see latin_match_at). Out of memory counts as absent. */
+static int contains(const char *text, const char *form)
 {
 	size_t n = strlen(text), i;
-	if (!*key)
+	struct po_key k;
+	int found = 0;
+	if (!*form)
 		return 0;
-	for (i = 0; i < n; i++)
-		if (match_at(text, n, i, key, ja))
-			return 1;
-	return 0;
+	if (has_japanese(form)) {
+		for (i = 0; i < n; i++)
+			if (ja_match_at(text, n, i, form, NULL))
+				return 1;
+		return 0;
+	}
+	if (tmpkey_init(&k, form) != 0)
+		return 0;
+	for (i = 0; i < n && !found; i++)
+		if (((unsigned char)text[i] & 0xC0) != 0x80 && latin_match_at(text, n, i, &k, NULL))
+			found = 1;
+	tmpkey_free(&k);
+	return found;
 }
 
 /* The normalised form of a whole msgid or key: Latin is case-folded with white space
@@ -354,6 +643,12 @@ struct keyset {
 	int ja;       /* source language is Japanese */
 };
 
+/* A term found in a msgid. */
+struct po_hit {
+	size_t start, len;
+	size_t key;   /* index into the keyset */
+};
+
 /* Whether s is one plain lower-case English word ("for", "information"): a gloss of
  * general vocabulary, not a name. Such terms fill a msgid that is exactly them, but are
  * not looked for inside longer messages (every "for" is not 向け). */
@@ -367,19 +662,26 @@ static int is_plain_word(const char *s)
 	return 1;
 }
 
+/* Longest first; one norm's keys together, in term order. */
 static int key_cmp(const void *a, const void *b)
 {
 	const struct po_key *x = a, *y = b;
+	int c;
 	if (x->len != y->len)
 		return x->len < y->len ? 1 : -1;
+	if ((c = strcmp(x->norm, y->norm)) != 0)
+		return c;
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
 static void keyset_free(struct keyset *ks)
 {
 	size_t i;
-	for (i = 0; i < ks->n; i++)
+	for (i = 0; i < ks->n; i++) {
 		free(ks->k[i].norm);
+		free(ks->k[i].cs);
+		free(ks->k[i].longer);
+	}
 	free(ks->k);
 	ks->k = NULL;
 	ks->n = 0;
@@ -389,7 +691,7 @@ static void keyset_free(struct keyset *ks)
  * names (en), longest first. 0 or -1 (out of memory). */
 static int keyset_build(struct keyset *ks, const po_glossary *g, po_lang from)
 {
-	size_t i, j, total = 0;
+	size_t i, j, j2, total = 0;
 	ks->ja = from == PO_LANG_JA;
 	ks->n = 0;
 	for (i = 0; i < g->n; i++)
@@ -405,45 +707,92 @@ static int keyset_build(struct keyset *ks, const po_glossary *g, po_lang from)
 			k->len = strlen(k->text);
 			k->idx = i;
 			k->contain = !is_plain_word(ks->ja ? g->t[i].en[0] : k->text);
+			if (text_utf8_check(k->text, k->len, NULL) != 0)
+				continue; /* never matches */
 			k->norm = normalise(k->text, ks->ja);
-			if (!k->norm)
-				continue; /* not valid UTF-8: never matches */
+			k->cs = case_mask(k->text, k->len, &k->abbrev);
+			if (!k->norm || !k->cs) {
+				free(k->norm);
+				free(k->cs);
+				memset(k, 0, sizeof *k);
+				keyset_free(ks);
+				return -1;
+			}
+			if (ks->ja) {
+				k->abbrev = 0;
+				memset(k->cs, 1, k->len);
+			}
+			j2 = 0;
+			k->first = text_next_cp(k->text, k->len, &j2);
+			k->first_fold = text_fold_cp(k->first);
 			ks->n++;
 		}
 	}
 	qsort(ks->k, ks->n, sizeof *ks->k, key_cmp);
+	for (i = 0; i < ks->n; i = j) {
+		for (j = i; j < ks->n && strcmp(ks->k[j].norm, ks->k[i].norm) == 0; j++)
+			ks->k[j].group = i;
+		ks->k[i].group_end = j;
+	}
 	return 0;
 }
 
-/* The term whose key equals msgid after normalisation, or NULL. */
+/* The key that equals msgid as a whole, or NULL: after normalisation, and for an
+ * abbreviation letter for letter (the msgid "us" is not US). */
 static const struct po_key *keyset_exact(const struct keyset *ks, const char *msgid)
 {
 	char *norm = normalise(msgid, ks->ja);
 	const struct po_key *r = NULL;
-	size_t i;
+	size_t i, n = strlen(msgid);
 	if (!norm)
 		return NULL;
-	for (i = 0; i < ks->n && !r; i++)
-		if (strcmp(ks->k[i].norm, norm) == 0)
-			r = &ks->k[i];
+	for (i = 0; i < ks->n && !r; i++) {
+		const struct po_key *k = &ks->k[i];
+		if (strcmp(k->norm, norm) != 0)
+			continue;
+		if (!ks->ja && latin_match_at(msgid, n, strspn(msgid, " \t\r\n"), k, NULL) == 0)
+			continue;
+		r = k;
+	}
 	free(norm);
 	return r;
 }
 
-/* Finds the terms in text, longest first, without overlaps, left to right. Returns the
- * number of hits (*out malloc'd, free it), or (size_t)-1 when out of memory. */
-static size_t keyset_find(const struct keyset *ks, const char *text, struct po_hit **out)
+/* Finds the terms in text (the msgid of m), longest first, without overlaps, left to
+ * right: Latin keys outside code (protect_latin) at word boundaries, Japanese keys on
+ * ICU word boundaries. Returns the number of hits (*out malloc'd, free it), or
+ * (size_t)-1 when out of memory or on an ICU failure. */
+static size_t keyset_find(const struct keyset *ks, const char *text, po_message_t m,
+                          struct po_hit **out)
 {
 	size_t tlen = strlen(text), pos = 0, n = 0, cap = 0, i;
 	struct po_hit *h = NULL;
+	unsigned char *map = malloc(tlen + 1);
+	*out = NULL;
+	if (!map)
+		return (size_t)-1;
+	if (ks->ja) {
+		if (text_word_breaks(text, tlen, map) != 0) {
+			free(map);
+			return (size_t)-1;
+		}
+	} else {
+		protect_latin(text, tlen, m, map);
+	}
 	while (pos < tlen) {
 		size_t len = 0;
 		const struct po_key *k = NULL;
+		size_t j = pos;
+		int32_t cp = text_next_cp(text, tlen, &j), fold = cp >= 0 ? text_fold_cp(cp) : -1;
 		for (i = 0; i < ks->n; i++) {
-			if (!ks->k[i].contain)
+			const struct po_key *c = &ks->k[i];
+			/* a quick test of the first character */
+			if (!c->contain || (c->cs[0] ? c->first != cp : c->first_fold != fold))
 				continue;
-			if ((len = match_at(text, tlen, pos, ks->k[i].text, ks->ja))) {
-				k = &ks->k[i];
+			len = ks->ja ? ja_match_at(text, tlen, pos, c->text, map)
+			             : latin_match_at(text, tlen, pos, c, map);
+			if (len) {
+				k = c;
 				break;
 			}
 		}
@@ -458,17 +807,18 @@ static size_t keyset_find(const struct keyset *ks, const char *text, struct po_h
 			struct po_hit *nh = realloc(h, (cap = cap ? 2 * cap : 4) * sizeof *nh);
 			if (!nh) {
 				free(h);
+				free(map);
 				return (size_t)-1;
 			}
 			h = nh;
 		}
 		h[n].start = pos;
 		h[n].len = len;
-		h[n].idx = k->idx;
-		h[n].key = k->text;
+		h[n].key = (size_t)(k - ks->k);
 		n++;
 		pos += len;
 	}
+	free(map);
 	*out = h;
 	return n;
 }
@@ -1035,15 +1385,17 @@ static int is_translated(po_message_t m)
 /* Appends "glossary: TERM → TRANSLATION" lines for hits to the translator comments,
  * once each. */
 static int add_glossary_comments(po_message_t m, const po_glossary *g,
-                                 const struct po_hit *h, size_t n, po_lang to)
+                                 const struct keyset *ks, const struct po_hit *h, size_t n,
+                                 po_lang to)
 {
 	const char *old = po_message_comments(m);
 	struct buf b = { NULL, 0, 0, 0 };
 	size_t i;
 	buf_str(&b, old ? old : "");
 	for (i = 0; i < n; i++) {
-		char *line = xasprintf("glossary: %s \u2192 %s\n", h[i].key,
-		                       term_target(&g->t[h[i].idx], to));
+		const struct po_key *k = &ks->k[h[i].key];
+		char *line = xasprintf("glossary: %s \u2192 %s\n", k->text,
+		                       term_target(&g->t[k->idx], to));
 		if (!line)
 			b.oom = 1;
 		else if (!b.s || !strstr(b.s, line))
@@ -1060,14 +1412,14 @@ static int add_glossary_comments(po_message_t m, const po_glossary *g,
 }
 
 /* msgid with every hit replaced by its translation (malloc'd) or NULL. */
-static char *substitute(const char *msgid, const po_glossary *g, const struct po_hit *h,
-                        size_t n, po_lang to)
+static char *substitute(const char *msgid, const po_glossary *g, const struct keyset *ks,
+                        const struct po_hit *h, size_t n, po_lang to)
 {
 	struct buf b = { NULL, 0, 0, 0 };
 	size_t i, pos = 0;
 	for (i = 0; i < n; i++) {
 		buf_add(&b, msgid + pos, h[i].start - pos);
-		buf_str(&b, term_target(&g->t[h[i].idx], to));
+		buf_str(&b, term_target(&g->t[ks->k[h[i].key].idx], to));
 		pos = h[i].start + h[i].len;
 	}
 	buf_str(&b, msgid + pos);
@@ -1076,6 +1428,17 @@ static char *substitute(const char *msgid, const po_glossary *g, const struct po
 		return NULL;
 	}
 	return b.s;
+}
+
+/* Drops the hits of abbreviations (IP, US, UN: often another word of the same letters,
+ * and a translation may keep them as written); returns how many hits are left. */
+static size_t drop_abbreviations(const struct keyset *ks, struct po_hit *h, size_t n)
+{
+	size_t i, k = 0;
+	for (i = 0; i < n; i++)
+		if (!ks->k[h[i].key].abbrev)
+			h[k++] = h[i];
+	return k;
 }
 
 int po_fill(const po_glossary *g, const char *in_path, const char *out_path,
@@ -1109,17 +1472,25 @@ int po_fill(const po_glossary *g, const char *in_path, const char *out_path,
 		if (po_message_msgid_plural(m))
 			continue; /* a plural needs a grammar the glossary does not have */
 		if ((k = keyset_exact(&ks, id))) {
+			/* an abbreviation alone may mean something else: only a suggestion */
+			struct po_hit one = { 0, strlen(id), (size_t)(k - ks.k) };
+			if (k->abbrev && add_glossary_comments(m, g, &ks, &one, 1, to) != 0)
+				goto oom;
 			po_message_set_msgstr(m, term_target(&g->t[k->idx], to));
-			po_message_set_fuzzy(m, 0);
-			s.filled++;
+			po_message_set_fuzzy(m, k->abbrev);
+			if (k->abbrev)
+				s.suggested++;
+			else
+				s.filled++;
 			continue;
 		}
-		n = keyset_find(&ks, id, &h);
+		n = keyset_find(&ks, id, m, &h);
 		if (n == (size_t)-1)
 			goto oom;
+		n = drop_abbreviations(&ks, h, n);
 		if (n > 0) {
-			char *sug = substitute(id, g, h, n, to);
-			if (!sug || add_glossary_comments(m, g, h, n, to) != 0) {
+			char *sug = substitute(id, g, &ks, h, n, to);
+			if (!sug || add_glossary_comments(m, g, &ks, h, n, to) != 0) {
 				free(sug);
 				free(h);
 				goto oom;
@@ -1148,92 +1519,433 @@ done:
 	return rc;
 }
 
+/* ---- known exceptions ------------------------------------------------------------ */
+
+/* One line of an ignore file: TERM, or TERM<TAB>TEXT; "*" is every term. */
+struct po_ignore_rule {
+	char *norm_en, *norm_ja;   /* the term normalised both ways; NULL for "*" */
+	char *text;                /* the msgid must contain it; NULL: every message */
+};
+
+struct po_ignore {
+	struct po_ignore_rule *r;
+	size_t n;
+};
+
+void po_ignore_free(po_ignore *ign)
+{
+	size_t i;
+	if (!ign)
+		return;
+	for (i = 0; i < ign->n; i++) {
+		free(ign->r[i].norm_en);
+		free(ign->r[i].norm_ja);
+		free(ign->r[i].text);
+	}
+	free(ign->r);
+	free(ign);
+}
+
+/* s without its leading and trailing spaces and tabs, in place. */
+static char *trim(char *s)
+{
+	size_t n;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+	return s;
+}
+
+int po_ignore_add(po_ignore *ign, const char *term, const char *text)
+{
+	struct po_ignore_rule *nr = realloc(ign->r, (ign->n + 1) * sizeof *nr), *r;
+	if (!nr)
+		return -1;
+	ign->r = nr;
+	r = &ign->r[ign->n];
+	memset(r, 0, sizeof *r);
+	if (strcmp(term, "*") != 0) {
+		r->norm_en = normalise(term, 0);
+		r->norm_ja = normalise(term, 1);
+	}
+	r->text = text && *text ? strdup(text) : NULL;
+	if ((strcmp(term, "*") != 0 && (!r->norm_en || !r->norm_ja)) || (text && *text && !r->text)) {
+		free(r->norm_en);
+		free(r->norm_ja);
+		free(r->text);
+		return -1;
+	}
+	ign->n++;
+	return 0;
+}
+
+po_ignore *po_ignore_new(void)
+{
+	return calloc(1, sizeof(po_ignore));
+}
+
+int po_ignore_load(po_ignore *ign, const char *path, char **error)
+{
+	lines *r = lines_open(path);
+	char *line;
+	size_t len;
+	int got, rc = YK_OK;
+	if (!r) {
+		*error = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
+		return YK_SYSTEM;
+	}
+	while ((got = lines_next(r, &line, &len)) == 1) {
+		char *s, *tab, *term, *text = NULL;
+		if (text_utf8_check(line, len, NULL) != 0 || memchr(line, '\0', len)) {
+			*error = xasprintf(_("%s:%zu: invalid UTF-8"), path, lines_number(r));
+			rc = YK_USAGE;
+			break;
+		}
+		s = line;
+		if (!*trim(s) || *trim(s) == '#')
+			continue;
+		if ((tab = strchr(s, '\t'))) {
+			*tab = '\0';
+			text = trim(tab + 1);
+			if (!*text || strchr(text, '\t')) {
+				*error = xasprintf(_("%s:%zu: expected TERM or TERM<TAB>TEXT"), path,
+				                   lines_number(r));
+				rc = YK_USAGE;
+				break;
+			}
+		}
+		term = trim(s);
+		if (!*term) {
+			*error = xasprintf(_("%s:%zu: the term is empty"), path, lines_number(r));
+			rc = YK_USAGE;
+			break;
+		}
+		if (po_ignore_add(ign, term, text) != 0) {
+			*error = xasprintf(_("out of memory"));
+			rc = YK_SYSTEM;
+			break;
+		}
+	}
+	if (rc == YK_OK && got < 0) {
+		*error = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
+		rc = YK_SYSTEM;
+	}
+	lines_close(r);
+	return rc;
+}
+
+/* Whether norm is a name of the term of key k (any of its keys). */
+static int names_term(const struct keyset *ks, const struct po_key *k, const char *norm)
+{
+	size_t i;
+	if (strcmp(norm, k->norm) == 0)
+		return 1;
+	for (i = 0; i < ks->n; i++)
+		if (ks->k[i].idx == k->idx && strcmp(norm, ks->k[i].norm) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether the term of key k is in list (the comma-separated terms of a "yakugo: ignore"
+ * comment; NULL: all). */
+static int comment_lists(const char *list, const struct keyset *ks, const struct po_key *k)
+{
+	int ja = ks->ja;
+	char *copy, *tok, *save = NULL;
+	int found = 0;
+	if (!list)
+		return 1;
+	if (!(copy = strdup(list)))
+		return 0;
+	for (tok = strtok_r(copy, ",", &save); tok && !found; tok = strtok_r(NULL, ",", &save)) {
+		char *n = normalise(trim(tok), ja);
+		found = n && names_term(ks, k, n);
+		free(n);
+	}
+	free(copy);
+	return found;
+}
+
+/* The "yakugo: ignore [TERM, ...]" translator comment of m: 1 with *list set (malloc'd,
+ * NULL for the whole message) when there is one, else 0; -1 when out of memory. */
+static int comment_ignore(po_message_t m, char **list)
+{
+	const char *c = po_message_comments(m);
+	static const char tag[] = "yakugo: ignore";
+	*list = NULL;
+	while (c && *c) {
+		const char *e = strchr(c, '\n');
+		size_t n = e ? (size_t)(e - c) : strlen(c);
+		const char *p = c;
+		while (n && (*p == ' ' || *p == '\t')) {
+			p++;
+			n--;
+		}
+		if (n >= sizeof tag - 1 && strncmp(p, tag, sizeof tag - 1) == 0
+		    && (n == sizeof tag - 1 || p[sizeof tag - 1] == ' ' || p[sizeof tag - 1] == '\t')) {
+			char *rest = strndup(p + sizeof tag - 1, n - (sizeof tag - 1)), *t;
+			if (!rest)
+				return -1;
+			t = trim(rest);
+			if (*t)
+				memmove(rest, t, strlen(t) + 1);
+			else {
+				free(rest);
+				rest = NULL;
+			}
+			*list = rest;
+			return 1;
+		}
+		c = e ? e + 1 : NULL;
+	}
+	return 0;
+}
+
+/* Whether an ignore file rule silences key k in msgid. */
+static int rules_ignore(const po_ignore *ign, const struct keyset *ks, const struct po_key *k,
+                        const char *msgid)
+{
+	size_t i;
+	for (i = 0; ign && i < ign->n; i++) {
+		const struct po_ignore_rule *r = &ign->r[i];
+		const char *norm = ks->ja ? r->norm_ja : r->norm_en;
+		if (norm && !names_term(ks, k, norm))
+			continue;
+		if (r->text && !strstr(msgid, r->text))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
 /* ---- check ------------------------------------------------------------------- */
 
-/* Whether the translation of term t into `to` is present in msgstr. */
-static int has_translation(const struct po_term *t, po_lang to, const char *msgstr)
+/* Short forms of written forms (dict/po-short-forms.tsv): 米 for 米国 in 米ドル. */
+static const struct { const char *ja, *short_form; } short_forms[] = {
+#include "src/po-short-forms.h"
+	{ NULL, NULL }
+};
+
+/* Whether msgstr holds a form of term t in language to: (ja) its written form, kana or
+ * a short form, (en) an English name, the market name or the romaji. */
+static int term_present(const struct po_term *t, po_lang to, const char *msgstr)
 {
-	if (to == PO_LANG_JA)
-		return contains(msgstr, t->ja, 1);
-	return contains(msgstr, t->en[0], 0) || (t->market && contains(msgstr, t->market, 0));
+	size_t j;
+	if (to == PO_LANG_JA) {
+		if (contains(msgstr, t->ja) || (t->kana && contains(msgstr, t->kana)))
+			return 1;
+		for (j = 0; short_forms[j].ja; j++)
+			if (strcmp(short_forms[j].ja, t->ja) == 0 && strstr(msgstr, short_forms[j].short_form))
+				return 1;
+		return 0;
+	}
+	for (j = 0; j < t->n_en; j++)
+		if (contains(msgstr, t->en[j]))
+			return 1;
+	return (t->market && contains(msgstr, t->market)) || (t->romaji && contains(msgstr, t->romaji));
+}
+
+/* Fills the lazily computed list of terms with a longer key containing key i. 0 or -1. */
+static int longer_terms(struct keyset *ks, size_t i)
+{
+	struct po_key *k = &ks->k[i];
+	size_t j, cap = 0;
+	if (k->longer_done)
+		return 0;
+	for (j = 0; j < ks->n && ks->k[j].len > k->len; j++) {
+		if (!contains(ks->k[j].text, k->text))
+			continue;
+		if (k->n_longer == cap) {
+			size_t *nl = realloc(k->longer, (cap = cap ? 2 * cap : 4) * sizeof *nl);
+			if (!nl)
+				return -1;
+			k->longer = nl;
+		}
+		k->longer[k->n_longer++] = ks->k[j].idx;
+	}
+	k->longer_done = 1;
+	return 0;
+}
+
+/* Whether the translation msgstr is acceptable for hit h of msgid: it keeps the source's
+ * name or abbreviation as written (AI, NTT in a Japanese msgstr), or holds a form of a
+ * term with the same key (US: 米国 or アメリカ), or the translation of a longer term
+ * that contains the key. -1 when out of memory. */
+static int accepted(const po_glossary *g, struct keyset *ks, const struct po_hit *h,
+                    const char *msgid, const char *msgstr, po_lang to)
+{
+	const struct po_key *k = &ks->k[h->key];
+	size_t i;
+	if (!ks->ja) {
+		struct po_key kept;
+		char *as_written = strndup(msgid + h->start, h->len);
+		int found = 0;
+		size_t n = strlen(msgstr);
+		if (!as_written || tmpkey_init(&kept, as_written) != 0) {
+			free(as_written);
+			return -1;
+		}
+		memset(kept.cs, 1, kept.len);
+		for (i = 0; i < n && !found; i++)
+			found = latin_match_at(msgstr, n, i, &kept, NULL) != 0;
+		tmpkey_free(&kept);
+		free(as_written);
+		if (found)
+			return 1;
+	}
+	for (i = k->group; i < ks->k[k->group].group_end; i++)
+		if (term_present(&g->t[ks->k[i].idx], to, msgstr))
+			return 1;
+	if (longer_terms(ks, k->group) != 0)
+		return -1;
+	for (i = 0; i < ks->k[k->group].n_longer; i++)
+		if (term_present(&g->t[ks->k[k->group].longer[i]], to, msgstr))
+			return 1;
+	return 0;
+}
+
+/* Whether variant v is one of the accepted forms of the terms of key group k (then it is
+ * not wrong), or part of one that msgstr has. */
+static int variant_ok(const po_glossary *g, const struct keyset *ks, const struct po_key *k,
+                      const char *v, po_lang to, const char *msgstr)
+{
+	size_t i, j;
+	for (i = k->group; i < ks->k[k->group].group_end; i++) {
+		const struct po_term *t = &g->t[ks->k[i].idx];
+		const char *forms[64];
+		size_t nf = 0;
+		forms[nf++] = t->ja;
+		forms[nf++] = t->kana;
+		forms[nf++] = t->romaji;
+		forms[nf++] = t->market;
+		for (j = 0; j < t->n_en && nf < 64; j++)
+			forms[nf++] = t->en[j];
+		for (j = 0; j < nf; j++) {
+			if (!forms[j])
+				continue;
+			if (strcasecmp(forms[j], v) == 0)
+				return 1;
+			if (contains(forms[j], v) && contains(msgstr, forms[j]))
+				return 1;
+		}
+	}
+	(void)to;
+	return 0;
 }
 
 /* Checks one msgstr against the hits of its msgid; prints and counts problems. */
-static void check_one(const po_glossary *g, const struct catalog *c, size_t line,
-                      const char *msgstr, const struct po_hit *h, size_t n, po_lang to,
-                      FILE *report, size_t *problems)
+static int check_one(const po_glossary *g, struct keyset *ks, const struct catalog *c,
+                     size_t line, const char *msgid, const char *msgstr,
+                     const struct po_hit *h, size_t n, po_lang to, const po_ignore *ign,
+                     int has_list, const char *list, FILE *report, po_check_stats *st)
 {
 	size_t i, j, k;
 	for (i = 0; i < n; i++) {
-		const struct po_term *t = &g->t[h[i].idx];
+		const struct po_key *key = &ks->k[h[i].key];
+		const struct po_term *t = &g->t[key->idx];
 		const char *want = term_target(t, to);
-		int dup = 0;
+		int dup = 0, ok, silenced;
+		size_t first;
 		for (k = 0; k < i; k++)
-			dup |= h[k].idx == h[i].idx;
+			dup |= ks->k[h[k].key].group == key->group;
 		if (dup)
 			continue;
-		if (!has_translation(t, to, msgstr)) {
-			fprintf(report, _("%s:%zu: %s: the translation lacks \"%s\"\n"), c->name, line,
-			        h[i].key, want);
-			++*problems;
+		silenced = (has_list && comment_lists(list, ks, key)) || rules_ignore(ign, ks, key, msgid);
+		if ((ok = accepted(g, ks, &h[i], msgid, msgstr, to)) < 0)
+			return -1;
+		if (!ok) {
+			if (silenced) {
+				st->ignored++;
+			} else {
+				fprintf(report, _("%s:%zu: %s: the translation lacks \"%s\"\n"), c->name,
+				        line, key->text, want);
+				st->problems++;
+			}
 		}
-		for (j = 0; j < t->n_variants; j++) {
-			const char *v = t->variants[j];
-			int vja = has_japanese(v);
-			/* a variant that is part of the preferred form is not wrong by itself */
-			if (contains(want, v, vja) && has_translation(t, to, msgstr))
-				continue;
-			if (contains(msgstr, v, vja)) {
+		first = key->group;
+		for (k = first; k < ks->k[first].group_end; k++) {
+			const struct po_term *vt = &g->t[ks->k[k].idx];
+			for (j = 0; j < vt->n_variants; j++) {
+				const char *v = vt->variants[j];
+				if (!contains(msgstr, v) || variant_ok(g, ks, key, v, to, msgstr))
+					continue;
+				if (silenced) {
+					st->ignored++;
+					continue;
+				}
 				fprintf(report, _("%s:%zu: %s: the translation uses the variant \"%s\" "
 				                  "(the glossary has \"%s\")\n"),
-				        c->name, line, h[i].key, v, want);
-				++*problems;
+				        c->name, line, key->text, v, term_target(vt, to));
+				st->problems++;
 			}
 		}
 	}
+	return 0;
 }
 
 int po_check(const po_glossary *g, const char *in_path, po_lang from, po_lang to,
-             FILE *report, size_t *n_problems, char **error)
+             const po_ignore *ign, FILE *report, po_check_stats *stats, char **error)
 {
 	struct catalog c;
 	struct keyset ks = { NULL, 0, 0 };
 	po_message_iterator_t it = NULL;
 	po_message_t m;
-	size_t idx = 0, problems = 0;
+	po_check_stats st = { 0, 0, 0, 0 };
+	size_t idx = 0;
 	int rc;
 
-	if ((rc = catalog_open(&c, in_path, error)) != YK_OK)
+	if ((rc = catalog_open(&c, in_path, error)) != YK_OK) {
+		if (stats)
+			*stats = st;
 		return rc;
+	}
 	resolve_direction(c.file, &from, &to);
 	if (keyset_build(&ks, g, from) != 0)
 		goto oom;
 	it = po_message_iterator(c.file, NULL);
 	while ((m = po_next_message(it))) {
 		struct po_hit *h = NULL;
+		char *list = NULL;
+		const char *msgid = po_message_msgid(m);
 		size_t n, line;
+		int has_list, bad = 0;
 		if (po_message_is_obsolete(m))
 			continue;
 		line = idx < c.n_msg_lines ? c.msg_lines[idx] : 0;
 		idx++;
 		if (!is_content(m) || !is_translated(m))
 			continue;
-		n = keyset_find(&ks, po_message_msgid(m), &h);
-		if (n == (size_t)-1)
+		st.messages++;
+		if ((has_list = comment_ignore(m, &list)) < 0)
 			goto oom;
+		if (has_list && !list) {
+			st.ignored_messages++;
+			continue;
+		}
+		n = keyset_find(&ks, msgid, m, &h);
+		if (n == (size_t)-1) {
+			free(list);
+			goto oom;
+		}
 		if (n > 0) {
 			if (po_message_msgid_plural(m)) {
 				const char *s;
 				int i;
-				for (i = 0; (s = po_message_msgstr_plural(m, i)); i++)
+				for (i = 0; (s = po_message_msgstr_plural(m, i)) && !bad; i++)
 					if (*s)
-						check_one(g, &c, line, s, h, n, to, report, &problems);
+						bad = check_one(g, &ks, &c, line, msgid, s, h, n, to, ign,
+						                has_list, list, report, &st);
 			} else {
-				check_one(g, &c, line, po_message_msgstr(m), h, n, to, report,
-				          &problems);
+				bad = check_one(g, &ks, &c, line, msgid, po_message_msgstr(m), h, n, to,
+				                ign, has_list, list, report, &st);
 			}
 		}
 		free(h);
+		free(list);
+		if (bad)
+			goto oom;
 	}
 	goto done;
 oom:
@@ -1244,6 +1956,7 @@ done:
 		po_message_iterator_free(it);
 	keyset_free(&ks);
 	catalog_close(&c);
-	*n_problems = problems;
+	if (stats)
+		*stats = st;
 	return rc;
 }

@@ -9,12 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/ubrk.h>
 #include <unicode/ucasemap.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
+#include <unicode/utext.h>
 #include <unicode/utf8.h>
 #include <unicode/utrans.h>
 
@@ -415,6 +417,74 @@ int text_is_alnum(int32_t cp)
 int text_is_japanese(int32_t cp)
 {
 	return text_is_hiragana(cp) || text_is_katakana(cp) || text_is_kanji(cp);
+}
+
+int text_is_word_char(int32_t cp)
+{
+	int8_t t;
+	if (cp < 0x80)
+		return text_is_alnum(cp) || cp == '_';
+	t = u_charType(cp);
+	return u_isalnum(cp) || t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK
+	       || t == U_ENCLOSING_MARK || t == U_CONNECTOR_PUNCTUATION;
+}
+
+int text_is_upper(int32_t cp)
+{
+	return u_isUUppercase(cp) || u_istitle(cp);
+}
+
+int text_is_lower(int32_t cp)
+{
+	return u_isULowercase(cp) != 0;
+}
+
+int32_t text_fold_cp(int32_t cp)
+{
+	return u_foldCase(cp, U_FOLD_CASE_DEFAULT);
+}
+
+int text_word_breaks(const char *s, size_t len, unsigned char *is_break)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UText *ut = NULL;
+	UBreakIterator *bi = NULL;
+	int32_t b;
+	int rc = -1;
+	memset(is_break, 0, len + 1);
+	if (len > INT32_MAX) {
+		fprintf(stderr, _("yakugo: text too long for ICU (%zu bytes)\n"), len);
+		return -1;
+	}
+	ut = utext_openUTF8(NULL, s, (int64_t)len, &status);
+	if (U_FAILURE(status)) {
+		report("utext_openUTF8", status);
+		goto done;
+	}
+	status = U_ZERO_ERROR;
+	/* the root locale's word rules with ICU's CJ dictionary for kanji and kana runs */
+	bi = ubrk_open(UBRK_WORD, "ja", NULL, 0, &status);
+	if (U_FAILURE(status)) {
+		report("ubrk_open", status);
+		goto done;
+	}
+	status = U_ZERO_ERROR;
+	ubrk_setUText(bi, ut, &status);
+	if (U_FAILURE(status)) {
+		report("ubrk_setUText", status);
+		goto done;
+	}
+	/* with a UTF-8 UText the iterator's indexes are byte offsets */
+	for (b = ubrk_first(bi); b != UBRK_DONE; b = ubrk_next(bi))
+		if (b >= 0 && (size_t)b <= len)
+			is_break[b] = 1;
+	rc = 0;
+done:
+	if (bi)
+		ubrk_close(bi);
+	if (ut)
+		utext_close(ut);
+	return rc;
 }
 
 void text_cleanup(void)

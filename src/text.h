@@ -56,6 +56,22 @@ int text_is_alnum(int32_t cp);      /* a letter (L*) or decimal digit (Nd) of an
 /* Japanese letter: hiragana, katakana or kanji. */
 int text_is_japanese(int32_t cp);
 
+/* A character that continues a word: a letter or mark or decimal digit of any script,
+ * or connector punctuation ('_'), so that ai_flags, Biržai and a decomposed ž are each
+ * one word. */
+int text_is_word_char(int32_t cp);
+/* Upper-case (or title-case) and lower-case letters, any script. */
+int text_is_upper(int32_t cp);
+int text_is_lower(int32_t cp);
+/* The simple case folding of one code point (locale-independent; 'A' -> 'a'). */
+int32_t text_fold_cp(int32_t cp);
+
+/* Word boundaries of s[0..len) (UTF-8) by ICU's word break iterator, which segments runs
+ * of kanji and kana with its Japanese dictionary: sets is_break[i] to 1 for every byte
+ * offset i (0..len) at a boundary, 0 elsewhere; is_break has len + 1 bytes. Returns 0, or
+ * -1 on an ICU failure (reported on stderr; is_break is then all 0). */
+int text_word_breaks(const char *s, size_t len, unsigned char *is_break);
+
 /* Releases ICU objects cached by this module (transliterators). Safe to call twice. */
 void text_cleanup(void);
 

@@ -89,6 +89,47 @@ out=$(Y po check --from ja --to en "$TMPD/nolang.po"); st=$?
 check "check --from ja --to en without a Language header: exit 1" 1 "$st"
 check "check --from ja --to en: same three problems" 3 "$(printf '%s\n' "$out" | grep -c .)"
 
+# ---- terms matched as words ---------------------------------------------------------
+W=$D/po-words-ja.po
+out=$(Y po check "$W" 2>"$TMPD/words.err"); st=$?
+check "words: exit 1 (three real problems)" 1 "$st"
+check "words: exactly the three messages marked report" 3 "$(printf '%s\n' "$out" | grep -c .)"
+for id in 'AI policy' 'The Cabinet Secretariat and the UN' 'US sanctions'; do
+	ln=$(grep -n -x -F "msgid \"$id\"" "$W" | cut -d: -f1)
+	check_match "words: reported: $id" "^$W:$ln: " "$out"
+done
+check_match "words: the report names the term as the glossary writes it" ': AI: the translation lacks "人工知能"' "$out"
+check_match "words: a UN silenced by '# yakugo: ignore UN' is not reported" '^[^U]*$' "$(printf '%s\n' "$out" | grep -F ': UN:' || echo none)"
+check_match "words: summary line on stderr with the counts" \
+	"^po check: $W: 3 problems in 16 translated messages, 2 ignored by rules or comments$" "$(cat "$TMPD/words.err")"
+# each "ok" message on its own, with everything else removed: nothing reported
+printf 'US\nCabinet Secretariat\t and the UN\nartificial intelligence\tpolicy\n' >"$TMPD/ignore.txt"
+out=$(Y po check --ignore "$TMPD/ignore.txt" "$W" 2>"$TMPD/ign.err"); st=$?
+check "--ignore: every report silenced: exit 0" 0 "$st"
+check "--ignore: nothing printed" "" "$out"
+check_match "--ignore: the summary counts them" ' 0 problems in 16 translated messages, 5 ignored by rules or comments$' "$(cat "$TMPD/ign.err")"
+printf '# comment\n\nUS\n\tno term\n' >"$TMPD/bad-ignore.txt"
+err=$(Y po check --ignore "$TMPD/bad-ignore.txt" "$W" 2>&1 >/dev/null); st=$?
+check "--ignore: a bad line is a usage error" 2 "$st"
+check_match "--ignore: FILE:LINE and the problem" "^yakugo: $TMPD/bad-ignore.txt:4: the term is empty$" "$err"
+check_status "--ignore: a missing file is exit 3" 3 Y po check --ignore "$TMPD/nope.txt" "$W"
+check_status "--ignore belongs to check only" 2 Y po fill --ignore "$TMPD/ignore.txt" "$W"
+
+# po fill: the same matcher, so no term is written inside another word
+Y po fill "$D/po-words.pot" -o "$TMPD/words.po"; st=$?
+check "fill words: exit 0" 0 "$st"
+for id in 'Biržai' 'Cao Bằng' 'Nīcas novads' 'Ai' 'Ask the CAS about the IP'; do
+	check "fill words: $id stays untranslated" 'msgstr ""' "$(msgstr_of "$TMPD/words.po" "$id")"
+done
+check "fill words: an abbreviation alone is only a suggestion" '#, fuzzy' "$(grep -B1 -x -F 'msgid "AI"' "$TMPD/words.po" | sed -n 1p)"
+check "fill words: a name next to Bằng is replaced, Bằng kept" 'msgstr "人工知能 in Cao Bằng"' "$(msgstr_of "$TMPD/words.po" "Artificial intelligence in Cao Bằng")"
+check "fill words: a whole name is filled" 'msgstr "内閣官房"' "$(msgstr_of "$TMPD/words.po" "Cabinet Secretariat")"
+# the same names decomposed (NFD: z + U+030C, a + U+0306 + U+0300)
+printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Birz\314\214ai"\nmsgstr ""\n\nmsgid "Cao Ba\314\206\314\200ng"\nmsgstr ""\n' >"$TMPD/nfd.pot"
+Y po fill "$TMPD/nfd.pot" -o "$TMPD/nfd.po"
+check "fill words: decomposed Biržai stays untranslated" 0 "$(grep -c '人工知能\|内閣' "$TMPD/nfd.po")"
+check_status "fill words: output passes msgfmt --check" 0 msgfmt --check -o /dev/null "$TMPD/words.po"
+
 # ---- bad input ----------------------------------------------------------------------
 err=$(Y po check "$D/po-malformed.po" 2>&1 >/dev/null); st=$?
 check "malformed PO: exit 2" 2 "$st"
