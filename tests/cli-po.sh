@@ -130,6 +130,46 @@ Y po fill "$TMPD/nfd.pot" -o "$TMPD/nfd.po"
 check "fill words: decomposed Biržai stays untranslated" 0 "$(grep -c '人工知能\|内閣' "$TMPD/nfd.po")"
 check_status "fill words: output passes msgfmt --check" 0 msgfmt --check -o /dev/null "$TMPD/words.po"
 
+# ---- -o never replaces what is not a regular file (issue 13) ------------------------------
+mkdir "$TMPD/out"
+Y po fill "$D/po-app.pot" -o "$TMPD/out/real.po"
+chmod 640 "$TMPD/out/real.po"
+ln -s real.po "$TMPD/out/link.po"
+Y po fill "$D/po-words.pot" -o "$TMPD/out/link.po"; st=$?
+check "-o symlink: exit 0" 0 "$st"
+check "-o symlink: still a symlink" yes "$(test -L "$TMPD/out/link.po" && echo yes)"
+check "-o symlink: its target got the catalogue" 'msgstr "内閣官房"' "$(msgstr_of "$TMPD/out/real.po" "Cabinet Secretariat")"
+check_match "-o symlink: the target keeps its mode" '^-rw-r-----' "$(ls -l "$TMPD/out/real.po")"
+check "-o symlink: no temporary left" "link.po real.po" "$(ls "$TMPD/out" | tr '\n' ' ' | sed 's/ $//')"
+ln -s new.po "$TMPD/out/dangling.po"
+Y po fill "$D/po-words.pot" -o "$TMPD/out/dangling.po"; st=$?
+check "-o dangling symlink: exit 0, the link kept" "0 yes" "$st $(test -L "$TMPD/out/dangling.po" && echo yes)"
+check "-o dangling symlink: its target created" yes "$(test -f "$TMPD/out/new.po" && echo yes)"
+mkfifo "$TMPD/out/fifo"
+# the reader gives up after 20 s, so a writer that replaces the FIFO fails the test, not hangs it
+timeout 20 cat "$TMPD/out/fifo" >"$TMPD/fifo.got" &
+reader=$!
+Y po fill "$D/po-words.pot" -o "$TMPD/out/fifo"; st=$?
+test -p "$TMPD/out/fifo" || kill "$reader" 2>/dev/null
+wait "$reader"
+check "-o FIFO: exit 0" 0 "$st"
+check "-o FIFO: still a FIFO" yes "$(test -p "$TMPD/out/fifo" && echo yes)"
+check_status "-o FIFO: the reader got the catalogue" 0 cmp "$TMPD/fifo.got" "$TMPD/out/new.po"
+if mknod "$TMPD/out/null" c 1 3 2>/dev/null; then
+	Y po export -o "$TMPD/out/null"; st=$?
+	check "-o character device: exit 0" 0 "$st"
+	check "-o character device: still a character device" yes "$(test -c "$TMPD/out/null" && echo yes)"
+	ln -s null "$TMPD/out/stdout-like"
+	Y po export -o "$TMPD/out/stdout-like"; st=$?
+	check "-o symlink to a device (like /dev/stdout): link and device kept" "0 yes yes" \
+		"$st $(test -L "$TMPD/out/stdout-like" && echo yes) $(test -c "$TMPD/out/null" && echo yes)"
+else
+	tap_ok "-o character device # SKIP mknod needs root"
+fi
+err=$(Y po export -o "$TMPD/out" 2>&1); st=$?
+check "-o a directory: exit 3" 3 "$st"
+check_match "-o a directory: says so" 'cannot write .*/out: Is a directory' "$err"
+
 # ---- bad input ----------------------------------------------------------------------
 err=$(Y po check "$D/po-malformed.po" 2>&1 >/dev/null); st=$?
 check "malformed PO: exit 2" 2 "$st"
