@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "romaji.h"
 #include "status.h"
+#include "str.h"
 #include "text.h"
 
 #include <curses.h>
@@ -31,8 +32,6 @@
 #define MIN_LINES 10
 /* Results kept for one query, and entries listed for an empty query. */
 #define RESULT_LIMIT 200
-#define QUERY_MAX 512
-#define FIELD_MAX 512
 
 #define KEY_ESC 27
 #define KEY_CTRL(c) ((c) & 0x1f)
@@ -66,7 +65,7 @@ static const char *origin_name(lexicon_origin o)
 
 struct explorer {
 	lexicon *lex;
-	char query[QUERY_MAX];
+	str_buf query;          /* the search line (any length) */
 	lexicon_entry *items;   /* the results (own copies), RESULT_LIMIT slots */
 	size_t n, sel, top;
 	int list_focus;         /* 0: typing in the search line; 1: moving in the list */
@@ -107,28 +106,40 @@ static size_t cp_len(const char *s)
 	return n;
 }
 
-/* Removes the last character of the UTF-8 string s. */
-static void drop_last_char(char *s)
+/* The text of b ("" when nothing was typed). The search line and the form's fields are
+ * str_bufs: of any length, never cut. */
+static const char *fs(const str_buf *b)
 {
-	size_t n = strlen(s);
-	while (n > 0) {
-		n--;
-		if (((unsigned char)s[n] & 0xC0) != 0x80)
-			break;
-	}
-	s[n] = '\0';
+	return b->s ? b->s : "";
 }
 
-/* Appends the character ch (UCS-4) to the UTF-8 string s of capacity cap. */
-static int append_char(char *s, size_t cap, wint_t ch)
+/* Replaces the text of b by s (NULL: empty). 0, or -1 when out of memory. */
+static int field_set(str_buf *b, const char *s)
 {
-	char b[4];
-	size_t n = strlen(s), k = text_put_cp(b, (int32_t)ch);
-	if (k == 0 || n + k + 1 > cap)
-		return -1;
-	memcpy(s + n, b, k);
-	s[n + k] = '\0';
-	return 0;
+	b->n = 0;
+	if (b->s)
+		b->s[0] = '\0';
+	return s && *s ? str_buf_add(b, s, strlen(s)) : 0;
+}
+
+/* Removes the last character of b. */
+static void field_drop_last(str_buf *b)
+{
+	while (b->n > 0) {
+		b->n--;
+		if (((unsigned char)b->s[b->n] & 0xC0) != 0x80)
+			break;
+	}
+	if (b->s)
+		b->s[b->n] = '\0';
+}
+
+/* Appends the character ch (UCS-4). 0, or -1 (not a character, out of memory). */
+static int field_append(str_buf *b, wint_t ch)
+{
+	char t[4];
+	size_t k = text_put_cp(t, (int32_t)ch);
+	return k ? str_buf_add(b, t, k) : -1;
 }
 
 /* Writes s at (y, x) in at most w columns, cut between characters, control characters
@@ -391,13 +402,13 @@ static void search(struct explorer *ex, lexicon_origin keep_origin, int64_t keep
 		set_msg(ex, "%s", _("out of memory"));
 		return;
 	}
-	if (ex->query[0]) {
-		rc = add_results(ex, ex->query, &err);
-		if (rc == 0 && ex->n == 0 && !strpbrk(ex->query, "*?")) {
+	if (ex->query.n) {
+		rc = add_results(ex, fs(&ex->query), &err);
+		if (rc == 0 && ex->n == 0 && !strpbrk(fs(&ex->query), "*?")) {
 			/* nothing yet (a written form typed halfway: 毎日): what it begins */
-			char prefix[QUERY_MAX + 2];
-			snprintf(prefix, sizeof prefix, "%s*", ex->query);
-			rc = add_results(ex, prefix, &err);
+			char *prefix = str_printf("%s*", fs(&ex->query));
+			rc = prefix ? add_results(ex, prefix, &err) : -1;
+			free(prefix);
 		}
 	} else {
 		rc = lexicon_foreach(ex->lex, (1u << LEXICON_SEED) | (1u << LEXICON_USER)
@@ -639,7 +650,7 @@ static void draw(struct explorer *ex)
 	erase();
 	/* title bar */
 	style_on(ex, PAIR_BAR, A_REVERSE);
-	if (ex->query[0])
+	if (ex->query.n)
 		snprintf(line, sizeof line, " %s   %s: %s", _("yakugo explore"), _("Romaji"),
 		         _(system_names[ex->sys]));
 	else
@@ -661,7 +672,7 @@ static void draw(struct explorer *ex)
 	style_off(ex, PAIR_LABEL, A_BOLD);
 	{
 		/* show the end of a query longer than the line */
-		const char *q = ex->query;
+		const char *q = fs(&ex->query);
 		while (text_w(q) > COLS - y - 2)
 			q += cp_len(q);
 		put_width(1, y, q, COLS - y - 1, 0);
@@ -701,7 +712,7 @@ static void draw(struct explorer *ex)
 		free(r);
 		free(en);
 	}
-	if (ex->n == 0 && ex->query[0])
+	if (ex->n == 0 && ex->query.n)
 		put_width(3, 1, _("No entry matches."), COLS - 2, 0);
 	if (detail_rows > 0) {
 		mvhline(3 + list_rows, 0, ACS_HLINE, COLS);
@@ -791,21 +802,27 @@ enum { F_JA, F_KANA, F_ROMAJI, F_TYPE, F_EN, F_MARKET, F_VARIANTS, F_NOTE, N_FIE
 
 static const char *const field_labels[N_FIELDS] = {
 	N_("Written form"), N_("Kana"), N_("Romaji (empty: from the kana)"), N_("Type"),
-	N_("English (a; b)"), N_("Market name"), N_("Variants (a; b)"), N_("Note")
+	N_("English (a | b)"), N_("Market name"), N_("Variants (a | b)"), N_("Note")
 };
 
-/* Splits "a; b" into a malloc'd vector of trimmed non-empty strings. */
+/* The English and Variants fields hold several items separated by '|' (spaces around
+ * it are dropped), as in dict/glossary.tsv; ';' and ',' belong to an item ("Taisei
+ * Corporation; formerly Okura Doboku" is one gloss). */
+#define LIST_SEP '|'
+#define LIST_JOIN " | "
+
+/* Splits "a | b" into a malloc'd vector of trimmed non-empty strings. */
 static char **split_list(const char *s, size_t *n)
 {
 	size_t cap = 1, k = 0;
 	const char *p;
 	char **v;
 	for (p = s; *p; p++)
-		cap += *p == ';';
+		cap += *p == LIST_SEP;
 	if (!(v = calloc(cap, sizeof *v)))
 		return NULL;
 	for (p = s; *p || p == s;) {
-		const char *e = strchr(p, ';');
+		const char *e = strchr(p, LIST_SEP);
 		size_t len;
 		if (!e)
 			e = p + strlen(p);
@@ -841,20 +858,20 @@ static char *field_value(const char *s)
 }
 
 /* Builds an entry from the form. 0, or -1 when out of memory. */
-static int form_entry(char f[N_FIELDS][FIELD_MAX], lexicon_entry *e)
+static int form_entry(const str_buf *f, lexicon_entry *e)
 {
 	memset(e, 0, sizeof *e);
 	e->origin = LEXICON_USER;
-	e->ja = field_value(f[F_JA]);
+	e->ja = field_value(fs(&f[F_JA]));
 	if (!e->ja && !(e->ja = strdup("")))
 		return -1;
-	e->kana = field_value(f[F_KANA]);
-	e->romaji = field_value(f[F_ROMAJI]);
-	e->type = field_value(f[F_TYPE]);
-	e->market = field_value(f[F_MARKET]);
-	e->note = field_value(f[F_NOTE]);
-	e->en = split_list(f[F_EN], &e->n_en);
-	e->variants = split_list(f[F_VARIANTS], &e->n_variants);
+	e->kana = field_value(fs(&f[F_KANA]));
+	e->romaji = field_value(fs(&f[F_ROMAJI]));
+	e->type = field_value(fs(&f[F_TYPE]));
+	e->market = field_value(fs(&f[F_MARKET]));
+	e->note = field_value(fs(&f[F_NOTE]));
+	e->en = split_list(fs(&f[F_EN]), &e->n_en);
+	e->variants = split_list(fs(&f[F_VARIANTS]), &e->n_variants);
 	if (!e->en || !e->variants) {
 		lexicon_entry_clear(e);
 		return -1;
@@ -862,7 +879,7 @@ static int form_entry(char f[N_FIELDS][FIELD_MAX], lexicon_entry *e)
 	return 0;
 }
 
-static void form_draw(struct explorer *ex, const char *title, char f[N_FIELDS][FIELD_MAX],
+static void form_draw(struct explorer *ex, const char *title, const str_buf *f,
                       int cur, const char *err)
 {
 	int lw = 0, i, x;
@@ -883,9 +900,14 @@ static void form_draw(struct explorer *ex, const char *title, char f[N_FIELDS][F
 		style_on(ex, PAIR_LABEL, A_BOLD);
 		put_width(2 + i, 1, _(field_labels[i]), lw, 1);
 		style_off(ex, PAIR_LABEL, A_BOLD);
-		if (i == cur)
+		const char *v = fs(&f[i]);
+		if (i == cur) {
+			/* the end of a field longer than the line, where the cursor is */
+			while (*v && text_w(v) > COLS - lw - 5)
+				v += cp_len(v);
 			style_on(ex, PAIR_SEL, A_REVERSE);
-		put_width(2 + i, lw + 3, f[i], COLS - lw - 4, 1);
+		}
+		put_width(2 + i, lw + 3, v, COLS - lw - 4, 1);
 		if (i == cur)
 			style_off(ex, PAIR_SEL, A_REVERSE);
 	}
@@ -897,7 +919,12 @@ static void form_draw(struct explorer *ex, const char *title, char f[N_FIELDS][F
 	style_on(ex, PAIR_BAR, A_REVERSE);
 	put_bar(LINES - 1, _("Tab/Down: next field  Up: previous  Enter: save  Esc: cancel"));
 	style_off(ex, PAIR_BAR, A_REVERSE);
-	x = lw + 3 + text_w(f[cur]);
+	{
+		const char *v = fs(&f[cur]);
+		while (*v && text_w(v) > COLS - lw - 5)
+			v += cp_len(v);
+		x = lw + 3 + text_w(v);
+	}
 	curs_set(1);
 	move(2 + cur, x < COLS ? x : COLS - 1);
 	refresh();
@@ -905,7 +932,7 @@ static void form_draw(struct explorer *ex, const char *title, char f[N_FIELDS][F
 
 /* Validates the form (as `yakugo add` does) and adds or updates the entry. Returns 1
  * when saved (the results are refreshed and select it), 0 with errbuf set otherwise. */
-static int form_save(struct explorer *ex, char f[N_FIELDS][FIELD_MAX],
+static int form_save(struct explorer *ex, const str_buf *f,
                      const lexicon_entry *edit, char *errbuf, size_t errsize)
 {
 	lexicon_entry e;
@@ -950,7 +977,7 @@ static int form_save(struct explorer *ex, char f[N_FIELDS][FIELD_MAX],
 /* The add/edit form: edit (NULL to add) is the user entry to change. */
 static void form_run(struct explorer *ex, const lexicon_entry *edit)
 {
-	char f[N_FIELDS][FIELD_MAX];
+	str_buf f[N_FIELDS];
 	char errbuf[1024] = "";
 	const char *title = edit ? _("Edit a user entry") : _("Add a user entry");
 	int cur = 0, r;
@@ -958,25 +985,25 @@ static void form_run(struct explorer *ex, const lexicon_entry *edit)
 
 	memset(f, 0, sizeof f);
 	if (edit) {
-		char *en = join(edit->en, edit->n_en, "; ");
-		char *va = join(edit->variants, edit->n_variants, "; ");
-		snprintf(f[F_JA], FIELD_MAX, "%s", edit->ja ? edit->ja : "");
-		snprintf(f[F_KANA], FIELD_MAX, "%s", edit->kana ? edit->kana : "");
-		snprintf(f[F_ROMAJI], FIELD_MAX, "%s", edit->romaji ? edit->romaji : "");
-		snprintf(f[F_TYPE], FIELD_MAX, "%s", edit->type ? edit->type : "");
-		snprintf(f[F_EN], FIELD_MAX, "%s", en ? en : "");
-		snprintf(f[F_MARKET], FIELD_MAX, "%s", edit->market ? edit->market : "");
-		snprintf(f[F_VARIANTS], FIELD_MAX, "%s", va ? va : "");
-		snprintf(f[F_NOTE], FIELD_MAX, "%s", edit->note ? edit->note : "");
+		char *en = join(edit->en, edit->n_en, LIST_JOIN);
+		char *va = join(edit->variants, edit->n_variants, LIST_JOIN);
+		int bad = !en || !va || field_set(&f[F_JA], edit->ja) || field_set(&f[F_KANA], edit->kana)
+		          || field_set(&f[F_ROMAJI], edit->romaji) || field_set(&f[F_TYPE], edit->type)
+		          || field_set(&f[F_EN], en) || field_set(&f[F_MARKET], edit->market)
+		          || field_set(&f[F_VARIANTS], va) || field_set(&f[F_NOTE], edit->note);
 		free(en);
 		free(va);
+		if (bad) {
+			set_msg(ex, "%s", _("out of memory"));
+			goto done;
+		}
 	}
 	for (;;) {
 		form_draw(ex, title, f, cur, errbuf);
 		r = read_key(&ch);
 		if (r == ERR) {
 			if (interrupted)
-				return;
+				goto done;
 			continue;
 		}
 		if (r == KEY_CODE_YES) {
@@ -989,11 +1016,11 @@ static void form_run(struct explorer *ex, const lexicon_entry *edit)
 				cur = (cur + N_FIELDS - 1) % N_FIELDS;
 				break;
 			case KEY_BACKSPACE:
-				drop_last_char(f[cur]);
+				field_drop_last(&f[cur]);
 				break;
 			case KEY_ENTER:
 				if (form_save(ex, f, edit, errbuf, sizeof errbuf))
-					return;
+					goto done;
 				break;
 			default:
 				break;
@@ -1002,21 +1029,24 @@ static void form_run(struct explorer *ex, const lexicon_entry *edit)
 		}
 		if (ch == KEY_ESC) {
 			set_msg(ex, "%s", _("Cancelled."));
-			return;
+			goto done;
 		}
 		if (ch == '\t') {
 			cur = (cur + 1) % N_FIELDS;
 		} else if (ch == '\n' || ch == '\r') {
 			if (form_save(ex, f, edit, errbuf, sizeof errbuf))
-				return;
+				goto done;
 		} else if (ch == 127 || ch == 8) {
-			drop_last_char(f[cur]);
+			field_drop_last(&f[cur]);
 		} else if (ch == KEY_CTRL('u')) {
-			f[cur][0] = '\0';
-		} else if (ch >= 0x20) {
-			append_char(f[cur], FIELD_MAX, ch);
+			field_set(&f[cur], NULL);
+		} else if (ch >= 0x20 && field_append(&f[cur], ch) != 0) {
+			snprintf(errbuf, sizeof errbuf, "%s", _("out of memory"));
 		}
 	}
+done:
+	for (cur = 0; cur < N_FIELDS; cur++)
+		free(f[cur].s);
 }
 
 /* Asks "Delete ...? (y/n)" on the status line and removes the selected user entry. */
@@ -1085,8 +1115,8 @@ static int handle_key(struct explorer *ex, int r, wint_t ch)
 		case KEY_F(1): show_help(ex); return 0;
 		case KEY_ENTER: ex->list_focus = 1; ex->detail = !ex->detail; return 0;
 		case KEY_BACKSPACE:
-			if (!ex->list_focus && ex->query[0]) {
-				drop_last_char(ex->query);
+			if (!ex->list_focus && ex->query.n) {
+				field_drop_last(&ex->query);
 				search(ex, LEXICON_SEED, 0);
 			}
 			return 0;
@@ -1112,14 +1142,16 @@ static int handle_key(struct explorer *ex, int r, wint_t ch)
 		if (ch == KEY_ESC) {
 			ex->list_focus = 1;
 		} else if (ch == 127 || ch == 8) {
-			drop_last_char(ex->query);
+			field_drop_last(&ex->query);
 			search(ex, LEXICON_SEED, 0);
 		} else if (ch == KEY_CTRL('u')) {
-			ex->query[0] = '\0';
+			field_set(&ex->query, NULL);
 			search(ex, LEXICON_SEED, 0);
 		} else if (ch >= 0x20 && ch != 0x7f) {
-			if (append_char(ex->query, sizeof ex->query, ch) == 0)
+			if (field_append(&ex->query, ch) == 0)
 				search(ex, LEXICON_SEED, 0);
+			else
+				set_msg(ex, "%s", _("out of memory"));
 		}
 		return 0;
 	}
@@ -1176,8 +1208,14 @@ int explore_run(lexicon *lex, const char *query)
 	}
 	memset(&ex, 0, sizeof ex);
 	ex.lex = lex;
-	if (query)
-		snprintf(ex.query, sizeof ex.query, "%s", query);
+	if (query && text_utf8_check(query, strlen(query), NULL) != 0) {
+		fprintf(stderr, "yakugo: %s\n", _("explore: the query is not valid UTF-8"));
+		return YK_USAGE;
+	}
+	if (field_set(&ex.query, query) != 0) {
+		fprintf(stderr, "yakugo: %s\n", _("out of memory"));
+		return YK_SYSTEM;
+	}
 	ex.list_focus = query && *query;
 
 	/* Japanese needs a UTF-8 character type even when the user's locale does not exist
@@ -1188,9 +1226,24 @@ int explore_run(lexicon *lex, const char *query)
 	if (!scr) {
 		const char *term = getenv("TERM");
 		fprintf(stderr, _("yakugo: cannot use the terminal type '%s'\n"), term ? term : "");
+		free(ex.query.s);
 		return YK_USAGE;
 	}
 	set_term(scr);
+	{
+		/* a terminal that cannot move the cursor (TERM=dumb, unknown) cannot show a
+		 * full screen: refuse, instead of drawing blanks */
+		char *cup = tigetstr("cup");
+		if (!cup || cup == (char *)-1) {
+			const char *term = getenv("TERM");
+			endwin();
+			delscreen(scr);
+			free(ex.query.s);
+			fprintf(stderr, _("yakugo: the terminal type '%s' cannot move the cursor; explore needs a full-screen terminal (for example TERM=xterm-256color)\n"),
+			        term ? term : "");
+			return YK_USAGE;
+		}
+	}
 	cbreak();
 	noecho();
 	nonl();
@@ -1229,5 +1282,6 @@ int explore_run(lexicon *lex, const char *query)
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);
 	results_free(&ex);
+	free(ex.query.s);
 	return YK_OK;
 }
