@@ -437,6 +437,7 @@ struct po_key {
 	size_t *longer;      /* terms with a longer key that contains this one (lazy) */
 	size_t n_longer;
 	int longer_done;
+	int primary;         /* the term's first (preferred) name in this language */
 	int32_t first;       /* the first code point, and its case folding */
 	int32_t first_fold;
 };
@@ -707,6 +708,7 @@ static int keyset_build(struct keyset *ks, const po_glossary *g, po_lang from)
 			k->len = strlen(k->text);
 			k->idx = i;
 			k->contain = !is_plain_word(ks->ja ? g->t[i].en[0] : k->text);
+			k->primary = j == 0;
 			if (text_utf8_check(k->text, k->len, NULL) != 0)
 				continue; /* never matches */
 			k->norm = normalise(k->text, ks->ja);
@@ -738,7 +740,9 @@ static int keyset_build(struct keyset *ks, const po_glossary *g, po_lang from)
 }
 
 /* The key that equals msgid as a whole, or NULL: after normalisation, and for an
- * abbreviation letter for letter (the msgid "us" is not US). */
+ * abbreviation letter for letter (the msgid "us" is not US). Of several terms with that
+ * name, the first whose preferred name it is wins (Tottori: 鳥取, not 鳥取県, whose
+ * preferred name is Tottori Prefecture), else the first. */
 static const struct po_key *keyset_exact(const struct keyset *ks, const char *msgid)
 {
 	char *norm = normalise(msgid, ks->ja);
@@ -746,13 +750,14 @@ static const struct po_key *keyset_exact(const struct keyset *ks, const char *ms
 	size_t i, n = strlen(msgid);
 	if (!norm)
 		return NULL;
-	for (i = 0; i < ks->n && !r; i++) {
+	for (i = 0; i < ks->n && !(r && r->primary); i++) {
 		const struct po_key *k = &ks->k[i];
 		if (strcmp(k->norm, norm) != 0)
 			continue;
 		if (!ks->ja && latin_match_at(msgid, n, strspn(msgid, " \t\r\n"), k, NULL) == 0)
 			continue;
-		r = k;
+		if (!r || k->primary)
+			r = k;
 	}
 	free(norm);
 	return r;

@@ -124,6 +124,7 @@ done
 check "fill words: an abbreviation alone is only a suggestion" '#, fuzzy' "$(grep -B1 -x -F 'msgid "AI"' "$TMPD/words.po" | sed -n 1p)"
 check "fill words: a name next to Bằng is replaced, Bằng kept" 'msgstr "人工知能 in Cao Bằng"' "$(msgstr_of "$TMPD/words.po" "Artificial intelligence in Cao Bằng")"
 check "fill words: a whole name is filled" 'msgstr "内閣官房"' "$(msgstr_of "$TMPD/words.po" "Cabinet Secretariat")"
+check "fill words: of two terms named Tottori, the one whose preferred name it is" 'msgstr "鳥取"' "$(msgstr_of "$TMPD/words.po" "Tottori")"
 # the same names decomposed (NFD: z + U+030C, a + U+0306 + U+0300)
 printf 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Birz\314\214ai"\nmsgstr ""\n\nmsgid "Cao Ba\314\206\314\200ng"\nmsgstr ""\n' >"$TMPD/nfd.pot"
 Y po fill "$TMPD/nfd.pot" -o "$TMPD/nfd.po"
