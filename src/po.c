@@ -314,7 +314,8 @@ static int has_sub(const char *s, size_t n, const char *needle)
 }
 
 /* Whether s[0..n) is a code-like token: an option (-un, --ai), a URL, a path, an e-mail
- * address, a dotted or scoped name (ai.flags, std::string). s has no white space. */
+ * address, a dotted or scoped name (ai.flags, std::string), a word with '_' inside
+ * (IP_PKTINFO, America/Los_Angeles). s has no white space. */
 static int code_token(const char *s, size_t n)
 {
 	size_t i, slashes = 0;
@@ -332,6 +333,10 @@ static int code_token(const char *s, size_t n)
 		unsigned char a = i + 1 < n ? (unsigned char)s[i + 1] : 0;
 		slashes += c == '/';
 		if (c == '\\' || (c == '@' && text_is_alnum(b) && text_is_alnum(a)))
+			return 1;
+		/* an identifier, a time zone, an environment variable (a leading '_' is a
+		 * menu mnemonic: _IP) */
+		if (c == '_' && i > 0 && s[i - 1] != '_')
 			return 1;
 		if (c == ':' && a == ':' && text_is_alnum(b))
 			return 1;
