@@ -1935,7 +1935,14 @@ static int check_one(const po_glossary *g, struct keyset *ks, const struct catal
 	for (i = 0; i < n; i++) {
 		const struct po_key *key = &ks->k[h[i].key];
 		const struct po_term *t = &g->t[key->idx];
-		const char *want = term_target(t, to);
+		const char *want;
+		/* of several terms with this name, the one whose preferred name it is */
+		for (k = key->group; k < ks->k[key->group].group_end; k++)
+			if (ks->k[k].primary) {
+				t = &g->t[ks->k[k].idx];
+				break;
+			}
+		want = term_target(t, to);
 		int dup = 0, ok, silenced;
 		size_t first;
 		for (k = 0; k < i; k++)
