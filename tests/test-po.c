@@ -127,6 +127,41 @@ int main(void)
 	ok(strstr(text, "charset=UTF-8") != NULL, "fill: header made UTF-8");
 	free(text);
 
+	/* text.c's word boundaries and classes, which the matcher stands on */
+	{
+		const char *ja = "毎日新聞によると北米国家";
+		unsigned char b[64];
+		size_t n = strlen(ja);
+		ok(text_word_breaks(ja, n, b) == 0, "text_word_breaks runs");
+		ok(b[0] && b[n], "text_word_breaks: both ends are boundaries");
+		ok(b[strlen("毎日新聞")], "text_word_breaks: after 毎日新聞");
+		ok(!b[strlen("毎日新聞によると北")], "text_word_breaks: no boundary inside 北米 (米国 is not in 北米国家)");
+		ok(text_word_breaks("", 0, b) == 0 && b[0], "text_word_breaks: empty text");
+	}
+	ok(text_is_word_char('_') && text_is_word_char(0x17E) && text_is_word_char(0x030C)
+	   && text_is_word_char(0x3042) && !text_is_word_char('-') && !text_is_word_char('%'),
+	   "text_is_word_char: _, ž, a combining caron, あ; not - or %%");
+	ok(text_is_upper('U') && !text_is_upper('u') && text_is_lower(0x1EB1) && !text_is_lower('5'),
+	   "text_is_upper / text_is_lower");
+	ok(text_fold_cp('A') == 'a' && text_fold_cp(0x0100) == 0x0101, "text_fold_cp");
+
+	/* known exceptions: the rule file */
+	{
+		po_ignore *ign = po_ignore_new();
+		write_file("ign.txt", "# comment\n\n Microsoft \nIP\tIP address\n*\t--help\n");
+		ok(ign && po_ignore_load(ign, path_in("ign.txt"), &err) == YK_OK, "po_ignore_load reads rules");
+		write_file("bad.txt", "IP\tIP address\textra\n");
+		ok(po_ignore_load(ign, path_in("bad.txt"), &err) == YK_USAGE && err
+		   && strstr(err, "bad.txt:1: "), "po_ignore_load: three fields are FILE:LINE, exit 2 (%s)",
+		   err ? err : "");
+		free(err);
+		err = NULL;
+		ok(po_ignore_add(ign, "US", NULL) == 0, "po_ignore_add");
+		po_ignore_free(ign);
+		unlink(path_in("ign.txt"));
+		unlink(path_in("bad.txt"));
+	}
+
 	/* One catalogue read per process: libgettextpo leaks a little state from one read to
 	 * the next, which ASan and valgrind rightly report. po_check, malformed and legacy
 	 * charset catalogues are tested through the command line (tests/cli-po.sh). */
