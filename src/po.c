@@ -884,6 +884,9 @@ struct catalog {
 	const char *name;      /* as the user gave it */
 	char *tmp;             /* the UTF-8 copy of a converted catalogue, or NULL */
 	size_t *msg_lines;     /* line of the n-th non-obsolete msgid keyword */
+	char **ignore;         /* its "# yakugo: ignore" comment: NULL none, "" the whole
+	                        * message, else the terms (read from the file: libgettextpo's
+	                        * po_message_comments leaks its result) */
 	size_t n_msg_lines;
 };
 
@@ -894,6 +897,12 @@ static void catalog_close(struct catalog *c)
 	if (c->tmp) {
 		unlink(c->tmp);
 		free(c->tmp);
+	}
+	if (c->ignore) {
+		size_t i;
+		for (i = 0; i < c->n_msg_lines; i++)
+			free(c->ignore[i]);
+		free(c->ignore);
 	}
 	free(c->msg_lines);
 	memset(c, 0, sizeof *c);
@@ -984,31 +993,77 @@ static char *write_temp(const char *s, size_t len)
 	return name;
 }
 
-/* Records the line of every non-obsolete "msgid" keyword of path, in order: libgettextpo
- * keeps messages in file order but not their line numbers. */
+/* The text after "yakugo: ignore" when line is that translator comment ("# yakugo:
+ * ignore [TERM, ...]"), trimmed; else NULL. */
+static const char *ignore_comment(const char *line, size_t len)
+{
+	static const char tag[] = "yakugo: ignore";
+	size_t i = 1, t = sizeof tag - 1;
+	if (len < 1 || line[0] != '#' || (len > 1 && line[1] != ' ' && line[1] != '\t'))
+		return NULL;
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (len - i < t || strncmp(line + i, tag, t) != 0
+	    || (len - i > t && line[i + t] != ' ' && line[i + t] != '\t' && line[i + t] != '\r'))
+		return NULL;
+	for (i += t; i < len && (line[i] == ' ' || line[i] == '\t'); i++)
+		;
+	return line + i;
+}
+
+/* Records the line of every non-obsolete "msgid" keyword of path, in order, and the
+ * "# yakugo: ignore" comment before it: libgettextpo keeps messages in file order but
+ * not their line numbers. 0, or -1 with errno set. */
 static int scan_msg_lines(struct catalog *c, const char *path)
 {
 	lines *r = lines_open(path);
-	char *line;
+	char *line, *pending = NULL;
+	const char *ign;
 	size_t len, cap = 0;
 	int got;
 	if (!r)
 		return -1;
 	while ((got = lines_next(r, &line, &len)) == 1) {
+		if ((ign = ignore_comment(line, len))) {
+			size_t n = len - (size_t)(ign - line);
+			while (n && (ign[n - 1] == ' ' || ign[n - 1] == '\t' || ign[n - 1] == '\r'))
+				n--;
+			free(pending);
+			if (!(pending = strndup(ign, n)))
+				goto oom;
+			continue;
+		}
+		if (strncmp(line, "#~", 2) == 0) {
+			free(pending); /* an obsolete entry's comment */
+			pending = NULL;
+			continue;
+		}
 		if (strncmp(line, "msgid", 5) != 0 || (line[5] != ' ' && line[5] != '\t'))
 			continue;
 		if (c->n_msg_lines == cap) {
-			size_t *nl = realloc(c->msg_lines, (cap = cap ? 2 * cap : 64) * sizeof *nl);
-			if (!nl) {
-				lines_close(r);
-				return -1;
-			}
+			size_t ncap = cap ? 2 * cap : 64;
+			size_t *nl = realloc(c->msg_lines, ncap * sizeof *nl);
+			char **ni;
+			if (!nl)
+				goto oom;
 			c->msg_lines = nl;
+			if (!(ni = realloc(c->ignore, ncap * sizeof *ni)))
+				goto oom;
+			c->ignore = ni;
+			cap = ncap;
 		}
+		c->ignore[c->n_msg_lines] = pending;
+		pending = NULL;
 		c->msg_lines[c->n_msg_lines++] = lines_number(r);
 	}
+	free(pending);
 	lines_close(r);
 	return got < 0 ? -1 : 0;
+oom:
+	free(pending);
+	lines_close(r);
+	errno = ENOMEM;
+	return -1;
 }
 
 /* The charset named by the header entry of the raw catalogue text (malloc'd), or NULL
@@ -1758,41 +1813,6 @@ static int comment_lists(const char *list, const struct keyset *ks, const struct
 	return found;
 }
 
-/* The "yakugo: ignore [TERM, ...]" translator comment of m: 1 with *list set (malloc'd,
- * NULL for the whole message) when there is one, else 0; -1 when out of memory. */
-static int comment_ignore(po_message_t m, char **list)
-{
-	const char *c = po_message_comments(m);
-	static const char tag[] = "yakugo: ignore";
-	*list = NULL;
-	while (c && *c) {
-		const char *e = strchr(c, '\n');
-		size_t n = e ? (size_t)(e - c) : strlen(c);
-		const char *p = c;
-		while (n && (*p == ' ' || *p == '\t')) {
-			p++;
-			n--;
-		}
-		if (n >= sizeof tag - 1 && strncmp(p, tag, sizeof tag - 1) == 0
-		    && (n == sizeof tag - 1 || p[sizeof tag - 1] == ' ' || p[sizeof tag - 1] == '\t')) {
-			char *rest = strndup(p + sizeof tag - 1, n - (sizeof tag - 1)), *t;
-			if (!rest)
-				return -1;
-			t = trim(rest);
-			if (*t)
-				memmove(rest, t, strlen(t) + 1);
-			else {
-				free(rest);
-				rest = NULL;
-			}
-			*list = rest;
-			return 1;
-		}
-		c = e ? e + 1 : NULL;
-	}
-	return 0;
-}
-
 /* Whether an ignore file rule silences key k in msgid. */
 static int rules_ignore(const po_ignore *ign, const struct keyset *ks, const struct po_key *k,
                         const char *msgid)
@@ -2004,28 +2024,25 @@ int po_check(const po_glossary *g, const char *in_path, po_lang from, po_lang to
 	it = po_message_iterator(c.file, NULL);
 	while ((m = po_next_message(it))) {
 		struct po_hit *h = NULL;
-		char *list = NULL;
-		const char *msgid = po_message_msgid(m);
+		const char *msgid = po_message_msgid(m), *list = NULL;
 		size_t n, line;
 		int has_list, bad = 0;
 		if (po_message_is_obsolete(m))
 			continue;
 		line = idx < c.n_msg_lines ? c.msg_lines[idx] : 0;
+		list = idx < c.n_msg_lines ? c.ignore[idx] : NULL;
 		idx++;
 		if (!is_content(m) || !is_translated(m))
 			continue;
 		st.messages++;
-		if ((has_list = comment_ignore(m, &list)) < 0)
-			goto oom;
-		if (has_list && !list) {
+		has_list = list != NULL;
+		if (has_list && !*list) {
 			st.ignored_messages++;
 			continue;
 		}
 		n = keyset_find(&ks, msgid, m, &h);
-		if (n == (size_t)-1) {
-			free(list);
+		if (n == (size_t)-1)
 			goto oom;
-		}
 		if (n > 0) {
 			if (po_message_msgid_plural(m)) {
 				const char *s;
@@ -2040,7 +2057,6 @@ int po_check(const po_glossary *g, const char *in_path, po_lang from, po_lang to
 			}
 		}
 		free(h);
-		free(list);
 		if (bad)
 			goto oom;
 	}
