@@ -78,7 +78,8 @@ typedef struct po_fill_stats {
  * or an exit status with *error set (malloc'd): YK_USAGE for a malformed or
  * unconvertible catalogue (libgettextpo's FILE:LINE messages go to stderr), YK_SYSTEM
  * for I/O errors. st may be NULL. Callable any number of times in one process (a fuzz
- * harness may call it on a file it wrote). */
+ * harness may call it on a file it wrote); libgettextpo itself leaks one allocation per
+ * msgctxt it reads (LeakSanitizer: leak:libgettextpo_xmalloc). */
 int po_fill(const po_glossary *g, const char *in_path, const char *out_path,
             po_lang from, po_lang to, po_fill_stats *st, char **error);
 
