@@ -208,8 +208,11 @@ static int put_wrapped(int y, int x, const char *s, int w, int max_rows)
 		}
 		if (i < n && s[i] != '\n' && brk > start && s[i] != ' ')
 			i = brk;
-		if (i - start >= sizeof line)
+		if (i - start >= sizeof line) {
 			i = start + sizeof line - 1;
+			while (i > start && ((unsigned char)s[i] & 0xC0) == 0x80)
+				i--; /* never inside a character */
+		}
 		memcpy(line, s + start, i - start);
 		line[i - start] = '\0';
 		put_width(y + rows, x, line, w, 0);
