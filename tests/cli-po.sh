@@ -116,6 +116,13 @@ check_match "--ignore: FILE:LINE and the problem" "^yakugo: $TMPD/bad-ignore.txt
 check_status "--ignore: a missing file is exit 3" 3 Y po check --ignore "$TMPD/nope.txt" "$W"
 check_status "--ignore belongs to check only" 2 Y po fill --ignore "$TMPD/ignore.txt" "$W"
 
+# ja->en: Japanese written forms on ICU word boundaries (米国 is not in 北米国家)
+printf 'msgid ""\nmsgstr "Language: en\\nContent-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "北米国家の計画"\nmsgstr "A plan of the North American states"\n\nmsgid "米国の計画"\nmsgstr "A plan"\n\nmsgid "米国 の 計画"\nmsgstr "A US plan"\n' >"$TMPD/ja-words.po"
+out=$(Y po check "$TMPD/ja-words.po" 2>/dev/null); st=$?
+check "ja words: exit 1" 1 "$st"
+check "ja words: only 米国の計画 is reported (not 北米国家; US kept as an English name passes)" \
+	"$TMPD/ja-words.po:7: 米国: the translation lacks \"United States\"" "$out"
+
 # po fill: the same matcher, so no term is written inside another word
 Y po fill "$D/po-words.pot" -o "$TMPD/words.po"; st=$?
 check "fill words: exit 0" 0 "$st"
