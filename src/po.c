@@ -1975,6 +1975,12 @@ static int check_one(const po_glossary *g, struct keyset *ks, const struct catal
 		if (!ok) {
 			if (silenced) {
 				st->ignored++;
+			} else if (key->abbrev) {
+				/* an abbreviation may also be kept (and may mean something else) */
+				fprintf(report, _("%s:%zu: %s: the translation lacks \"%s\" (or %s as "
+				                  "written)\n"),
+				        c->name, line, key->text, want, key->text);
+				st->problems++;
 			} else {
 				fprintf(report, _("%s:%zu: %s: the translation lacks \"%s\"\n"), c->name,
 				        line, key->text, want);
