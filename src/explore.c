@@ -33,6 +33,11 @@
 /* Results kept for one query, and entries listed for an empty query. */
 #define RESULT_LIMIT 200
 
+/* The English names and variants of an entry are shown and edited as items separated
+ * by '|' (spaces around it are dropped), as in dict/glossary.tsv; ';' and ',' belong to
+ * an item ("Taisei Corporation; formerly Okura Doboku" is one gloss). */
+#define LIST_SEP '|'
+#define LIST_JOIN " | "
 #define KEY_ESC 27
 #define KEY_CTRL(c) ((c) & 0x1f)
 
@@ -606,7 +611,7 @@ static void draw_detail(struct explorer *ex, int y, int rows)
 	y += draw_field(ex, y, end - y, lw, labels[0], e->ja, 0);
 	y += draw_field(ex, y, end - y, lw, labels[1], e->kana, 0);
 	y += draw_field(ex, y, end - y, lw, labels[2], e->romaji, 0);
-	s = join(e->en, e->n_en, "; ");
+	s = join(e->en, e->n_en, LIST_JOIN);
 	y += draw_field(ex, y, end - y, lw, labels[3], s, 0);
 	free(s);
 	y += draw_field(ex, y, end - y, lw, labels[4], e->market, 0);
@@ -625,7 +630,7 @@ static void draw_detail(struct explorer *ex, int y, int rows)
 			attroff(A_BOLD);
 		free(r);
 	}
-	s = join(e->variants, e->n_variants, "; ");
+	s = join(e->variants, e->n_variants, LIST_JOIN);
 	y += draw_field(ex, y, end - y, lw, labels[5], s, 0);
 	free(s);
 	y += draw_field(ex, y, end - y, lw, labels[6], e->type, 0);
@@ -704,7 +709,7 @@ static void draw(struct explorer *ex)
 	for (i = ex->top; i < ex->n && i < ex->top + (size_t)list_rows; i++) {
 		const lexicon_entry *e = entry_at(ex, i);
 		char *r = entry_romaji(e, systems[ex->sys]);
-		char *en = join(e->en, e->n_en, "; ");
+		char *en = join(e->en, e->n_en, LIST_JOIN);
 		int sel = i == ex->sel;
 		if (sel)
 			style_on(ex, PAIR_SEL, A_REVERSE);
@@ -808,11 +813,6 @@ static const char *const field_labels[N_FIELDS] = {
 	N_("English (a | b)"), N_("Market name"), N_("Variants (a | b)"), N_("Note")
 };
 
-/* The English and Variants fields hold several items separated by '|' (spaces around
- * it are dropped), as in dict/glossary.tsv; ';' and ',' belong to an item ("Taisei
- * Corporation; formerly Okura Doboku" is one gloss). */
-#define LIST_SEP '|'
-#define LIST_JOIN " | "
 
 /* Splits "a | b" into a malloc'd vector of trimmed non-empty strings. */
 static char **split_list(const char *s, size_t *n)

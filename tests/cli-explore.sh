@@ -99,7 +99,7 @@ expect "results count in the title bar" en 1 -E '[0-9]+ results?$'
 expect "the list shows the Hepburn romaji" en 4 -F 'Mainichi shinbun'
 keys en Enter
 expect "Enter opens the detail pane: market name" en "" -E '^  Market name +Mainichi Shimbun$'
-expect "detail pane: English names" en "" -E '^  English +Mainichi Shimbun; The Mainichi'
+expect "detail pane: English names, separated by | as in the form" en "" -E '^  English +Mainichi Shimbun \| The Mainichi'
 expect "detail pane: variants" en "" -F 'Mainchii shinbun'
 expect "detail pane: origin" en "" -E '^  Origin +seed glossary'
 expect "detail pane: romaji in every system" en "" -E '^  Kunrei +Mainiti sinbun'
@@ -299,6 +299,7 @@ if locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
 	expect_ja "Japanese: system name" ja "Kunrei"
 	keys ja a
 	expect_ja "Japanese: the add form" ja "Add a user entry"
+	expect_ja "Japanese: the form's English field and its separator" ja "English (a | b)"
 	keys ja Escape
 	expect_ja "Japanese: the form's cancel message" ja "Cancelled."
 	keys ja ?
