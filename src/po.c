@@ -643,10 +643,17 @@ static char *normalise(const char *s, int ja)
 
 /* ---- keys of the source language ------------------------------------------- */
 
+/* One entry of the index of keys by their first character. */
+struct key_first {
+	int32_t fold;   /* the key's first code point, case-folded */
+	size_t key;     /* index into the keyset (longest first) */
+};
+
 struct keyset {
 	struct po_key *k;
 	size_t n;
-	int ja;       /* source language is Japanese */
+	int ja;                  /* source language is Japanese */
+	struct key_first *first; /* the keys sorted by first character, then longest first */
 };
 
 /* A term found in a msgid. */
@@ -680,9 +687,20 @@ static int key_cmp(const void *a, const void *b)
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
+/* By first character, then in keyset order (longest first). */
+static int key_first_cmp(const void *a, const void *b)
+{
+	const struct key_first *x = a, *y = b;
+	if (x->fold != y->fold)
+		return x->fold < y->fold ? -1 : 1;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
 static void keyset_free(struct keyset *ks)
 {
 	size_t i;
+	free(ks->first);
+	ks->first = NULL;
 	for (i = 0; i < ks->n; i++) {
 		free(ks->k[i].norm);
 		free(ks->k[i].cs);
@@ -741,6 +759,15 @@ static int keyset_build(struct keyset *ks, const po_glossary *g, po_lang from)
 			ks->k[j].group = i;
 		ks->k[i].group_end = j;
 	}
+	if (!(ks->first = calloc(ks->n ? ks->n : 1, sizeof *ks->first))) {
+		keyset_free(ks);
+		return -1;
+	}
+	for (i = 0; i < ks->n; i++) {
+		ks->first[i].fold = ks->k[i].first_fold;
+		ks->first[i].key = i;
+	}
+	qsort(ks->first, ks->n, sizeof *ks->first, key_first_cmp);
 	return 0;
 }
 
@@ -792,12 +819,19 @@ static size_t keyset_find(const struct keyset *ks, const char *text, po_message_
 	while (pos < tlen) {
 		size_t len = 0;
 		const struct po_key *k = NULL;
-		size_t j = pos;
+		size_t j = pos, lo = 0, hi = ks->n;
 		int32_t cp = text_next_cp(text, tlen, &j), fold = cp >= 0 ? text_fold_cp(cp) : -1;
-		for (i = 0; i < ks->n; i++) {
-			const struct po_key *c = &ks->k[i];
-			/* a quick test of the first character */
-			if (!c->contain || (c->cs[0] ? c->first != cp : c->first_fold != fold))
+		/* the keys that begin with this character (folded), longest first */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (ks->first[mid].fold < fold)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (i = lo; cp >= 0 && i < ks->n && ks->first[i].fold == fold; i++) {
+			const struct po_key *c = &ks->k[ks->first[i].key];
+			if (!c->contain || (c->cs[0] && c->first != cp))
 				continue;
 			len = ks->ja ? ja_match_at(text, tlen, pos, c->text, map)
 			             : latin_match_at(text, tlen, pos, c, map);
@@ -1590,7 +1624,7 @@ int po_fill(const po_glossary *g, const char *in_path, const char *out_path,
             po_lang from, po_lang to, po_fill_stats *st, char **error)
 {
 	struct catalog c;
-	struct keyset ks = { NULL, 0, 0 };
+	struct keyset ks = { NULL, 0, 0, NULL };
 	po_fill_stats s = { 0, 0, 0 };
 	po_message_iterator_t it = NULL;
 	po_message_t m;
@@ -2012,7 +2046,7 @@ int po_check(const po_glossary *g, const char *in_path, po_lang from, po_lang to
              const po_ignore *ign, FILE *report, po_check_stats *stats, char **error)
 {
 	struct catalog c;
-	struct keyset ks = { NULL, 0, 0 };
+	struct keyset ks = { NULL, 0, 0, NULL };
 	po_message_iterator_t it = NULL;
 	po_message_t m;
 	po_check_stats st = { 0, 0, 0, 0 };
