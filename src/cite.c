@@ -1059,7 +1059,7 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 			}
 			/* m before b/m/p only (traditional Hepburn): a style, not an error */
 			if (!rep && !divided && has_marks(s, n) == has_marks(r->out, strlen(r->out)) &&
-			    strchr(s, 'm') && !strchr(s, 'h') == !strchr(r->out, 'h'))
+			    memchr(s, 'm', n) && !memchr(s, 'h', n) == !strchr(r->out, 'h'))
 				r->conf = 0.5;
 		}
 	}
@@ -1427,7 +1427,8 @@ static int lexicon_edit(cite *c, edits *ed, const char *s, size_t len, size_t b,
 		/* one word that differs only in case: the writer's capitals stand (Tsuzumi) */
 		txt = NULL;
 	}
-	if (!c->o.alalc && txt == t->market && count_words(txt, strlen(txt)) != count_words(s + b, e - b))
+	if (txt && !c->o.alalc && txt == t->market &&
+	    count_words(txt, strlen(txt)) != count_words(s + b, e - b))
 		txt = t->romaji; /* "Nihon Keizai Shinbun" is not to become "Nikkei" */
 	if (txt && ((txt == t->romaji && !c->o.alalc && all_capitalised(s + b, e - b) &&
 	             is_publication(t->type)) ||
@@ -1658,7 +1659,7 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 	/* trim white space and trailing punctuation */
 	while (fb < fe && (s[fb] == ' ' || s[fb] == '\t'))
 		fb++;
-	while (fe > fb && strchr(" \t\r,.;:", s[fe - 1]))
+	while (fe > fb && memchr(" \t\r,.;:", s[fe - 1], 7))
 		fe--;
 	if (fb >= fe)
 		return 0;
@@ -1941,7 +1942,7 @@ char *cite_annotation(cite *c, const char *s, size_t len, unsigned annotate)
 	size_t fb = 0, fe = len;
 	while (fb < fe && (s[fb] == ' ' || s[fb] == '\t'))
 		fb++;
-	while (fe > fb && strchr(" \t\r,.;:", s[fe - 1]))
+	while (fe > fb && memchr(" \t\r,.;:", s[fe - 1], 7))
 		fe--;
 	if (fb >= fe || !(t = term_exact(c, s, fb, fe, 0)))
 		return NULL;

@@ -166,6 +166,40 @@ check "ris: invalid UTF-8: exit 2" 2 "$st"
 check_match "ris: named FILE:LINE" 'bad\.ris:2: invalid UTF-8' "$(cat "$TMPD/badris.err")"
 check "ris: the rest processed" "JO  - Mainichi Shimbun" "$(sed -n 3p "$TMPD/badris.out")"
 
+# ---- issue 13: one-word glossary terms and hostile lines never crash cite -------------------------
+# Every one-word romaji of the seed glossary, capitalised (Senryaku, Naikakufu, Gyōsei...), as a
+# whole line, as a title and as an author in every format: a term with no market name once
+# dereferenced NULL. Each run must exit 0 and give back every record.
+awk -F'\t' '!/^#/ && NR > 1 && $3 != "" && $3 !~ / / { print $3 }' "$top_srcdir/dict/glossary.tsv" |
+	sed 's/^a/A/;s/^b/B/;s/^c/C/;s/^d/D/;s/^e/E/;s/^f/F/;s/^g/G/;s/^h/H/;s/^i/I/;s/^j/J/;s/^k/K/;s/^m/M/;s/^n/N/;s/^o/O/;s/^p/P/;s/^r/R/;s/^s/S/;s/^t/T/;s/^u/U/;s/^w/W/;s/^y/Y/;s/^z/Z/' \
+	>"$TMPD/words"
+printf 'Senryaku\nGyōsei\n' >>"$TMPD/words"
+nw=$(wc -l <"$TMPD/words" | tr -d ' ')
+awk '{ print; print "Nikkei, “" $0 ",” 2023." }' "$TMPD/words" >"$TMPD/words.txt"
+awk '{ printf "@misc{k%d,\n  author = {%s},\n  title = {%s},\n}\n\n", NR, $0, $0 }' "$TMPD/words" >"$TMPD/words.bib"
+awk 'BEGIN { print "[" } { printf "%s{\"id\": \"k%d\", \"type\": \"book\", \"author\": [{\"literal\": \"%s\"}, {\"family\": \"%s\", \"given\": \"%s\"}], \"title\": \"%s\"}\n", (NR > 1 ? "," : ""), NR, $0, $0, $0, $0 } END { print "]" }' \
+	"$TMPD/words" >"$TMPD/words.json"
+awk '{ printf "TY  - BOOK\nAU  - %s\nTI  - %s\nPB  - %s\nER  - \n\n", $0, $0, $0 }' "$TMPD/words" >"$TMPD/words.ris"
+for f in txt bib json ris; do
+	"$YAKUGO" cite "$TMPD/words.$f" >"$TMPD/words.$f.out" 2>"$TMPD/words.$f.err"; st=$?
+	check "$nw one-word terms, $f: exit 0 (no crash)" 0 "$st"
+	check "$nw one-word terms, $f: every record out" "$(grep -o 'k[0-9][0-9]*\|^TY\|^[^@ ].*[a-z]' "$TMPD/words.$f" | wc -l)" \
+		"$(grep -o 'k[0-9][0-9]*\|^TY\|^[^@ ].*[a-z]' "$TMPD/words.$f.out" | wc -l)"
+done
+check "Senryaku alone stays" "Senryaku" "$(echo Senryaku | "$YAKUGO" cite)"
+check "a one-word title after a newspaper stays" 'Nikkei, “Gyōsei,” 2023.' \
+	"$(echo 'Nikkei, “Gyōsei,” 2023.' | "$YAKUGO" cite)"
+# hostile lines: lone punctuation, long runs, a NUL-free stream of random valid UTF-8
+{ printf '%s\n' '“' '”' '"' ',' '“”' '[1]' '-' "'" "n'" 'Kēzai-' '-Kēzai' 'a-b-c-d-e-f' '10' '10gatsu-' \
+	'“Senryaku' 'Senryaku”' '(Senryaku)' 'ā' 'Ō-' 'JR' 'JRA' 'JRKyūshū-'
+  head -c 3000 /dev/zero | tr '\0' 'a'; echo
+  head -c 3000 /dev/zero | tr '\0' 'n'; echo
+  i=0; while [ $i -lt 400 ]; do printf 'Ōkubo Kēzai '; i=$((i + 1)); done; echo
+  head -c 60000 "$top_srcdir/dict/glossary.tsv" | tr '\t' ' ' | tr -d '\r'; } >"$TMPD/hostile.txt"
+"$YAKUGO" cite "$TMPD/hostile.txt" >"$TMPD/hostile.out" 2>"$TMPD/hostile.err"; st=$?
+case $st in 0|2) tap_ok "hostile lines: exit 0 or 2 (no crash)" ;; *) tap_fail "hostile lines: exit 0 or 2 (no crash)" "exit $st" ;; esac
+check "hostile lines: every line out" "$(wc -l <"$TMPD/hostile.txt" | tr -d ' ')" "$(wc -l <"$TMPD/hostile.out" | tr -d ' ')"
+
 # ---- --help and usage --------------------------------------------------------------------------------
 out=$("$YAKUGO" cite --help); st=$?
 check "--help exits 0" 0 "$st"

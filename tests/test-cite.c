@@ -127,6 +127,47 @@ int main(void)
 	is_str(out, "Anika Osaki Exum, “CahtGPT in Yokosuka,” https://x.jp/a_b?c=kēzai.",
 	       "foreign names, misspelled English, URLs stay");
 	free(out);
+	{
+		/* the API contract: s[0..len) only, never a byte past it (issue 13: strchr read
+		 * past the word). Each input is followed by bytes that would change the result
+		 * if they were read: the output must equal that of the NUL-terminated copy. */
+		static const char *ins[] = { "Sinbun", "Tyûgoku", "Kēzai", "Tōkyō de jitsushō",
+		                             "Shinbun no gaiyou", "Sonatine", "Senryaku", "ā",
+		                             "Kunrei", "Tottori ken", "no kazi", "kazi",
+		                             NULL };
+		size_t t, bad = 0;
+		cite *ref = cite_new(NULL, rd, NULL, &o, &error); /* its own word cache */
+		for (t = 0; ins[t] && ref; t++) {
+			size_t len = strlen(ins[t]), m1, m2, f;
+			char *buf = malloc(len + 64), *a1, *a2;
+			cite_change *c1, *c2;
+			memcpy(buf, ins[t], len);
+			memset(buf + len, 'm', 63); /* an m and no h past the end */
+			buf[len + 63] = '\0';
+			for (f = 0; f < 3; f++) {
+				char *copy = strndup(ins[t], len);
+				a1 = f == 0 ? cite_string(c, buf, len, &c1, &m1)
+				   : f == 1 ? cite_value(c, buf, len, &c1, &m1)
+				   : cite_name(c, buf, len, &c1, &m1);
+				a2 = f == 0 ? cite_string(ref, copy, len, &c2, &m2)
+				   : f == 1 ? cite_value(ref, copy, len, &c2, &m2)
+				   : cite_name(ref, copy, len, &c2, &m2);
+				if (!a1 || !a2 || strcmp(a1, a2) || m1 != m2 || (m1 && c1[0].confidence != c2[0].confidence)) {
+					bad++;
+					printf("# %s (%d): '%s' vs '%s'\n", ins[t], (int)f, a1 ? a1 : "(null)",
+					       a2 ? a2 : "(null)");
+				}
+				free(a1);
+				free(a2);
+				free(copy);
+				cite_changes_free(c1, m1);
+				cite_changes_free(c2, m2);
+			}
+			free(buf);
+		}
+		ok(ref && bad == 0, "no byte past len is read (the result of a bounded string)");
+		cite_free(ref);
+	}
 	cite_free(c);
 
 	o.threshold = 0.99;
