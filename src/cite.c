@@ -145,6 +145,8 @@ typedef struct word_result {
 	double conf;
 	unsigned first_flags, last_flags; /* classes of the first and last reading used */
 	int segs;                          /* readings used (0: the word is unknown) */
+	unsigned rep;                      /* the repairs made (enum repair) */
+	int suggest;                       /* reported, never applied (a missing length mark) */
 } word_result;
 
 #define WORD_CACHE_MAX 16384
@@ -538,10 +540,43 @@ static enum word_class classify(const cite *c, const char *s, size_t n)
 #define PROPER_MALUS 3.0  /* a name inside a lower-case word */
 #define INF 1e18
 
+/* Confidences of changes (0..1; a change is applied when it reaches the threshold,
+ * CITE_THRESHOLD_DEFAULT 0.6, and reported either way). */
+#define CONF_LEXICON 0.95      /* the whole field is a lexicon term (its own romaji or a
+                                * recorded variant, by folded key) */
+#define CONF_LEXICON_RUN 0.9   /* a run of words inside a field is a lexicon term */
+#define CONF_FUZZY 0.9         /* a field within a small edit distance of a term ... */
+#define CONF_FUZZY_STEP 0.1    /* ... less this for each edit */
+#define CONF_FUZZY_STEP_LONG 0.05 /* ... or this in a field of 24 bytes or more */
+#define CONF_FUZZY_NAME 0.85   /* a short name with one non-romaji word (Asahi Shinbum) */
+#define CONF_REPAIR 0.95       /* a word read again, before the factors of its repairs */
+#define CONF_PARTICLE 0.9      /* wo, ha, he written as the particles o, wa, e */
+#define CONF_DIVISION 0.9      /* 10gatsu -> 10-gatsu, JRKyūshū -> JR Kyūshū */
+#define CONF_PLACE_SUFFIX 0.85 /* Tottori ken -> Tottori-ken */
+#define CONF_CAPITALS 0.7      /* a title in title case made sentence case */
+#define CONF_KUNREI_FIELD 0.85 /* Kunrei letters among other Japanese words (Mainiti Sinbun) */
+#define CONF_WEAK 0.5          /* report only: Kunrei letters in a lone capitalised word
+                                * (Sonatine), m before b/p (a style, not an error) */
+/* Factors of repair_confidence, one for each repair a word needed. */
+#define F_RESPELL 0.9          /* ē for えい */
+#define F_ADD_LONG 0.6         /* a length never marked: reported, not applied */
+#define F_DROP_LONG 0.85       /* a macron where the word has no long vowel */
+#define F_TSU 0.85             /* つ for っ */
+#define F_ADD_SOKUON 0.6
+#define F_ADD_N 0.75
+#define F_TWO_HEAVY 0.5        /* two っ/ん repairs in one word: more likely a word we lack */
+#define F_HEAVY_PIECES 0.6     /* a っ/ん repair should make one real word, not fragments */
+#define F_DROP 0.6             /* っ or ん dropped */
+#define F_FRAGMENTS 0.6        /* a repair justified only by three or more fragments */
+#define F_CAPITAL_PIECES 0.75  /* a capitalised word of two pieces: a name need not be made
+                                * of dictionary words */
+#define F_DIVIDED 0.9          /* the word was also divided */
+
 enum repair {
 	R_RESPELL = 1 << 0, R_ADD_LONG = 1 << 1, R_DROP_LONG = 1 << 2, R_TSU = 1 << 3,
 	R_ADD_SOKUON = 1 << 4, R_ADD_N = 1 << 5, R_DROP = 1 << 6, R_EQUIV = 1 << 7,
 	R_APOS = 1 << 8, /* にゃ read as ん'や */
+	R_LOAN = 1 << 9, /* a vowel letter written where the reading has ー (Noruwei ノルウェー) */
 	R_HEAVY = 1 << 16 /* added once per っ or ん repaired: the count is rep >> 16 */
 };
 
@@ -670,6 +705,8 @@ static double penalty(const unsigned char *w, size_t wn, const unsigned char *r,
 				if (!same_long(rp, w[i], r[j])) {
 					p += PEN_RESPELL;
 					*rep |= R_RESPELL;
+					if (r[j] == READINGS_LONG)
+						*rep |= R_LOAN;
 				}
 				i++;
 				j++;
@@ -749,27 +786,27 @@ static const char *repair_reason(unsigned rep)
 
 static double repair_confidence(unsigned rep, int segs)
 {
-	double c = 0.95;
+	double c = CONF_REPAIR;
 	if (rep & R_RESPELL)
-		c *= 0.9;
+		c *= F_RESPELL;
 	if (rep & R_ADD_LONG)
-		c *= 0.6; /* a length never marked: reported, not applied */
+		c *= F_ADD_LONG;
 	if (rep & R_DROP_LONG)
-		c *= 0.85;
+		c *= F_DROP_LONG;
 	if (rep & R_TSU)
-		c *= 0.85;
+		c *= F_TSU;
 	if (rep & R_ADD_SOKUON)
-		c *= 0.6;
+		c *= F_ADD_SOKUON;
 	if (rep & R_ADD_N)
-		c *= 0.75;
+		c *= F_ADD_N;
 	if ((rep >> 16) >= 2)
-		c *= 0.5; /* two っ/ん repairs in one word: more likely a word we do not know */
+		c *= F_TWO_HEAVY;
 	if ((rep >> 16) && segs >= 2)
-		c *= 0.6; /* a っ/ん repair should make one real word, not fragments */
+		c *= F_HEAVY_PIECES;
 	if (rep & R_DROP)
-		c *= 0.6;
+		c *= F_DROP;
 	if (rep && segs >= 3)
-		c *= 0.6; /* a repair justified only by fragments of words */
+		c *= F_FRAGMENTS;
 	return c;
 }
 
@@ -845,6 +882,33 @@ static size_t place_suffix_cut(cite *c, const unsigned char *k, size_t n)
 				return n - m;
 	}
 	return 0;
+}
+
+/* The word s[0..n) written in the output system from its own kana (as written, lengths
+ * and all): the letters change convention, the sounds do not (Sinpôsya -> Shinpōsha).
+ * Sets r->out (NULL when that is s itself). Returns 0, -1 out of memory. */
+static int literal(cite *c, const char *s, size_t n, const char *kana, word_result *r)
+{
+	char *rom = romaji_from_kana(kana, (size_t)-1, c->o.sys, ROMAJI_LONG_DEFAULT);
+	str_buf res = { 0 };
+	int rc = -1;
+	if (!rom)
+		return -1;
+	if (starts_upper(s, n) ? add_capitalised(&res, rom) : buf_str(&res, rom))
+		goto done;
+	rc = 0;
+	if (res.s && (res.n != n || memcmp(res.s, s, n))) {
+		r->out = res.s;
+		res.s = NULL;
+		r->reason = kunrei_letters(s, n) ? "Kunrei letters" : "spelling";
+		r->conf = CONF_REPAIR;
+		if (kunrei_letters(s, n) && starts_upper(s, n))
+			r->conf = CONF_WEAK; /* as reread: raised when the field is Japanese enough */
+	}
+done:
+	free(rom);
+	free(res.s);
+	return rc;
 }
 
 /* Reads the word s[0..n) (romaji, no hyphen, no digits) again from the reading index.
@@ -1035,6 +1099,26 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 			goto done;
 		if (res.n != n || memcmp(res.s, s, n)) {
 			unsigned rep = cell[wn].rep;
+			/* a katakana word's long vowel written with its vowel letter (Noruwei for
+			 * ノルウェー; the title is ノルウェイの森): another valid kana spelling */
+			if (rep & R_LOAN) {
+				rc = 0;
+				goto done;
+			}
+			/* a length the reading does not have: letters the writer typed (Taiichi,
+			 * Ooe) are the word's own; marks are dropped only on a whole dictionary word
+			 * (jīmīchī 地道, satōya 里親); over fragments of words (Sinpôsya: shin|po|sha)
+			 * the marks stand and only the letters change convention (Shinpōsha) */
+			if ((rep & R_DROP_LONG) || count_marks(res.s) < count_marks_n(s, n)) {
+				if (!has_marks(s, n)) {
+					rc = 0;
+					goto done;
+				}
+				if (nseg >= 2) {
+					rc = literal(c, s, n, kana, r);
+					goto done;
+				}
+			}
 			r->out = res.s;
 			res.s = NULL;
 			r->reason = divided ? "word division" : repair_reason(rep);
@@ -1045,22 +1129,23 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 				if (nseg >= 2)
 					rep += R_HEAVY; /* split by segmentation only: weaker */
 			}
+			r->rep = rep;
 			r->conf = repair_confidence(rep, (int)nseg);
 			if (rep && nseg == 2 && capital)
-				r->conf *= 0.75; /* a name need not be made of dictionary words */
+				r->conf *= F_CAPITAL_PIECES; /* a name need not be made of dictionary words */
 			if (divided)
-				r->conf *= 0.9;
+				r->conf *= F_DIVIDED;
 			/* Kunrei letters read into a capitalised word of several dictionary words
 			 * (Sonatine -> "Sonachine") are weak evidence: report only */
 			if (!rep && !divided && kunrei_letters(s, n)) {
 				r->reason = "Kunrei letters";
 				if (capital)
-					r->conf = 0.5; /* raised by do_field when its field is Japanese enough */
+					r->conf = CONF_WEAK; /* raised by do_field when its field is Japanese enough */
 			}
 			/* m before b/m/p only (traditional Hepburn): a style, not an error */
 			if (!rep && !divided && has_marks(s, n) == has_marks(r->out, strlen(r->out)) &&
 			    memchr(s, 'm', n) && !memchr(s, 'h', n) == !strchr(r->out, 'h'))
-				r->conf = 0.5;
+				r->conf = CONF_WEAK;
 		}
 	}
 	rc = 0;
@@ -1116,7 +1201,7 @@ static const word_result *word(cite *c, const char *s, size_t n, int allow_long)
 					goto oom;
 				changed = 1;
 				reason = "word division";
-				conf = 0.9;
+				conf = CONF_DIVISION;
 			}
 			if (sub.out) {
 				if (buf_str(&b, sub.out))
@@ -1520,7 +1605,7 @@ static const term *term_exact(const cite *c, const char *s, size_t b, size_t e, 
 /* The confidence of a fuzzy match at distance d of a field of n bytes. */
 static double fuzzy_confidence(int d, size_t n)
 {
-	return n >= 24 ? 0.9 - 0.05 * d : 0.9 - 0.1 * d;
+	return CONF_FUZZY - (n >= 24 ? CONF_FUZZY_STEP_LONG : CONF_FUZZY_STEP) * d;
 }
 
 /* The closest term to s[b..e) within a small edit distance of the folded keys, or
@@ -1709,12 +1794,12 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 	    (t = term_fuzzy(c, s, fb, fe, &dist)) != NULL)
 		/* a typo that is not romaji at all (Asahi Shinbum) in a short name */
 		return lexicon_edit(c, ed, s, len, fb, fe, t, "lexicon (fuzzy)",
-		                    0.85 - 0.1 * dist, quoted);
+		                    CONF_FUZZY_NAME - CONF_FUZZY_STEP * dist, quoted);
 	if (!n_j || (n_o && (n_j < 3 || n_j < 3 * n_o)))
 		return 0;
 	/* (1) the whole field in the lexicon */
 	if ((t = term_exact(c, s, fb, fe, 0)) != NULL)
-		return lexicon_edit(c, ed, s, len, fb, fe, t, "lexicon", 0.95, quoted);
+		return lexicon_edit(c, ed, s, len, fb, fe, t, "lexicon", CONF_LEXICON, quoted);
 	if (!n_o && nt >= 2 && (t = term_fuzzy(c, s, fb, fe, &dist)) != NULL)
 		return lexicon_edit(c, ed, s, len, fb, fe, t, "lexicon (fuzzy)",
 		                    fuzzy_confidence(dist, fe - fb), quoted);
@@ -1731,7 +1816,8 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 			if (!ok)
 				continue;
 			if ((t = term_exact(c, s, tk[i].b, tk[j - 1].e, 1)) != NULL) {
-				if (lexicon_edit(c, ed, s, len, tk[i].b, tk[j - 1].e, t, "lexicon", 0.9, quoted))
+				if (lexicon_edit(c, ed, s, len, tk[i].b, tk[j - 1].e, t, "lexicon",
+				                 CONF_LEXICON_RUN, quoted))
 					return -1;
 				for (k = i; k < j; k++)
 					tk[k].done = 1;
@@ -1770,7 +1856,7 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 		    (!strncmp(s + x->b, "wo", 2) || !strncmp(s + x->b, "he", 2) ||
 		     (!strncmp(s + x->b, "ha", 2) && i + 1 < nt))) {
 			const char *p = s[x->b] == 'w' ? "o" : s[x->b + 1] == 'a' ? "wa" : "e";
-			if (edit_add(ed, s, x->b, x->e, p, "particle", 0.9, c->o.threshold))
+			if (edit_add(ed, s, x->b, x->e, p, "particle", CONF_PARTICLE, c->o.threshold))
 				return -1;
 			continue;
 		}
@@ -1782,7 +1868,7 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 				return -1;
 			if (w->segs == 1 && (w->last_flags & READINGS_PLACE_SUFFIX) && !w->out &&
 			    strncmp(s + x->b, "to", n) && strncmp(s + x->b, "no", n)) {
-				if (edit_add(ed, s, tk[i - 1].e, x->e, "", "word division", 0.85,
+				if (edit_add(ed, s, tk[i - 1].e, x->e, "", "word division", CONF_PLACE_SUFFIX,
 				             c->o.threshold))
 					return -1;
 				/* the replacement: the hyphen and the suffix as written */
@@ -1810,7 +1896,8 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 				return -1;
 			rc = strlen(low) != n || memcmp(low, s + x->b, n)
 			     ? edit_add(ed, s, x->b, x->e, low, w->out ? w->reason : "capitals",
-			                w->out && w->conf < 0.7 ? w->conf : 0.7, c->o.threshold)
+			                w->out && w->conf < CONF_CAPITALS ? w->conf : CONF_CAPITALS,
+			                c->o.threshold)
 			     : 0;
 			free(low);
 			if (rc)
@@ -1821,8 +1908,9 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 			double conf = w->conf;
 			/* a capitalised word in Kunrei letters alone (Sonatine) may be a foreign
 			 * word; among other Japanese words (Mainiti Sinbun) it is ours */
-			if (w->reason && !strcmp(w->reason, "Kunrei letters") && conf < 0.6 && n_j >= 2)
-				conf = 0.85;
+			if (w->reason && !strcmp(w->reason, "Kunrei letters") && conf <= CONF_WEAK &&
+			    n_j >= 2)
+				conf = CONF_KUNREI_FIELD;
 			if (edit_add(ed, s, x->b, x->e, w->out, w->reason, conf, c->o.threshold))
 				return -1;
 		}
@@ -1830,7 +1918,309 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 	return 0;
 }
 
-/* Normalises s[0..len): a citation line (whole == 0) or one field value (whole). */
+/* ---- personal names ---------------------------------------------------------------- */
+
+/* How the romaji word s[0..n) reads as a personal name: 1 some reading of it is a
+ * person's name in the reading index (IPAdic 人名: Ohno, Itoh, Taiichi, Kōno), -1 it has
+ * readings and none is a name (Keizai, Sangyousho), 0 nothing is known of it. Vowel
+ * length, っ and ん do not count (the index's folded key), so every convention's spelling
+ * of a name finds it. */
+static int name_evidence1(cite *c, const char *s, size_t n)
+{
+	readings_hit hits[MAX_HITS];
+	unsigned char w[MAX_KANA], key[MAX_KANA];
+	char *kana;
+	size_t wn, kl, h, nh;
+	int complete = 0;
+	if (!c->rd)
+		return 0;
+	kana = kana_from_romaji(s, n, 0, &complete);
+	if (kana && !complete) {
+		free(kana);
+		kana = kana_from_romaji(s, n, KANA_OH_LONG, &complete);
+	}
+	wn = kana && complete ? to_codes(kana, w, MAX_KANA) : 0;
+	free(kana);
+	if (!wn)
+		return 0;
+	kl = readings_key(w, wn, key);
+	nh = readings_lookup(c->rd, key, kl, hits, MAX_HITS);
+	for (h = 0; h < nh; h++)
+		if (hits[h].flags & READINGS_PERSON)
+			return 1;
+	return nh ? -1 : 0;
+}
+
+static int is_vowel_letter(int ch)
+{
+	return ch && strchr("aeiouAEIOU", ch) != NULL;
+}
+
+/* name_evidence1 of s[0..n), and of s with the apostrophe an n before a vowel or y may
+ * have lost (Kenichi: Ken'ichi けんいち, Shinichi: Shin'ichi): evidence only, the word
+ * itself is never rewritten from it. */
+static int name_evidence(cite *c, const char *s, size_t n)
+{
+	char alt[96];
+	size_t i, m = 0;
+	int e = name_evidence1(c, s, n), added = 0;
+	if (e == 1 || n + 8 >= sizeof alt)
+		return e;
+	for (i = 0; i < n; i++) {
+		alt[m++] = s[i];
+		if ((s[i] == 'n' || s[i] == 'N') && i > 0 && is_vowel_letter(s[i - 1]) && i + 1 < n &&
+		    (is_vowel_letter(s[i + 1]) || s[i + 1] == 'y') && added < 4) {
+			alt[m++] = '\'';
+			added++;
+		}
+	}
+	if (added && name_evidence1(c, alt, m) == 1)
+		return 1;
+	return e;
+}
+
+/* Whether s[b..e) is shaped like a personal name: one to four words of letters (an
+ * apostrophe or hyphen inside: Shin'ichi, Jun-ichirō), each starting with a capital and
+ * not all capitals. In a name field that is enough unless every word reads only as other
+ * words (name_evidence -1: Nihon Ginkou). With `need` (a plain citation's author
+ * position, where the shape alone is weak evidence) a word must read as a name, and at
+ * least as many words as read only as other words. */
+static int name_shaped(cite *c, const char *s, size_t b, size_t e, int need)
+{
+	size_t i = b, words = 0, person = 0, other = 0;
+	while (i < e) {
+		size_t wb, we, k, lower = 0;
+		while (i < e && s[i] == ' ')
+			i++;
+		if (i >= e)
+			break;
+		wb = i;
+		while (i < e && s[i] != ' ')
+			i++;
+		we = i;
+		if (++words > 4 || !starts_upper(s + wb, we - wb))
+			return 0;
+		for (k = wb; k < we;) {
+			int32_t cp = text_next_cp(s, we, &k);
+			if (!text_is_latin(cp) && cp != '\'' && cp != 0x2019 && cp != '-')
+				return 0;
+			if (cp >= 'a' && cp <= 'z')
+				lower++;
+		}
+		if (!lower)
+			return 0; /* an acronym or an initial: not evidence of a name */
+		switch (name_evidence(c, s + wb, we - wb)) {
+		case 1:
+			person++;
+			break;
+		case -1:
+			other++;
+			break;
+		}
+	}
+	if (!words)
+		return 0;
+	return need ? person && person >= other : other < words;
+}
+
+/* The lexicon term for the name s[b..e): the field as written, else its two words the
+ * other way round ("Taiichi Ohno", "Ohno, Taiichi" for Ōno Taiichi). *swapped is set when
+ * the written order is the reverse of the term's. NULL when the lexicon has none. */
+static const term *name_term(const cite *c, const char *s, size_t b, size_t e, int *swapped)
+{
+	const term *t;
+	size_t i, w1e, w2b;
+	char *rev;
+	*swapped = 0;
+	if ((t = term_exact(c, s, b, e, 0)) != NULL)
+		return t;
+	for (i = b; i < e && s[i] != ' ' && s[i] != ','; i++)
+		;
+	w1e = i;
+	while (i < e && (s[i] == ' ' || s[i] == ','))
+		i++;
+	w2b = i;
+	if (w1e == b || w2b >= e || memchr(s + w2b, ' ', e - w2b) || memchr(s + w2b, ',', e - w2b))
+		return NULL; /* not two words */
+	rev = malloc(e - b + 2);
+	if (!rev)
+		return NULL;
+	memcpy(rev, s + w2b, e - w2b);
+	rev[e - w2b] = ' ';
+	memcpy(rev + e - w2b + 1, s + b, w1e - b);
+	t = term_exact(c, rev, 0, e - w2b + 1 + w1e - b, 0);
+	free(rev);
+	if (t)
+		*swapped = 1;
+	return t;
+}
+
+static int is_person(const term *t)
+{
+	return t->type && strstr(t->type, "person");
+}
+
+/* The edit of --names alalc for the name s[b..e) that the lexicon knows as person t: its
+ * words as the lexicon writes them, in the written order with the written separator
+ * (Ohno, Taiichi -> Ōno, Taiichi; Taiichi Ohno -> Taiichi Ōno). */
+static int name_alalc_edit(cite *c, edits *ed, const char *s, size_t b, size_t e,
+                           const term *t, int swapped)
+{
+	const char *sp;
+	str_buf a = { 0 };
+	size_t i, w1e, w2b;
+	int rc = -1;
+	for (i = b; i < e && s[i] != ' ' && s[i] != ','; i++)
+		;
+	w1e = i;
+	while (i < e && (s[i] == ' ' || s[i] == ','))
+		i++;
+	w2b = i;
+	char *fam = NULL, *cap = recapitalise(t->romaji, 1); /* a name's words all capitalised */
+	if (!cap)
+		return -1;
+	sp = strchr(cap, ' ');
+	if (sp && !(fam = strndup(cap, (size_t)(sp - cap))))
+		goto done;
+	if (!sp || w2b >= e || strchr(sp + 1, ' ')) {
+		if (swapped || buf_str(&a, cap)) /* one word, or more than two: as it stands */
+			goto done;
+	} else if (!swapped) {
+		if (buf_str(&a, fam) || str_buf_add(&a, s + w1e, w2b - w1e) || buf_str(&a, sp + 1))
+			goto done;
+	} else if (buf_str(&a, sp + 1) || str_buf_add(&a, s + w1e, w2b - w1e) || buf_str(&a, fam))
+		goto done;
+	rc = 0;
+	if (a.s && (a.n != e - b || memcmp(a.s, s + b, e - b)))
+		rc = edit_add(ed, s, b, e, a.s, "lexicon (name)", CONF_LEXICON, c->o.threshold);
+done:
+	free(a.s);
+	free(cap);
+	free(fam);
+	return rc;
+}
+
+/* The name rules for s[b..e) (doc/citations.md, "Personal names"). `author`: a piece of
+ * a plain citation's author position, where the field is a name only when it is shaped
+ * like one and a word reads as a name. Returns 0 (handled: a name, kept or written in
+ * its ALA-LC form, or a corporate name the lexicon knows, normalised), 1 when s[b..e)
+ * is not a name (the caller reads it as other text), -1 when out of memory. */
+static int do_name(cite *c, edits *ed, const char *s, size_t len, size_t b, size_t e,
+                   int author)
+{
+	const term *t;
+	int swapped;
+	while (b < e && (s[b] == ' ' || s[b] == '\t'))
+		b++;
+	while (e > b && memchr(" \t\r,.;:", s[e - 1], 7))
+		e--;
+	if (e - b >= 2 && s[b] == '{' && s[e - 1] == '}') {
+		b++; /* a BibTeX group around the whole name: {Keizai Sangyosho} */
+		e--;
+	}
+	if (b >= e)
+		return 0;
+	t = name_term(c, s, b, e, &swapped);
+	if (t && !is_person(t))
+		return author ? 1 : do_field(c, ed, s, len, b, e, 1);
+	if (t)
+		return c->o.names == CITE_NAMES_ALALC ? name_alalc_edit(c, ed, s, b, e, t, swapped) : 0;
+	if (name_shaped(c, s, b, e, author))
+		return 0;
+	return author ? 1 : do_field(c, ed, s, len, b, e, 1);
+}
+
+/* A plain citation's author position: the field s[b..e) before the title, split into
+ * names at " and " and "&". When every piece is a name (do_name), the name rules apply to
+ * each and 0 is returned; else 1 (not names: the field is read as other text), -1 when
+ * out of memory. Nothing is edited unless every piece is a name. */
+static int author_field(cite *c, edits *ed, const char *s, size_t len, size_t b, size_t e)
+{
+	size_t cut[9], ncut = 0, i, p;
+	edits tmp = { NULL, 0 };
+	int rc = 0;
+	for (i = b; i < e; i++)
+		if ((unsigned char)s[i] < 0x80 && !isalpha((unsigned char)s[i]) &&
+		    !memchr(" &'-.", s[i], 5))
+			return 1; /* digits, brackets: not a list of names */
+	if (c->o.names == CITE_NAMES_ALALC && e < len && s[e] == ',') {
+		/* "Ohno, Taiichi": the family name's field and the given name's after it are one
+		 * name for the lexicon */
+		size_t wb = b, j = e + 1, k;
+		const term *t;
+		int swapped;
+		while (wb < e && s[wb] == ' ')
+			wb++;
+		while (j < len && s[j] == ' ')
+			j++;
+		for (k = j; k < len && !memchr(" ,.;()\"", s[k], 8) && (unsigned char)s[k] != 0xE2; k++)
+			;
+		if (k > j && !memchr(s + wb, ' ', e - wb) && (t = name_term(c, s, wb, k, &swapped)) &&
+		    is_person(t))
+			return name_alalc_edit(c, ed, s, wb, k, t, swapped);
+	}
+	p = b;
+	for (i = b; i <= e && ncut < 8; i++) {
+		int sep_and = i + 5 <= e && !memcmp(s + i, " and ", 5);
+		int sep_amp = i < e && s[i] == '&';
+		if (i == e || sep_and || sep_amp) {
+			cut[ncut++] = p;
+			cut[ncut++] = i;
+			if (i == e)
+				break;
+			p = i + (sep_and ? 5 : 1);
+			i = p - 1;
+		}
+	}
+	if (ncut < 2 || cut[ncut - 1] != e)
+		return 1;
+	for (i = 0; i < ncut && rc == 0; i += 2) {
+		size_t pb = cut[i], pe = cut[i + 1];
+		while (pb < pe && s[pb] == ' ')
+			pb++;
+		if (pb >= pe && ncut > 2)
+			continue; /* "& Ito" after a comma: the empty piece before the & */
+		rc = do_name(c, &tmp, s, len, pb, pe, 1);
+	}
+	if (rc == 0)
+		for (i = 0; i < tmp.n && rc == 0; i++) {
+			cite_change *x = &tmp.v[i];
+			rc = edit_add(ed, s, x->begin, x->end, x->after, x->reason, x->confidence,
+			              c->o.threshold);
+		}
+	cite_changes_free(tmp.v, tmp.n);
+	return rc;
+}
+
+/* A field s[fb..fe) of a plain citation. In the author position (*authors: from the
+ * start of a citation, or after a semicolon, to its title) a list of personal names
+ * follows the name rules; the first field that is not one ends the author position and
+ * is read as text, as is everything after it. A field without letters ([1], a year)
+ * leaves the position as it was. Returns 0, -1 out of memory. */
+static int text_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, size_t fe,
+                      int quoted, int *authors)
+{
+	size_t i;
+	int r;
+	if (quoted)
+		*authors = 0;
+	else if (*authors) {
+		for (i = fb; i < fe && (unsigned char)s[i] < 0x80 && !isalpha((unsigned char)s[i]); i++)
+			;
+		if (i >= fe)
+			return 0;
+		r = author_field(c, ed, s, len, fb, fe);
+		if (r <= 0)
+			return r;
+		*authors = 0;
+	}
+	return do_field(c, ed, s, len, fb, fe, quoted);
+}
+
+enum { WHOLE_LINE, WHOLE_VALUE, WHOLE_NAME };
+
+/* Normalises s[0..len): a citation line, one field value or one personal name (whole:
+ * WHOLE_LINE, WHOLE_VALUE, WHOLE_NAME). */
 static char *normalise(cite *c, const char *s, size_t len, int whole, cite_change **changes,
                        size_t *n)
 {
@@ -1838,9 +2228,10 @@ static char *normalise(cite *c, const char *s, size_t len, int whole, cite_chang
 	str_buf out = { 0 };
 	size_t i = 0, fb = 0, k;
 	int dq = 0; /* inside double quotes: 1 curly, 2 straight */
+	int authors = whole == WHOLE_LINE; /* in a citation's author position */
 	*changes = NULL;
 	*n = 0;
-	if (whole)
+	if (whole != WHOLE_LINE)
 		i = fb = len;
 	while (i < len) {
 		size_t at = i;
@@ -1851,8 +2242,9 @@ static char *normalise(cite *c, const char *s, size_t len, int whole, cite_chang
 			while (e < len && s[e] != ' ' && s[e] != '\t')
 				e++;
 			if (e > at && protected_token(s, at, e)) {
-				if (do_field(c, &ed, s, len, fb, at, dq != 0))
+				if (text_field(c, &ed, s, len, fb, at, dq != 0, &authors))
 					goto oom;
+				authors = 0;
 				i = fb = e;
 				continue;
 			}
@@ -1860,8 +2252,9 @@ static char *normalise(cite *c, const char *s, size_t len, int whole, cite_chang
 		cp = text_next_cp(s, len, &i);
 		if (cp == 0x201C || (cp == '"' && dq != 2) || cp == 0x300C || cp == 0x300E) {
 			if (!dq) {
-				if (do_field(c, &ed, s, len, fb, at, 0))
+				if (text_field(c, &ed, s, len, fb, at, 0, &authors))
 					goto oom;
+				authors = 0;
 				fb = i;
 				dq = cp == '"' ? 2 : 1;
 				continue;
@@ -1876,14 +2269,18 @@ static char *normalise(cite *c, const char *s, size_t len, int whole, cite_chang
 			continue;
 		}
 		if (!dq && (is_sep_cp(cp) || (cp == '.' && (i >= len || s[i] == ' ')))) {
-			if (do_field(c, &ed, s, len, fb, at, 0))
+			if (text_field(c, &ed, s, len, fb, at, 0, &authors))
 				goto oom;
+			if (cp == ';')
+				authors = 1; /* a second citation in the same note */
 			fb = i;
 		}
 	}
-	if (whole && do_field(c, &ed, s, len, 0, len, 1))
+	if (whole == WHOLE_VALUE && do_field(c, &ed, s, len, 0, len, 1))
 		goto oom;
-	if (!whole && do_field(c, &ed, s, len, fb, len, dq != 0))
+	if (whole == WHOLE_NAME && do_name(c, &ed, s, len, 0, len, 0) < 0)
+		goto oom;
+	if (whole == WHOLE_LINE && text_field(c, &ed, s, len, fb, len, dq != 0, &authors))
 		goto oom;
 	/* apply the confident edits, in order (they never overlap) */
 	{
@@ -1922,17 +2319,17 @@ oom:
 
 char *cite_string(cite *c, const char *s, size_t len, cite_change **changes, size_t *n)
 {
-	return normalise(c, s, len, 0, changes, n);
+	return normalise(c, s, len, WHOLE_LINE, changes, n);
 }
 
 char *cite_value(cite *c, const char *s, size_t len, cite_change **changes, size_t *n)
 {
-	return normalise(c, s, len, 1, changes, n);
+	return normalise(c, s, len, WHOLE_VALUE, changes, n);
 }
 
 char *cite_name(cite *c, const char *s, size_t len, cite_change **changes, size_t *n)
 {
-	return normalise(c, s, len, 1, changes, n);
+	return normalise(c, s, len, WHOLE_NAME, changes, n);
 }
 
 char *cite_annotation(cite *c, const char *s, size_t len, unsigned annotate)

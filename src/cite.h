@@ -1,8 +1,9 @@
-/* cite.h: the citation normaliser (spec/citations.md): finds the romanized Japanese in
- * one citation string (a footnote, a BibTeX/RIS/CSL field) and writes it again in one
- * correct style, leaving every other byte as it was. Knowledge comes from the lexicon
- * (whole titles, names, publications, fuzzily), the reading index built from MeCab's
- * dictionary (readings.h, word by word) and an English word list (what is not ours). */
+/* cite.h: the citation normaliser: finds the romanized Japanese in one citation string
+ * (a footnote, a BibTeX/RIS/CSL field) and writes it again in one correct style, leaving
+ * every other byte as it was. Knowledge comes from the lexicon (whole titles, names,
+ * publications, fuzzily), the reading index built from MeCab's dictionary (readings.h,
+ * word by word) and an English word list (what is not ours). The rules it follows, and
+ * the evidence each kind of change needs, are in doc/citations.md. */
 #ifndef YAKUGO_CITE_H
 #define YAKUGO_CITE_H
 
@@ -19,11 +20,18 @@ enum cite_annotate {
 	CITE_ANNOTATE_ENGLISH = 1 << 1  /* add the English name: [Ministry of ...] */
 };
 
+/* What becomes of a personal name (doc/citations.md, "Personal names"). */
+enum cite_names {
+	CITE_NAMES_KEEP = 0, /* default: a name keeps the spelling its bearer or writer gave it */
+	CITE_NAMES_ALALC     /* a name the lexicon knows is written in its ALA-LC form */
+};
+
 typedef struct cite_options {
 	romaji_system sys;   /* letters of the output (default hepburn) */
 	int alalc;           /* strict library forms: "Mainichi shinbun", not the market name */
 	unsigned annotate;   /* bits of enum cite_annotate (text output only) */
 	double threshold;    /* changes less confident than this are reported, not applied */
+	enum cite_names names; /* personal names: kept (default) or the lexicon's ALA-LC form */
 } cite_options;
 
 /* The default threshold of confidence (documented in --help and README). */
@@ -72,8 +80,11 @@ char *cite_annotation(cite *c, const char *s, size_t len, unsigned annotate);
 
 /* As cite_value, for a personal name (a BibTeX author/editor name between "and"s, a
  * CSL-JSON family/given/literal, an RIS AU/A1-A4/ED value, "Family, Given" or
- * "Given Family" or one part). Names follow their own rules (doc: "Personal names" in
- * README): today the same as cite_value. */
+ * "Given Family" or one part). A name keeps its spelling (CITE_NAMES_KEEP) or, with
+ * CITE_NAMES_ALALC, becomes the lexicon's form of the person it names, in the order and
+ * with the comma it was written with; a value the lexicon knows as something else (a
+ * corporate author: Keizai Sangyosho) or whose words read only as common words is read
+ * as cite_value reads it. See doc/citations.md, "Personal names". */
 char *cite_name(cite *c, const char *s, size_t len, cite_change **changes, size_t *n);
 
 /* Frees the array from cite_string. NULL is allowed. */

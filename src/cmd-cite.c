@@ -70,6 +70,9 @@ static void print_help(void)
 	printf("  -c, --check        %s\n", _("change nothing, print nothing; exit 1 if something would change"));
 	printf("  -t, --threshold=X  %s\n", _("apply only changes at least this confident (0..1, default 0.6);\n"
 	                                     "                     the others are reported only"));
+	printf("      --names=N      %s\n", _("keep (default: a personal name keeps the spelling it was\n"
+	                                     "                     written with: Ohno, Itoh, Shinzo) or alalc (a name the\n"
+	                                     "                     lexicon knows takes its ALA-LC form: Ōno, Taiichi)"));
 	printf("  -h, --help         %s\n", _("show this help and exit"));
 	printf("\n%s\n", _("Exit status: 0 done, 1 (--check) something would change, 2 usage error or bad\n"
 	                   "input (the record is passed through unchanged and named FILE:LINE), 3 system error."));
@@ -452,10 +455,11 @@ int cmd_cite(int argc, char **argv)
 		{ "diff", required_argument, NULL, 'r' },
 		{ "check", no_argument, NULL, 'c' },
 		{ "threshold", required_argument, NULL, 't' },
+		{ "names", required_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	cite_options o = { ROMAJI_HEPBURN, 0, 0, CITE_THRESHOLD_DEFAULT };
+	cite_options o = { ROMAJI_HEPBURN, 0, 0, CITE_THRESHOLD_DEFAULT, CITE_NAMES_KEEP };
 	enum format fmt = F_AUTO;
 	const char *report_path = NULL;
 	run r;
@@ -515,6 +519,14 @@ int cmd_cite(int argc, char **argv)
 			o.threshold = strtod(optarg, &end);
 			if (errno || *end || o.threshold < 0 || o.threshold > 1)
 				return cli_usage(_("threshold must be a number from 0 to 1: '%s'"), optarg);
+			break;
+		case 'N':
+			if (!strcmp(optarg, "keep"))
+				o.names = CITE_NAMES_KEEP;
+			else if (!strcmp(optarg, "alalc"))
+				o.names = CITE_NAMES_ALALC;
+			else
+				return cli_usage(_("unknown name style '%s'"), optarg);
 			break;
 		case 'h':
 			print_help();
