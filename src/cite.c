@@ -1157,6 +1157,70 @@ done:
 	return rc;
 }
 
+/* When the word s[0..n), written without marks, is a dictionary word that has a long
+ * vowel the writer did not mark (Tsusho 通商 tsūshō, Soseki 漱石 Sōseki, hyomei 表明), and
+ * it is no dictionary word as written with the same standing (a proper noun for a
+ * capitalised word, a common one otherwise), sets r to that spelling as a suggestion:
+ * reported with the reading as its evidence, never applied. Returns 0, -1 out of memory. */
+static int length_suggestion(cite *c, const char *s, size_t n, word_result *r)
+{
+	readings_hit hits[MAX_HITS];
+	unsigned char w[MAX_KANA], key[MAX_KANA];
+	char *kana, *rom = NULL;
+	size_t wn, kl, h, nh, best = (size_t)-1;
+	int complete = 0, capital = starts_upper(s, n), rc = -1;
+	str_buf out = { 0 }, res = { 0 };
+	if (!c->rd)
+		return 0;
+	kana = kana_from_romaji(s, n, 0, &complete);
+	if (!kana)
+		return -1;
+	wn = complete ? to_codes(kana, w, MAX_KANA) : 0;
+	free(kana);
+	if (!wn)
+		return 0;
+	kl = readings_key(w, wn, key);
+	nh = readings_lookup(c->rd, key, kl, hits, MAX_HITS);
+	for (h = 0; h < nh; h++) {
+		unsigned rep = 0;
+		int proper = (hits[h].flags & READINGS_PROPER) != 0;
+		double p = penalty(w, wn, hits[h].kana, hits[h].len, 1, &rep);
+		if (p >= INF)
+			continue;
+		if (!rep)
+			return 0; /* a word as written (Soseki 礎石, Shoten 書店): nothing is missing */
+		if (rep != R_ADD_LONG || (!capital && proper))
+			continue;
+		if (best == (size_t)-1 ||
+		    (capital && proper && !(hits[best].flags & READINGS_PROPER)) ||
+		    ((!capital || proper == !!(hits[best].flags & READINGS_PROPER)) &&
+		     hits[h].cost < hits[best].cost))
+			best = h;
+	}
+	if (best == (size_t)-1)
+		return 0;
+	if (add_codes(&out, hits[best].kana, hits[best].len) ||
+	    !(rom = romaji_from_kana(out.s, out.n, c->o.sys, ROMAJI_LONG_DEFAULT)) ||
+	    (capital ? add_capitalised(&res, rom) : buf_str(&res, rom)))
+		goto done;
+	rc = 0;
+	if (res.s && (res.n != n || memcmp(res.s, s, n))) {
+		r->out = res.s;
+		res.s = NULL;
+		r->reason = "length mark missing (not added)";
+		r->rep = R_ADD_LONG;
+		r->conf = repair_confidence(R_ADD_LONG, 1);
+		r->suggest = 1;
+		r->segs = 1;
+		r->first_flags = r->last_flags = hits[best].flags;
+	}
+done:
+	free(out.s);
+	free(rom);
+	free(res.s);
+	return rc;
+}
+
 /* The result for the word s[0..n) as it stands in its field (cached). Handles acronym
  * and digit prefixes and hyphenated parts, then reread(). Returns a pointer into the
  * cache (valid until the next call), or NULL when out of memory. */
@@ -1251,6 +1315,12 @@ static const word_result *word(cite *c, const char *s, size_t n, int allow_long)
 		free(b.s);
 	} else if (reread(c, s, n, allow_long, &r))
 		goto oom;
+	else if (!r.out && !allow_long) {
+		/* a field without marks: a length the writer did not mark is never added, but
+		 * a word the readings show to have one is reported (Tsusho: Tsūshō) */
+		if (length_suggestion(c, s, n, &r))
+			goto oom;
+	}
 	if (c->cache_n % 256 == 0) {
 		word_result *v = realloc(c->cache_v, (c->cache_n + 256) * sizeof *v);
 		if (!v)
@@ -1866,8 +1936,11 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 			w = word(c, s + x->b, n, allow_long);
 			if (!w)
 				return -1;
-			if (w->segs == 1 && (w->last_flags & READINGS_PLACE_SUFFIX) && !w->out &&
-			    strncmp(s + x->b, "to", n) && strncmp(s + x->b, "no", n)) {
+			/* not to, no (particles) nor shi: a word of its own as often as a suffix
+			 * (Nihon shi 日本史, Shōwa shi 昭和史 are not cities) */
+			if (w->segs == 1 && (w->last_flags & READINGS_PLACE_SUFFIX) && (!w->out || w->suggest) &&
+			    strncmp(s + x->b, "to", n) && strncmp(s + x->b, "no", n) &&
+			    strncmp(s + x->b, "shi", n)) {
 				if (edit_add(ed, s, tk[i - 1].e, x->e, "", "word division", CONF_PLACE_SUFFIX,
 				             c->o.threshold))
 					return -1;
@@ -1887,6 +1960,14 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 		if (!w)
 			return -1;
 		x->r = *w;
+		if (w->suggest) {
+			/* reported with its evidence (the reading's spelling), never applied */
+			if (edit_add(ed, s, x->b, x->e, w->out, w->reason, w->conf, c->o.threshold))
+				return -1;
+			ed->v[ed->n - 1].applied = 0;
+			x->r.out = NULL;
+			w = &x->r;
+		}
 		if (title_case && i != first && (is_particle_word(s + x->b, n) ||
 		                                 common_word(c, s + x->b, n))) {
 			/* a title written in title case: sentence case but for proper nouns */
@@ -1979,7 +2060,8 @@ static int name_evidence(cite *c, const char *s, size_t n)
 	return e;
 }
 
-/* Whether s[b..e) is shaped like a personal name: one to four words of letters (an
+/* Whether s[b..e) is shaped like a personal name: one to four words of letters between
+ * spaces and commas ("Ohno, Taiichi"; an
  * apostrophe or hyphen inside: Shin'ichi, Jun-ichirō), each starting with a capital and
  * not all capitals. In a name field that is enough unless every word reads only as other
  * words (name_evidence -1: Nihon Ginkou). With `need` (a plain citation's author
@@ -1990,12 +2072,12 @@ static int name_shaped(cite *c, const char *s, size_t b, size_t e, int need)
 	size_t i = b, words = 0, person = 0, other = 0;
 	while (i < e) {
 		size_t wb, we, k, lower = 0;
-		while (i < e && s[i] == ' ')
+		while (i < e && (s[i] == ' ' || s[i] == ','))
 			i++;
 		if (i >= e)
 			break;
 		wb = i;
-		while (i < e && s[i] != ' ')
+		while (i < e && s[i] != ' ' && s[i] != ',')
 			i++;
 		we = i;
 		if (++words > 4 || !starts_upper(s + wb, we - wb))
