@@ -166,6 +166,80 @@ check "ris: invalid UTF-8: exit 2" 2 "$st"
 check_match "ris: named FILE:LINE" 'bad\.ris:2: invalid UTF-8' "$(cat "$TMPD/badris.err")"
 check "ris: the rest processed" "JO  - Mainichi Shimbun" "$(sed -n 3p "$TMPD/badris.out")"
 
+# ---- issue 10: change only what is evidently wrong ------------------------------------------------
+# must-not-change: Zotero/JabRef-style bibliographies (35 BibTeX, CSL-JSON and RIS entries and 16
+# plain citations) with names in many conventions (Ohno, Ōno, Itoh, Ooe, Ohmae, Kenichi,
+# Shin'ichi, Jun'ichirō, Shinzo Abe), correct titles with macrons, loanwords (Noruwei no mori),
+# Shinpōsha, Shōwa shi and English titles. CSL-JSON is compared after a round trip through
+# --threshold 1 (nothing applied), which keeps the file's layout once csljson edits in place.
+for f in cite-keep.bib cite-keep.ris cite-keep.txt cite-keep.json; do
+	"$YAKUGO" cite --report "$TMPD/$f.tsv" "$D/$f" >"$TMPD/$f.out" 2>"$TMPD/$f.err"; st=$?
+	check "$f: exit 0" 0 "$st"
+	case $f in
+	*.json) "$YAKUGO" cite --threshold 1 "$D/$f" >"$TMPD/$f.same" ;;
+	*) cp "$D/$f" "$TMPD/$f.same" ;;
+	esac
+	if cmp -s "$TMPD/$f.same" "$TMPD/$f.out"; then tap_ok "$f: nothing changes"
+	else tap_fail "$f: nothing changes" "$(diff "$TMPD/$f.same" "$TMPD/$f.out")"; fi
+	check "$f: no change applied in the report" "" "$(tail -n +2 "$TMPD/$f.tsv" | grep '	yes$')"
+	check_status "$f: --check exits 0" 0 "$YAKUGO" cite --check "$D/$f"
+done
+# must-change: evidently wrong romanizations, each format
+for f in cite-fix.bib cite-fix.ris cite-fix.json; do
+	"$YAKUGO" cite "$D/$f" >"$TMPD/$f.out" 2>"$TMPD/$f.err"; st=$?
+	check "$f: exit 0" 0 "$st"
+	case $f in
+	*.json) "$YAKUGO" cite --threshold 1 "$D/$f.expected" >"$TMPD/$f.want" ;;
+	*) cp "$D/$f.expected" "$TMPD/$f.want" ;;
+	esac
+	if cmp -s "$TMPD/$f.want" "$TMPD/$f.out"; then tap_ok "$f: as expected"
+	else tap_fail "$f: as expected" "$(diff "$TMPD/$f.want" "$TMPD/$f.out")"; fi
+	cp "$TMPD/$f.out" "$TMPD/second-$f"
+	"$YAKUGO" cite "$TMPD/second-$f" >"$TMPD/$f.out2"
+	if cmp -s "$TMPD/$f.out" "$TMPD/$f.out2"; then tap_ok "$f: a second run changes nothing"
+	else tap_fail "$f: a second run changes nothing" "$(diff "$TMPD/$f.out" "$TMPD/$f.out2")"; fi
+done
+check_match "bibtex: a corporate author's braces stay and its words are repaired" \
+	'author = \{\{Keizai Sangyōshō\}\}' "$(cat "$TMPD/cite-fix.bib.out")"
+check_match "Kunrei to Hepburn keeps the lengths the source marked" \
+	'Tōyō Keizai Shinpōsha' "$(cat "$TMPD/cite-fix.bib.out")"
+
+# names: kept by default in every position, --names alalc with the lexicon's evidence only
+out=$(printf '%s\n' 'Ohno, Taiichi, “Toyota seisan hōshiki,” 1978.' 'Taiichi Ohno and Itoh Motoshige, “Kēzai,” 2001.' \
+	'Kenichi Ohmae, “Kigyō sanbō,” 1975.' | "$YAKUGO" cite)
+check "names keep their spelling; the title is repaired" 'Ohno, Taiichi, “Toyota seisan hōshiki,” 1978.
+Taiichi Ohno and Itoh Motoshige, “Keizai,” 2001.
+Kenichi Ohmae, “Kigyō sanbō,” 1975.' "$out"
+out2=$(printf '%s\n' "$out" | "$YAKUGO" cite)
+check "names: a second run changes nothing (Kenichi stays Kenichi)" "$out" "$out2"
+YAKUGO_USER_DB="$TMPD/names.db"; export YAKUGO_USER_DB
+"$YAKUGO" add --ja 大野耐一 --kana 'おおの たいいち' --romaji 'Ōno Taiichi' --type person >/dev/null
+"$YAKUGO" add --ja 伊藤元重 --kana 'いとう もとしげ' --romaji 'Itō Motoshige' --type person >/dev/null
+out=$(printf '%s\n' 'Ohno, Taiichi, “Toyota seisan hōshiki,” 1978.' 'Taiichi Ohno and Itoh Motoshige, “Kēzai,” 2001.' \
+	'Kenichi Ohmae, “Kigyō sanbō,” 1975.' | "$YAKUGO" cite --names alalc)
+check "--names alalc: the lexicon's form, in the written order; an unknown name stays" 'Ōno, Taiichi, “Toyota seisan hōshiki,” 1978.
+Taiichi Ōno and Itō Motoshige, “Keizai,” 2001.
+Kenichi Ohmae, “Kigyō sanbō,” 1975.' "$out"
+printf '@book{o,\n  author = {Ohno, Taiichi and {Keizai Sangyosho} and Itoh, Motoshige},\n  title = {Kēzai},\n}\n' >"$TMPD/names.bib"
+check "--names alalc in BibTeX; a corporate author is repaired either way" "  author = {Ōno, Taiichi and {Keizai Sangyōshō} and Itō, Motoshige}," \
+	"$("$YAKUGO" cite --names alalc "$TMPD/names.bib" | sed -n 2p)"
+check "--names keep (the default) in BibTeX" "  author = {Ohno, Taiichi and {Keizai Sangyōshō} and Itoh, Motoshige}," \
+	"$("$YAKUGO" cite --names keep "$TMPD/names.bib" | sed -n 2p)"
+unset YAKUGO_USER_DB
+check_status "--names: an unknown value is a usage error" 2 "$YAKUGO" cite --names hepburn
+check_match "--help documents --names" '--names=N .*keep' "$("$YAKUGO" cite --help)"
+
+# a valid spelling is not an error; a missing length mark is reported, never added
+out=$(printf '%s\n' '“Noruwei no mori,” 1987.' '“Taiichi no hon,” 2000.' '“Nihon shi,” 2000.' \
+	'“Tsusho hakusho,” 2023.' | "$YAKUGO" cite --threshold 0 --report "$TMPD/len.tsv")
+check "loanword spelling, letters' lengths, 'shi' and unmarked lengths stay (even at --threshold 0)" \
+	'“Noruwei no mori,” 1987.
+“Taiichi no hon,” 2000.
+“Nihon shi,” 2000.
+“Tsusho hakusho,” 2023.' "$out"
+check_match "a missing length mark: an applied=no row with the reading's spelling" \
+	'	4	Tsusho	Tsūshō	length mark missing \(not added\)	0\.[0-9]+	no$' "$(cat "$TMPD/len.tsv")"
+
 # ---- issue 13: one-word glossary terms and hostile lines never crash cite -------------------------
 # Every one-word romaji of the seed glossary, capitalised (Senryaku, Naikakufu, Gyōsei...), as a
 # whole line, as a title and as an author in every format: a term with no market name once
