@@ -810,18 +810,59 @@ static double repair_confidence(unsigned rep, int segs)
 	return c;
 }
 
+/* cite's one list of particles: how each is romanized (NULL: a pair read only from kana),
+ * how a kana typist writes it (wo, ha, he), its kana, and whether word division writes it
+ * apart after a noun (gyōmude -> gyōmu de). romanize.c keeps a list of its own today; it
+ * is moving to data under dict/, and cite will read that file once it is there. */
+static const struct particle {
+	const char *romaji, *typed, *kana;
+	int apart;
+} particles[] = {
+	{ "no", NULL, "の", 1 },   { "ni", NULL, "に", 1 },   { "o", "wo", "を", 1 },
+	{ "wa", "ha", "は", 1 },   { "ga", NULL, "が", 1 },   { "de", NULL, "で", 1 },
+	{ "to", NULL, "と", 1 },   { "e", "he", "へ", 1 },    { "mo", NULL, "も", 1 },
+	{ "ya", NULL, "や", 0 },   { "kara", NULL, "から", 1 }, { "made", NULL, "まで", 1 },
+	{ "yori", NULL, "より", 1 }, { NULL, NULL, "では", 1 }, { NULL, NULL, "には", 1 },
+	{ NULL, NULL, "とは", 1 }, { NULL, NULL, "での", 1 }, { NULL, NULL, "への", 1 },
+	{ NULL, NULL, NULL, 0 }
+};
+
 /* Whether the particle reading k[0..n) may be written apart after a noun. */
 static int separable_particle(const unsigned char *k, size_t n)
 {
-	static const char *ps[] = { "で", "が", "を", "に", "へ", "と", "の", "は", "も", "から",
-	                            "まで", "より", "では", "には", "とは", "での", "への", NULL };
 	unsigned char code[8];
 	size_t i;
-	for (i = 0; ps[i]; i++) {
-		size_t m = to_codes(ps[i], code, sizeof code);
-		if (m == n && !memcmp(code, k, n))
+	for (i = 0; particles[i].kana; i++) {
+		size_t m = to_codes(particles[i].kana, code, sizeof code);
+		if (particles[i].apart && m == n && !memcmp(code, k, n))
 			return 1;
 	}
+	return 0;
+}
+
+/* The romaji of the particle that s[0..n) (lower case) writes as a kana typist does (wo
+ * -> o, ha -> wa, he -> e), or NULL. */
+static const char *typed_particle(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; particles[i].kana; i++)
+		if (particles[i].typed && strlen(particles[i].typed) == n &&
+		    !strncmp(particles[i].typed, s, n))
+			return particles[i].romaji;
+	return NULL;
+}
+
+/* Whether s[0..n) is a particle written as a word: its romaji (any case), or with
+ * `typed` also as a kana typist writes it (wo, ha, he). */
+static int particle_word(const char *s, size_t n, int typed)
+{
+	size_t i;
+	for (i = 0; particles[i].kana; i++)
+		if ((particles[i].romaji && strlen(particles[i].romaji) == n &&
+		     !strncasecmp(particles[i].romaji, s, n)) ||
+		    (typed && particles[i].typed && strlen(particles[i].typed) == n &&
+		     !strncasecmp(particles[i].typed, s, n)))
+			return 1;
 	return 0;
 }
 
@@ -1434,19 +1475,15 @@ static int all_capitalised(const char *s, size_t n)
  * NULL when out of memory. */
 static char *recapitalise(const char *s, int all)
 {
-	static const char *particles[] = { "no", "ga", "o", "wa", "ni", "de", "to", "e", "ya",
-	                                   "mo", "kara", "made", "yori", NULL };
 	str_buf b = { 0 };
 	size_t i = 0, n = strlen(s);
 	int first = 1;
 	while (i < n) {
-		size_t j = i, k;
-		int particle = 0;
+		size_t j = i;
+		int particle;
 		while (j < n && s[j] != ' ')
 			j++;
-		for (k = 0; particles[k]; k++)
-			if (strlen(particles[k]) == j - i && !strncmp(particles[k], s + i, j - i))
-				particle = 1;
+		particle = particle_word(s + i, j - i, 0);
 		if ((first || (all && !particle)) && j > i) {
 			char *w = strndup(s + i, j - i);
 			int rc = !w || add_capitalised(&b, w);
@@ -1768,18 +1805,6 @@ static int common_word(cite *c, const char *s, size_t n)
 	return found;
 }
 
-/* Whether s[0..n) is a particle standing alone (any case). */
-static int is_particle_word(const char *s, size_t n)
-{
-	static const char *ps[] = { "no", "ni", "o", "wo", "wa", "ha", "ga", "de", "to", "e",
-	                            "he", "ya", "mo", "kara", "made", "yori", NULL };
-	size_t i;
-	for (i = 0; ps[i]; i++)
-		if (strlen(ps[i]) == n && !strncasecmp(ps[i], s, n))
-			return 1;
-	return 0;
-}
-
 /* A copy of s[0..n) with its first letter in lower case; NULL when out of memory. */
 static char *lower_first(const char *s, size_t n)
 {
@@ -1810,6 +1835,7 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 	int n_j = 0, n_o = 0, n_en = 0, allow_long, title_case = 0;
 	size_t first = 0;
 	const term *t;
+	const char *p;
 	int dist;
 	/* trim white space and trailing punctuation */
 	while (fb < fe && (s[fb] == ' ' || s[fb] == '\t'))
@@ -1909,7 +1935,7 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 				first = i;
 			if (starts_upper(s + tk[i].b, n)) {
 				caps++;
-				if (is_particle_word(s + tk[i].b, n))
+				if (particle_word(s + tk[i].b, n, 1))
 					parts++;
 			}
 		}
@@ -1921,11 +1947,10 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 		size_t n = x->e - x->b;
 		if (x->done || (x->cls != W_JAPANESE && x->cls != W_AMBIGUOUS))
 			continue;
-		/* particles spelled as kana are typed: wo, ha, he */
-		if (i > 0 && tk[i - 1].cls != W_OTHER && n == 2 &&
-		    (!strncmp(s + x->b, "wo", 2) || !strncmp(s + x->b, "he", 2) ||
-		     (!strncmp(s + x->b, "ha", 2) && i + 1 < nt))) {
-			const char *p = s[x->b] == 'w' ? "o" : s[x->b + 1] == 'a' ? "wa" : "e";
+		/* particles spelled as kana are typed: wo, ha, he (ha only before another word:
+		 * a title may end in the word ha 歯, 葉) */
+		if (i > 0 && tk[i - 1].cls != W_OTHER && (p = typed_particle(s + x->b, n)) &&
+		    (strcmp(p, "wa") || i + 1 < nt)) {
 			if (edit_add(ed, s, x->b, x->e, p, "particle", CONF_PARTICLE, c->o.threshold))
 				return -1;
 			continue;
@@ -1968,7 +1993,7 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 			x->r.out = NULL;
 			w = &x->r;
 		}
-		if (title_case && i != first && (is_particle_word(s + x->b, n) ||
+		if (title_case && i != first && (particle_word(s + x->b, n, 1) ||
 		                                 common_word(c, s + x->b, n))) {
 			/* a title written in title case: sentence case but for proper nouns */
 			char *low = lower_first(w->out ? w->out : s + x->b, w->out ? strlen(w->out) : n);
