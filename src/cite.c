@@ -2439,6 +2439,19 @@ char *cite_name(cite *c, const char *s, size_t len, cite_change **changes, size_
 	return normalise(c, s, len, WHOLE_NAME, changes, n);
 }
 
+int cite_note_seen(const char *notes, const char *value, const char *note)
+{
+	size_t nn = strlen(note);
+	const char *p = notes;
+	(void)value; /* the same term written two ways ({Keizai Sangyōshō}) is one note */
+	while ((p = strstr(p, ": ")) != NULL) {
+		p += 2;
+		if (!strncmp(p, note, nn) && (p[nn] == '\0' || !strncmp(p + nn, " | ", 3)))
+			return 1;
+	}
+	return 0;
+}
+
 char *cite_annotation(cite *c, const char *s, size_t len, unsigned annotate)
 {
 	const term *t;
@@ -2452,7 +2465,9 @@ char *cite_annotation(cite *c, const char *s, size_t len, unsigned annotate)
 		return NULL;
 	if ((annotate & CITE_ANNOTATE_KANJI) && t->ja && *t->ja && buf_str(&b, t->ja))
 		goto oom;
+	/* the English name adds nothing where it is the value itself (Asahi Shimbun) */
 	if ((annotate & CITE_ANNOTATE_ENGLISH) && t->en && *t->en &&
+	    !(strlen(t->en) == fe - fb && !strncmp(t->en, s + fb, fe - fb)) &&
 	    ((b.n && buf_str(&b, "; ")) || buf_str(&b, t->en)))
 		goto oom;
 	return b.s;

@@ -78,6 +78,11 @@ char *cite_value(cite *c, const char *s, size_t len, cite_change **changes, size
  * NULL when the value is not a known term or has nothing to add (or out of memory). */
 char *cite_annotation(cite *c, const char *s, size_t len, unsigned annotate);
 
+/* Whether the annotations notes ("value: note | value: note ...", as the format modules
+ * collect them for a record) already have this note, for this value or another spelling
+ * of the same term (one note per term and record). */
+int cite_note_seen(const char *notes, const char *value, const char *note);
+
 /* As cite_value, for a personal name (a BibTeX author/editor name between "and"s, a
  * CSL-JSON family/given/literal, an RIS AU/A1-A4/ED value, "Family, Given" or
  * "Given Family" or one part). A name keeps its spelling (CITE_NAMES_KEEP) or, with

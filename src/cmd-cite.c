@@ -162,6 +162,10 @@ static int fix(void *arg, const char *s, size_t len, size_t line, enum cite_fiel
 	cite_changes_free(ch, n);
 	if (r->values && r->annotate) {
 		char *note = cite_annotation(r->c, res, strlen(res), r->annotate);
+		if (note && r->notes && cite_note_seen(r->notes, res, note)) {
+			free(note); /* the same term in another field: one note is enough */
+			note = NULL;
+		}
 		if (note) {
 			size_t k = strlen(res), m = strlen(note);
 			char *p = realloc(r->notes, r->notes_len + k + m + 6);

@@ -115,9 +115,13 @@ check_match "bibtex --annotate: a yakugo-note field" \
 	'^  yakugo-note = \{Keizai Sangyōshō: 経済産業省; Ministry of Economy, Trade and Industry \|' \
 	"$(cat "$TMPD/an1-cite.bib")"
 check_match "csljson --annotate: the item's note" \
-	'"note": ".*Asahi Shimbun: 朝日新聞; Asahi Shimbun"' "$(cat "$TMPD/an1-cite.json")"
+	'"note": ".*Asahi Shimbun: 朝日新聞"' "$(cat "$TMPD/an1-cite.json")"
 check "ris --annotate: an N1 line after the tag" "JO  - Mainichi Shimbun
-N1  - Mainichi Shimbun: 毎日新聞; Mainichi Shimbun" "$(sed -n 4,5p "$TMPD/an1-cite.ris")"
+N1  - Mainichi Shimbun: 毎日新聞" "$(sed -n 4,5p "$TMPD/an1-cite.ris")"
+printf '@misc{m,\n  title = {Kēzai sangyōshō},\n  author = {{Kēzai sangyōshō}},\n}\n' >"$TMPD/twice.bib"
+check "bibtex --annotate: a term in two fields is noted once" \
+	"  yakugo-note = {Keizai Sangyōshō: 経済産業省; Ministry of Economy, Trade and Industry}," \
+	"$("$YAKUGO" cite --annotate both "$TMPD/twice.bib" | grep yakugo-note)"
 
 # ---- splitting the input at record boundaries gives the same bytes ---------------------------------
 head -n 15 "$D/seed-footnotes.txt" >"$TMPD/part1"
