@@ -692,6 +692,8 @@ static double penalty(const unsigned char *w, size_t wn, const unsigned char *r,
 			continue;
 		}
 		if (i < wn && (w[i] == sokuon || w[i] == nn)) {
+			if (!allow_long)
+				return INF; /* a written っ or ん is the writer's: Kodansha is no Kodasha */
 			p += PEN_DROP;
 			*rep |= R_DROP;
 			*rep += R_HEAVY;
@@ -1101,7 +1103,7 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 						goto done;
 					divided = 1;
 				} else if (!whole && nseg == 2 && (e->flags & READINGS_PARTICLE) &&
-				           prev->len >= 2 &&
+				           prev->len >= 2 && !capital && allow_long &&
 				           !(prev->flags & (READINGS_PARTICLE | READINGS_INFLECTING)) &&
 				           separable_particle(e->kana, e->len)) {
 					if (str_buf_add(&out, " ", 1))
@@ -1356,11 +1358,18 @@ static const word_result *word(cite *c, const char *s, size_t n, int allow_long)
 		free(b.s);
 	} else if (reread(c, s, n, allow_long, &r))
 		goto oom;
-	else if (!r.out && !allow_long) {
-		/* a field without marks: a length the writer did not mark is never added, but
-		 * a word the readings show to have one is reported (Tsusho: Tsūshō) */
-		if (length_suggestion(c, s, n, &r))
+	else if (!allow_long && (!r.out || (r.reason && !strcmp(r.reason, "word division")))) {
+		/* a field without marks: a length the writer did not mark is never added, but a
+		 * word the readings show to have one is reported (Tsusho: Tsūshō); and a particle
+		 * divided off such a word is no particle (seikento: seikentō 政権党, not
+		 * "seiken to") */
+		word_result l = { 0 };
+		if (length_suggestion(c, s, n, &l))
 			goto oom;
+		if (l.out) {
+			free(r.out);
+			r = l;
+		}
 	}
 	if (c->cache_n % 256 == 0) {
 		word_result *v = realloc(c->cache_v, (c->cache_n + 256) * sizeof *v);

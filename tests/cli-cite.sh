@@ -241,6 +241,14 @@ check "loanword spelling, letters' lengths, 'shi' and unmarked lengths stay (eve
 “Taiichi no hon,” 2000.
 “Nihon shi,” 2000.
 “Tsusho hakusho,” 2023.' "$out"
+out=$(printf '%s\n' 'Kitaoka Shinichi, “Jiminto: seikento no 38 nen,” Yomiuri Shimbunsha, 1995.' \
+	'Fukuzawa Yukichi, “Gakumon no susume,” Keio Gijuku, 1872.' 'Nakane Chie, “Tate shakai,” Kodansha, 1967.' |
+	"$YAKUGO" cite --report "$TMPD/div.tsv")
+check "no particle is divided off a word in a field without marks, nor off a capitalised word" \
+	'Kitaoka Shinichi, “Jiminto: seikento no 38 nen,” Yomiuri Shimbunsha, 1995.
+Fukuzawa Yukichi, “Gakumon no susume,” Keio Gijuku, 1872.
+Nakane Chie, “Tate shakai,” Kodansha, 1967.' "$out"
+check "a written n is the writer's: Kodansha is never proposed as Kodasha" "" "$(grep 'Kodasha' "$TMPD/div.tsv")"
 check_match "a missing length mark: an applied=no row with the reading's spelling" \
 	'	4	Tsusho	Tsūshō	length mark missing \(not added\)	0\.[0-9]+	no$' "$(cat "$TMPD/len.tsv")"
 
