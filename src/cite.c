@@ -1,4 +1,5 @@
-/* cite.c: the citation normaliser (see cite.h and spec/citations.md).
+/* cite.c: the citation normaliser (see cite.h; the rules, and the evidence each change
+ * needs, are written down in doc/citations.md).
  *
  * A citation is cut into fields: a quoted title (everything between “ ” or " "), or the
  * text between commas, semicolons, colons and brackets outside quotes; URLs, e-mail
@@ -13,7 +14,9 @@
  * dynamic programme covers its kana with dictionary readings, paying for each word used
  * and for each repair (a long vowel spelled ē for えい, a macron where there is none, つ
  * written for っ, a missing ん), and the cheapest cover is written in the chosen system
- * with ALA-LC word division (particles apart, place suffixes and counters hyphenated). */
+ * with ALA-LC word division (particles apart, place suffixes and counters hyphenated).
+ * Personal names (name fields, a plain citation's author position) keep their spelling
+ * unless --names alalc and the lexicon knows the person. */
 #include "config.h"
 
 #include "cite.h"
@@ -2098,7 +2101,7 @@ static int name_evidence(cite *c, const char *s, size_t n)
  * spaces and commas ("Ohno, Taiichi"; an
  * apostrophe or hyphen inside: Shin'ichi, Jun-ichirō), each starting with a capital and
  * not all capitals. In a name field that is enough unless every word reads only as other
- * words (name_evidence -1: Nihon Ginkou). With `need` (a plain citation's author
+ * words (name_evidence -1: Keizai Kikakuchou). With `need` (a plain citation's author
  * position, where the shape alone is weak evidence) a word must read as a name, and at
  * least as many words as read only as other words. */
 static int name_shaped(cite *c, const char *s, size_t b, size_t e, int need)
