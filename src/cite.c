@@ -2076,31 +2076,52 @@ static int is_vowel_letter(int ch)
 
 /* name_evidence1 of s[0..n), and of s with the apostrophe an n before a vowel or y may
  * have lost (Kenichi: Ken'ichi けんいち, Shinichi: Shin'ichi): evidence only, the word
- * itself is never rewritten from it. */
+ * itself is never rewritten from it. Cached with the word results. */
 static int name_evidence(cite *c, const char *s, size_t n)
 {
-	char alt[96];
+	char alt[96], key[96];
 	size_t i, m = 0;
-	int e = name_evidence1(c, s, n), added = 0;
-	if (e == 1 || n + 8 >= sizeof alt)
-		return e;
-	for (i = 0; i < n; i++) {
-		alt[m++] = s[i];
-		if ((s[i] == 'n' || s[i] == 'N') && i > 0 && is_vowel_letter(s[i - 1]) && i + 1 < n &&
-		    (is_vowel_letter(s[i + 1]) || s[i + 1] == 'y') && added < 4) {
-			alt[m++] = '\'';
-			added++;
+	int e, added = 0, idx;
+	word_result r = { 0 };
+	if (n + 8 >= sizeof alt)
+		return name_evidence1(c, s, n);
+	/* cached with the words (key "N" + word; the evidence + 1 kept in segs) */
+	key[0] = 'N';
+	memcpy(key + 1, s, n);
+	key[n + 1] = '\0';
+	if ((idx = smap_get(&c->word_cache, key, n + 1)) >= 0)
+		return c->cache_v[idx].segs - 1;
+	e = name_evidence1(c, s, n);
+	if (e != 1) {
+		for (i = 0; i < n; i++) {
+			alt[m++] = s[i];
+			if ((s[i] == 'n' || s[i] == 'N') && i > 0 && is_vowel_letter(s[i - 1]) && i + 1 < n &&
+			    (is_vowel_letter(s[i + 1]) || s[i + 1] == 'y') && added < 4) {
+				alt[m++] = '\'';
+				added++;
+			}
 		}
+		if (added && name_evidence1(c, alt, m) == 1)
+			e = 1;
 	}
-	if (added && name_evidence1(c, alt, m) == 1)
-		return 1;
+	if (c->cache_n >= WORD_CACHE_MAX)
+		cache_clear(c);
+	if (c->cache_n % 256 == 0) {
+		word_result *v = realloc(c->cache_v, (c->cache_n + 256) * sizeof *v);
+		if (!v)
+			return e; /* not cached: still an answer */
+		c->cache_v = v;
+	}
+	r.segs = e + 1;
+	c->cache_v[c->cache_n] = r;
+	if (smap_put(&c->word_cache, key, (int)c->cache_n) == 0)
+		c->cache_n++;
 	return e;
 }
 
 /* Whether s[b..e) is shaped like a personal name: one to four words of letters between
- * spaces and commas ("Ohno, Taiichi"; an
- * apostrophe or hyphen inside: Shin'ichi, Jun-ichirō), each starting with a capital and
- * not all capitals. In a name field that is enough unless every word reads only as other
+ * spaces and commas ("Ohno, Taiichi"; an apostrophe or hyphen inside: Shin'ichi,
+ * Jun-ichirō), each starting with a capital and not all capitals. In a name field that is enough unless every word reads only as other
  * words (name_evidence -1: Keizai Kikakuchou). With `need` (a plain citation's author
  * position, where the shape alone is weak evidence) a word must read as a name, and at
  * least as many words as read only as other words. */
