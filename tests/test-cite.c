@@ -131,6 +131,43 @@ int main(void)
 	       "foreign names, misspelled English, URLs stay");
 	free(out);
 	{
+		/* names keep their spelling (no lexicon here: nothing says who they are) */
+		static const char *keep[] = { "Ohno, Taiichi", "Taiichi Ohno", "Itoh Motoshige", "Ohmae",
+		                              "Kenichi", "Ooe", "Shinzo", "Tokyo", "Jun'ichirô",
+		                              "Hosoya, Tihiro", "Satou Kenta", NULL };
+		cite_change *ch;
+		size_t t, m;
+		for (t = 0; keep[t]; t++) {
+			char *o = cite_name(c, keep[t], strlen(keep[t]), &ch, &m);
+			is_str(o, keep[t], "cite_name keeps '%s'", keep[t]);
+			free(o);
+			cite_changes_free(ch, m);
+		}
+		out = cite_name(c, "Kēzai sangyōshō", strlen("Kēzai sangyōshō"), &ch, &m);
+		is_str(out, "Keizai sangyōshō", "cite_name: a value that is no name is read as a value");
+		cite_changes_free(ch, m);
+		free(out);
+		out = cite_value(c, "Noruwei no mori", strlen("Noruwei no mori"), &ch, &m);
+		is_str(out, "Noruwei no mori", "a loanword's vowel letter for ー stays (ノルウェイ)");
+		cite_changes_free(ch, m);
+		free(out);
+		out = cite_value(c, "Tôyô Keizai Sinpôsya", strlen("Tôyô Keizai Sinpôsya"), &ch, &m);
+		is_str(out, "Tōyō Keizai Shinpōsha", "Kunrei to Hepburn keeps the marked lengths");
+		cite_changes_free(ch, m);
+		free(out);
+		out = cite_value(c, "Taiichi no hon", strlen("Taiichi no hon"), &ch, &m);
+		is_str(out, "Taiichi no hon", "a length written with letters is never dropped");
+		cite_changes_free(ch, m);
+		free(out);
+		out = cite_value(c, "Tsusho hakusho", strlen("Tsusho hakusho"), &ch, &m);
+		is_str(out, "Tsusho hakusho", "a missing length mark is not added");
+		ok(m >= 1 && !ch[0].applied && !strcmp(ch[0].after, "Tsūshō"),
+		   "... and is reported, applied=no, with the reading's spelling");
+		cite_changes_free(ch, m);
+		free(out);
+		out = NULL;
+	}
+	{
 		/* the API contract: s[0..len) only, never a byte past it (issue 13: strchr read
 		 * past the word). Each input is followed by bytes that would change the result
 		 * if they were read: the output must equal that of the NUL-terminated copy. */
