@@ -161,10 +161,13 @@ struct cite {
 	term *terms;
 	size_t n_terms;
 	smap term_keys;     /* folded key -> term index */
+	smap term_own;      /* folded key of a term's own romaji -> term index (before
+	                     * term_keys: JR Kyūshū is JR九州, not 九州旅客鉄道's market name) */
 	smap term_literal;  /* a variant exactly as written -> term index */
 	smap word_cache;    /* "flags|word" -> index into cache_v */
 	word_result *cache_v;
 	size_t cache_n;
+	int depth;          /* word() inside word(): the stability check goes one deep */
 };
 
 static void term_clear(term *t)
@@ -233,6 +236,8 @@ static int load_term(const lexicon_entry *e, void *arg)
 		if (!(t->names[t->n_names++] = strdup(e->en[i])))
 			return -1;
 	if (t->market && !(t->names[t->n_names++] = strdup(t->market)))
+		return -1;
+	if (t->key && strlen(t->key) > 2 && smap_put(&c->term_own, t->key, (int)c->n_terms - 1) != 0)
 		return -1;
 	if (add_term_key(c, e->romaji, (int)c->n_terms - 1) != 0 ||
 	    add_term_key(c, t->market, (int)c->n_terms - 1) != 0)
@@ -326,6 +331,7 @@ void cite_free(cite *c)
 		term_clear(&c->terms[i]);
 	free(c->terms);
 	smap_clear(&c->term_keys);
+	smap_clear(&c->term_own);
 	smap_clear(&c->term_literal);
 	smap_clear(&c->english);
 	cache_clear(c);
@@ -1374,6 +1380,20 @@ static const word_result *word(cite *c, const char *s, size_t n, int allow_long)
 			r = l;
 		}
 	}
+	if (r.out && !r.suggest && c->depth == 0) {
+		/* a change is evident only if its result is read as right: when the rewritten
+		 * word would be rewritten again (a second run would change it), report it and
+		 * do not apply it, so that a second run changes nothing */
+		const word_result *again;
+		size_t on = strlen(r.out);
+		c->depth++;
+		again = word(c, r.out, on, allow_long || has_marks(r.out, on));
+		c->depth--;
+		if (!again)
+			goto oom;
+		if (again->out && !again->suggest)
+			r.suggest = 1;
+	}
 	if (c->cache_n % 256 == 0) {
 		word_result *v = realloc(c->cache_v, (c->cache_n + 256) * sizeof *v);
 		if (!v)
@@ -1707,7 +1727,9 @@ static const term *term_exact(const cite *c, const char *s, size_t b, size_t e, 
 	k = match_romaji_key(s + b, e - b);
 	if (!k)
 		return NULL;
-	i = strlen(k) > 2 ? smap_get(&c->term_keys, k, strlen(k)) : -1;
+	i = strlen(k) > 2 ? smap_get(&c->term_own, k, strlen(k)) : -1;
+	if (i < 0 && strlen(k) > 2)
+		i = smap_get(&c->term_keys, k, strlen(k));
 	free(k);
 	if (i < 0)
 		return NULL;
@@ -1849,10 +1871,11 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 	const term *t;
 	const char *p;
 	int dist;
-	/* trim white space and trailing punctuation */
+	/* trim white space and trailing punctuation (a hyphen left at the end too: it is the
+	 * writer's, and a lexicon match must not swallow it) */
 	while (fb < fe && (s[fb] == ' ' || s[fb] == '\t'))
 		fb++;
-	while (fe > fb && memchr(" \t\r,.;:", s[fe - 1], 7))
+	while (fe > fb && memchr(" \t\r,.;:-", s[fe - 1], 8))
 		fe--;
 	if (fb >= fe)
 		return 0;

@@ -273,6 +273,8 @@ for f in txt bib json ris; do
 		"$(grep -o 'k[0-9][0-9]*\|^TY\|^[^@ ].*[a-z]' "$TMPD/words.$f.out" | wc -l)"
 done
 check "Senryaku alone stays" "Senryaku" "$(echo Senryaku | "$YAKUGO" cite)"
+check "a term's own romaji wins over another term's market name (JR Kyūshū is JR九州)" \
+	'“AI,” JR Kyūshū, 2023.' "$(echo '“AI,” JR Kyūshū, 2023.' | "$YAKUGO" cite)"
 check "a one-word title after a newspaper stays" 'Nikkei, “Gyōsei,” 2023.' \
 	"$(echo 'Nikkei, “Gyōsei,” 2023.' | "$YAKUGO" cite)"
 # hostile lines: lone punctuation, long runs, a NUL-free stream of random valid UTF-8
@@ -285,6 +287,16 @@ check "a one-word title after a newspaper stays" 'Nikkei, “Gyōsei,” 2023.' 
 "$YAKUGO" cite "$TMPD/hostile.txt" >"$TMPD/hostile.out" 2>"$TMPD/hostile.err"; st=$?
 case $st in 0|2) tap_ok "hostile lines: exit 0 or 2 (no crash)" ;; *) tap_fail "hostile lines: exit 0 or 2 (no crash)" "exit $st" ;; esac
 check "hostile lines: every line out" "$(wc -l <"$TMPD/hostile.txt" | tr -d ' ')" "$(wc -l <"$TMPD/hostile.out" | tr -d ' ')"
+# lines from a random-word run whose first result was rewritten again by a second run
+# (Āô -> Aō -> Aoo, êgatsurî -> ēgatsurii -> eigatsurī): a change whose result would change
+# again is reported, not applied
+printf '%s\n' 'Āô Ā)Taiichimjeshinbunz)Ckpmainchiirûn:,Bôkîshikēzaiohno]Sinpôsyay, Rtōkyōf' \
+	'êgatsurî(' 'Ôsinpôsyak&Tōkyōkenichi)[&Tōkyōō.Gatsu'"'"'Kēzaigatsuuū(;Cr’Thtoūr'"'"'Ūōmainchii{,Āitatōkyōs)Kēzai&Wô' \
+	>>"$TMPD/hostile.txt"
+"$YAKUGO" cite "$TMPD/hostile.txt" >"$TMPD/hostile.out" 2>/dev/null
+"$YAKUGO" cite "$TMPD/hostile.out" >"$TMPD/hostile.out2" 2>/dev/null
+if cmp -s "$TMPD/hostile.out" "$TMPD/hostile.out2"; then tap_ok "hostile lines: a second run changes nothing"
+else tap_fail "hostile lines: a second run changes nothing" "$(diff "$TMPD/hostile.out" "$TMPD/hostile.out2")"; fi
 
 # ---- --help and usage --------------------------------------------------------------------------------
 out=$("$YAKUGO" cite --help); st=$?
