@@ -1151,6 +1151,12 @@ static int reread(cite *c, const char *s, size_t n, int allow_long, word_result 
 			goto done;
 		if (res.n != n || memcmp(res.s, s, n)) {
 			unsigned rep = cell[wn].rep;
+			/* an apostrophe is the writer's own syllable boundary inside one word
+			 * (San'ichi 三一 is no "San-ichi") */
+			if (divided && memchr(s, '\'', n)) {
+				rc = 0;
+				goto done;
+			}
 			/* a katakana word's long vowel written with its vowel letter (Noruwei for
 			 * ノルウェー; the title is ノルウェイの森): another valid kana spelling */
 			if (rep & R_LOAN) {
@@ -1860,6 +1866,47 @@ static char *lower_first(const char *s, size_t n)
 	return out;
 }
 
+/* Whether the romaji word s[0..n) is, as written, a dictionary word (its kana equal a
+ * reading: vowel length spelled any way but ē for えい, no repair). */
+static int known_word(cite *c, const char *s, size_t n)
+{
+	readings_hit hits[MAX_HITS];
+	unsigned char w[MAX_KANA], key[MAX_KANA];
+	char *kana;
+	size_t wn, kl, h, nh;
+	int complete = 0;
+	if (!c->rd)
+		return 0;
+	kana = kana_from_romaji(s, n, 0, &complete);
+	wn = kana && complete ? to_codes(kana, w, MAX_KANA) : 0;
+	free(kana);
+	if (!wn)
+		return 0;
+	kl = readings_key(w, wn, key);
+	nh = readings_lookup(c->rd, key, kl, hits, MAX_HITS);
+	for (h = 0; h < nh; h++) {
+		unsigned rep = 0;
+		if (penalty(w, wn, hits[h].kana, hits[h].len, 0, &rep) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether a Japanese word of the tokens tk[0..nt) is no dictionary word as written
+ * (Mainchii, kōgiasha, Kēzai): the field may be a garbled term. Hyphenated and
+ * digit-led words are taken as they are. */
+static int garbled_field(cite *c, const char *s, const token *tk, size_t nt)
+{
+	size_t i;
+	if (!c->rd)
+		return 1; /* no readings: the lexicon is all the evidence there is */
+	for (i = 0; i < nt; i++)
+		if (tk[i].cls == W_JAPANESE && !memchr(s + tk[i].b, '-', tk[i].e - tk[i].b) &&
+		    !(s[tk[i].b] >= '0' && s[tk[i].b] <= '9') && !known_word(c, s + tk[i].b, tk[i].e - tk[i].b))
+			return 1;
+	return 0;
+}
+
 /* Normalises the field s[fb..fe). */
 static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, size_t fe,
                     int quoted)
@@ -1931,7 +1978,11 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 	/* (1) the whole field in the lexicon */
 	if ((t = term_exact(c, s, fb, fe, 0)) != NULL)
 		return lexicon_edit(c, ed, s, len, fb, fe, t, "lexicon", CONF_LEXICON, quoted);
-	if (!n_o && nt >= 2 && (t = term_fuzzy(c, s, fb, fe, &dist)) != NULL)
+	/* a fuzzy match of a short field only when a word is garbled: a short field of real
+	 * words (Kakusa shakai 格差社会) is no typo of another term (Kokusai shakai); a long
+	 * title near a known one is (kakugi kouki ... for kakugigo ..., footnote 11) */
+	if (!n_o && nt >= 2 && (fe - fb >= 24 || garbled_field(c, s, tk, nt)) &&
+	    (t = term_fuzzy(c, s, fb, fe, &dist)) != NULL)
 		return lexicon_edit(c, ed, s, len, fb, fe, t, "lexicon (fuzzy)",
 		                    fuzzy_confidence(dist, fe - fb), quoted);
 	/* runs of two or more Japanese words */

@@ -249,6 +249,11 @@ check "no particle is divided off a word in a field without marks, nor off a cap
 Fukuzawa Yukichi, “Gakumon no susume,” Keio Gijuku, 1872.
 Nakane Chie, “Tate shakai,” Kodansha, 1967.' "$out"
 check "a written n is the writer's: Kodansha is never proposed as Kodasha" "" "$(grep 'Kodasha' "$TMPD/div.tsv")"
+out=$(printf '%s\n' 'Ōtake Hideo, “Gendai Nihon no seiji kenryoku,” San'"'"'ichi Shobō, 1979.' \
+	'Tachibanaki Toshiaki, “Kakusa shakai,” Iwanami Shinsho, 2006.' | "$YAKUGO" cite)
+check "an apostrophe's word is not divided; a short title of real words is no fuzzy typo of a term" \
+	'Ōtake Hideo, “Gendai Nihon no seiji kenryoku,” San'"'"'ichi Shobō, 1979.
+Tachibanaki Toshiaki, “Kakusa shakai,” Iwanami Shinsho, 2006.' "$out"
 check_match "a missing length mark: an applied=no row with the reading's spelling" \
 	'	4	Tsusho	Tsūshō	length mark missing \(not added\)	0\.[0-9]+	no$' "$(cat "$TMPD/len.tsv")"
 
