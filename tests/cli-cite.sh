@@ -208,6 +208,13 @@ check_match "bibtex: a corporate author's braces stay and its words are repaired
 check_match "Kunrei to Hepburn keeps the lengths the source marked" \
 	'Tōyō Keizai Shinpōsha' "$(cat "$TMPD/cite-fix.bib.out")"
 
+# the measured bibliographies (README): exactly the changes judged by hand are applied
+for f in cite-measure-books.bib cite-measure-books.txt cite-measure-politics.ris; do
+	"$YAKUGO" cite --report "$TMPD/$f.tsv" "$D/$f" >/dev/null 2>&1
+	got=$(tail -n +2 "$TMPD/$f.tsv" | awk -F'\t' '$7 == "yes" { print $2 "\t" $3 "\t" $4 }')
+	check "$f: the applied changes are the judged ones" "$(grep -v '^#' "$D/$f.applied")" "$got"
+done
+
 # names: kept by default in every position, --names alalc with the lexicon's evidence only
 out=$(printf '%s\n' 'Ohno, Taiichi, “Toyota seisan hōshiki,” 1978.' 'Taiichi Ohno and Itoh Motoshige, “Kēzai,” 2001.' \
 	'Kenichi Ohmae, “Kigyō sanbō,” 1975.' | "$YAKUGO" cite)
