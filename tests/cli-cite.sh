@@ -261,6 +261,8 @@ out=$(printf '%s\n' 'Ōtake Hideo, “Gendai Nihon no seiji kenryoku,” San'"'"
 check "an apostrophe's word is not divided; a short title of real words is no fuzzy typo of a term" \
 	'Ōtake Hideo, “Gendai Nihon no seiji kenryoku,” San'"'"'ichi Shobō, 1979.
 Tachibanaki Toshiaki, “Kakusa shakai,” Iwanami Shinsho, 2006.' "$out"
+printf '“Tsusho hakusho,” 2023.\n' >"$TMPD/unmarked.txt"
+check_status "--check: a missing length mark alone changes nothing (exit 0)" 0 "$YAKUGO" cite --check "$TMPD/unmarked.txt"
 check_match "a missing length mark: an applied=no row with the reading's spelling" \
 	'	4	Tsusho	Tsūshō	length mark missing \(not added\)	0\.[0-9]+	no$' "$(cat "$TMPD/len.tsv")"
 
