@@ -1,10 +1,23 @@
-/* bibtex.c: BibTeX through btparse (see bibtex.h). btparse validates each entry; since
- * it gives no byte positions, field values are located in the entry text by the same
- * grammar (name = {..} | ".." | number | macro, joined by #), which btparse has just
- * accepted. btparse writes its own messages to stderr; they are silenced while it
- * parses, and `yakugo cite` reports a rejected entry in its own words. The month macros
- * of the standard styles (jan ... dec) are defined first: btparse leaks a small string
- * for every use of an undefined macro. */
+/* bibtex.c: BibTeX through btparse (see bibtex.h), with btparse contained in a child
+ * process.
+ *
+ * Why contained and not replaced: btparse is the parser behind Text::BibTeX and so
+ * behind biber; "btparse accepts it" is the same test the user's own toolchain applies
+ * later, which a reader of our own could only imitate. But btparse can end the process:
+ * it calls exit() from its usage_error (`@t""{}`), it hands input text to its error
+ * reporter as a printf format (`@m{{%s%s...}}` crashes, `%n` aborts), and some inputs
+ * crash it in strlen. So btparse runs only in a child process (forked on first use,
+ * stdin/stdout/stderr on /dev/null) that validates one entry per request over a socket
+ * pair. An entry the child rejects, crashes or hangs on (BIBTEX_WAIT_MS) is reported by
+ * the caller and passed through; the child is replaced after every entry it did not
+ * accept, since btparse's error path is where input can overwrite memory (%n), so every
+ * entry is judged by a child that has only ever seen valid entries. A crash costs one
+ * entry, never the run.
+ *
+ * btparse gives no byte positions, so field values are located in the entry text by the
+ * same grammar (name = {..} | ".." | number | macro, joined by #), which btparse has
+ * just accepted. The month macros of the standard styles (jan ... dec) are defined in
+ * the child: btparse leaks a small string for every use of an undefined macro. */
 #include "config.h"
 
 #include "bibtex.h"
@@ -12,11 +25,22 @@
 
 #include <btparse.h>
 #include <ctype.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+/* How long the child may take over one entry before it is killed (btparse is linear;
+ * a megabyte entry takes milliseconds). */
+#define BIBTEX_WAIT_MS 10000
 
 struct bibtex_reader {
 	FILE *fp;
@@ -25,9 +49,9 @@ struct bibtex_reader {
 	size_t cap, len;
 	size_t line;      /* line of the next byte to read */
 	int pending;      /* a byte read ahead, or EOF/-2 for none */
+	pid_t child;      /* the btparse process, or 0 */
+	int sock;         /* our end of its socket pair, or -1 */
 };
-
-static int initialised;
 
 bibtex_reader *bibtex_open(FILE *fp, const char *name)
 {
@@ -38,34 +62,34 @@ bibtex_reader *bibtex_open(FILE *fp, const char *name)
 	r->name = strdup(name ? name : "<stdin>");
 	r->line = 1;
 	r->pending = -2;
+	r->sock = -1;
 	if (!r->name) {
 		free(r);
 		return NULL;
 	}
-	if (!initialised) {
-		static const char *months[12][2] = {
-			{ "jan", "January" }, { "feb", "February" }, { "mar", "March" },
-			{ "apr", "April" }, { "may", "May" }, { "jun", "June" }, { "jul", "July" },
-			{ "aug", "August" }, { "sep", "September" }, { "oct", "October" },
-			{ "nov", "November" }, { "dec", "December" }
-		};
-		int m;
-		bt_initialize();
-		for (m = 0; m < 12; m++)
-			bt_add_macro_text((char *)months[m][0], (char *)months[m][1], NULL, 0);
-		initialised = 1;
-	}
 	return r;
+}
+
+/* Ends the child (killed if still running) and reaps it. */
+static void stop_child(bibtex_reader *r)
+{
+	if (r->sock >= 0)
+		close(r->sock);
+	r->sock = -1;
+	if (r->child > 0) {
+		int status;
+		kill(r->child, SIGKILL);
+		while (waitpid(r->child, &status, 0) < 0 && errno == EINTR)
+			;
+	}
+	r->child = 0;
 }
 
 void bibtex_close(bibtex_reader *r)
 {
 	if (!r)
 		return;
-	if (initialised) {
-		bt_cleanup(); /* btparse's macro table and strings */
-		initialised = 0;
-	}
+	stop_child(r);
 	free(r->name);
 	free(r->buf);
 	free(r);
@@ -99,33 +123,151 @@ static int get(bibtex_reader *r)
 	return c;
 }
 
-/* Whether the entry in buf is accepted by btparse (its messages silenced). */
+/* Reads or writes exactly n bytes; 0, or -1 on an error or end of file. */
+static int read_all(int fd, void *p, size_t n)
+{
+	char *b = p;
+	while (n > 0) {
+		ssize_t k = read(fd, b, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		b += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static int send_all(int fd, const void *p, size_t n)
+{
+	const char *b = p;
+	while (n > 0) {
+		ssize_t k = send(fd, b, n, MSG_NOSIGNAL);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		b += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* Registered in the child: btparse's exit() ends the child here, before the C library
+ * closes the streams inherited from the parent (closing a read stream moves the file
+ * offset that parent and child share, and the parent would read its input again). */
+static void child_exit_now(void)
+{
+	_exit(1);
+}
+
+/* The child: requests are uint32 line, uint32 length, the entry; the answer is one
+ * byte, 1 accepted, 0 rejected (then the child ends). Never returns. */
+static void child_main(int fd, const char *name, int input)
+{
+	static const char *months[12][2] = {
+		{ "jan", "January" }, { "feb", "February" }, { "mar", "March" },
+		{ "apr", "April" }, { "may", "May" }, { "jun", "June" }, { "jul", "July" },
+		{ "aug", "August" }, { "sep", "September" }, { "oct", "October" },
+		{ "nov", "November" }, { "dec", "December" }
+	};
+	char *fname = strdup(name);
+	int m, null = open("/dev/null", O_RDWR);
+	atexit(child_exit_now);
+	if (null >= 0) {
+		dup2(null, 0);
+		dup2(null, 1);
+		dup2(null, 2);
+		if (input > 2)
+			dup2(null, input); /* the parent's input is none of the child's business */
+		if (null > 2)
+			close(null);
+	}
+	bt_initialize();
+	for (m = 0; m < 12; m++)
+		bt_add_macro_text((char *)months[m][0], (char *)months[m][1], NULL, 0);
+	for (;;) {
+		uint32_t head[2];
+		char *text, ok;
+		boolean status = 0;
+		AST *ast;
+		if (read_all(fd, head, sizeof head) != 0)
+			_exit(0);
+		text = malloc((size_t)head[1] + 1);
+		if (!text || read_all(fd, text, head[1]) != 0)
+			_exit(0);
+		text[head[1]] = '\0';
+		ast = bt_parse_entry_s(text, fname, (int)head[0], BTO_MINIMAL, &status);
+		ok = ast != NULL && status;
+		if (ast)
+			bt_free_ast(ast);
+		bt_parse_entry_s(NULL, NULL, 0, 0, NULL); /* reset btparse's entry state */
+		free(text);
+		if (send_all(fd, &ok, 1) != 0 || !ok)
+			_exit(0);
+	}
+}
+
+/* Starts the child. 0, or -1 (fork or socketpair failed). */
+static int start_child(bibtex_reader *r)
+{
+	int sv[2];
+	pid_t pid;
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
+		return -1;
+	fflush(NULL); /* nothing buffered may be written twice by the child's exit() */
+	pid = fork();
+	if (pid < 0) {
+		close(sv[0]);
+		close(sv[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(sv[0]);
+		child_main(sv[1], r->name, fileno(r->fp));
+	}
+	close(sv[1]);
+	r->child = pid;
+	r->sock = sv[0];
+	return 0;
+}
+
+/* Whether btparse accepts the entry in buf: 1 yes, 0 no (rejected, or btparse crashed
+ * or hung on it), -1 when no child could be started. */
 static int valid_entry(bibtex_reader *r, size_t line)
 {
-	boolean status = 0;
-	AST *ast;
-	int saved = dup(2), null = open("/dev/null", O_WRONLY);
-	fflush(stderr);
-	if (saved >= 0 && null >= 0)
-		dup2(null, 2);
-	ast = bt_parse_entry_s(r->buf, r->name, (int)line, BTO_MINIMAL, &status);
-	fflush(stderr);
-	if (saved >= 0) {
-		dup2(saved, 2);
-		close(saved);
-	}
-	if (null >= 0)
-		close(null);
-	if (ast)
-		bt_free_ast(ast);
-	bt_parse_entry_s(NULL, NULL, 0, 0, NULL); /* reset btparse's entry state */
-	return ast != NULL && status;
+	uint32_t head[2];
+	struct pollfd pfd;
+	char ok = 0;
+	int n;
+	if (r->len > UINT32_MAX || memchr(r->buf, '\0', r->len))
+		return 0;
+	if (!r->child && start_child(r) != 0)
+		return -1;
+	head[0] = line > INT32_MAX ? INT32_MAX : (uint32_t)line;
+	head[1] = (uint32_t)r->len;
+	pfd.fd = r->sock;
+	pfd.events = POLLIN;
+	if (send_all(r->sock, head, sizeof head) != 0 || send_all(r->sock, r->buf, r->len) != 0)
+		goto dead;
+	do
+		n = poll(&pfd, 1, BIBTEX_WAIT_MS);
+	while (n < 0 && errno == EINTR);
+	if (n <= 0 || read_all(r->sock, &ok, 1) != 0)
+		goto dead;
+	if (!ok)
+		stop_child(r); /* it ends itself; a fresh one judges the next entry */
+	return ok ? 1 : 0;
+dead:
+	stop_child(r);
+	return 0;
 }
 
 int bibtex_next(bibtex_reader *r, const char **text, size_t *len, size_t *line,
                 enum bibtex_chunk *kind)
 {
-	int c, depth = 0, open = 0, close = 0, started = 0, interrupted = 0;
+	int c, depth = 0, open = 0, close = 0, started = 0, interrupted = 0, toolong = 0;
 	r->len = 0;
 	*line = r->line;
 	c = get(r);
@@ -142,6 +284,8 @@ int bibtex_next(bibtex_reader *r, const char **text, size_t *len, size_t *line,
 			}
 			if (push(r, c))
 				return -1;
+			if (r->len >= BIBTEX_MAX_CHUNK)
+				break; /* the rest is another chunk of text */
 			prev = c;
 			c = get(r);
 		}
@@ -163,6 +307,10 @@ int bibtex_next(bibtex_reader *r, const char **text, size_t *len, size_t *line,
 		}
 		if (push(r, c))
 			return -1;
+		if (r->len >= BIBTEX_MAX_CHUNK) {
+			toolong = 1;
+			break;
+		}
 		if (!started) {
 			if (c == '{' || c == '(') {
 				started = 1;
@@ -187,12 +335,18 @@ int bibtex_next(bibtex_reader *r, const char **text, size_t *len, size_t *line,
 		return -1;
 	*text = r->buf;
 	*len = r->len;
-	if (interrupted)
+	if (toolong)
+		*kind = BIBTEX_TOOLONG;
+	else if (interrupted)
 		*kind = BIBTEX_BAD;
 	else if (!started || depth != 0)
 		*kind = BIBTEX_TRUNCATED;
-	else
-		*kind = valid_entry(r, *line) ? BIBTEX_ENTRY : BIBTEX_BAD;
+	else {
+		int v = valid_entry(r, *line);
+		if (v < 0)
+			return -1;
+		*kind = v ? BIBTEX_ENTRY : BIBTEX_BAD;
+	}
 	return 1;
 }
 

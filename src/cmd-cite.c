@@ -300,11 +300,19 @@ static int do_bibtex(run *r, FILE *fp)
 		return cli_error(YK_SYSTEM, _("out of memory"));
 	while ((got = bibtex_next(in, &text, &len, &line, &kind)) == 1) {
 		char *res = NULL;
-		if (kind == BIBTEX_TRUNCATED || kind == BIBTEX_BAD) {
-			cli_error(YK_USAGE, kind == BIBTEX_BAD
-			          ? _("%s:%zu: BibTeX entry not accepted by btparse (passed through unchanged)")
-			          : _("%s:%zu: BibTeX entry cut off at the end of the input (passed through unchanged)"),
-			          r->file, line);
+		const char *problem = NULL;
+		if (kind == BIBTEX_TEXT)
+			;
+		else if (memchr(text, '\0', len))
+			problem = _("NUL byte in the BibTeX entry");
+		else if (kind == BIBTEX_TOOLONG)
+			problem = _("BibTeX entry longer than 1 MiB");
+		else if (kind == BIBTEX_TRUNCATED)
+			problem = _("BibTeX entry cut off at the end of the input");
+		else if (kind == BIBTEX_BAD)
+			problem = _("BibTeX entry not accepted by btparse");
+		if (problem) {
+			cli_error(YK_USAGE, _("%s:%zu: %s (passed through unchanged)"), r->file, line, problem);
 			r->bad = 1;
 		} else if (kind == BIBTEX_ENTRY) {
 			if (text_utf8_check(text, len, NULL) != 0) {
