@@ -18,10 +18,12 @@
 #include "text.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Lines longer than this are passed through and reported (the normaliser is meant for
  * citations, not for megabytes of text without a newline). */
@@ -43,6 +45,7 @@ typedef struct run {
 	char *notes;         /* annotations of the record being rewritten (structured) */
 	size_t notes_len;
 	int bad;             /* bad input seen */
+	int write_failed;    /* a write to stdout failed: stop */
 	int oom;
 } run;
 
@@ -75,59 +78,49 @@ static void print_help(void)
 	                   "input (the record is passed through unchanged and named FILE:LINE), 3 system error."));
 }
 
-static void json_str(FILE *fp, const char *s)
-{
-	putc('"', fp);
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '"' || ch == '\\')
-			fprintf(fp, "\\%c", ch);
-		else if (ch == '\n')
-			fputs("\\n", fp);
-		else if (ch == '\t')
-			fputs("\\t", fp);
-		else if (ch < 0x20)
-			fprintf(fp, "\\u%04x", ch);
-		else
-			putc(ch, fp);
-	}
-	putc('"', fp);
-}
-
 static void tsv_str(FILE *fp, const char *s)
 {
 	for (; *s; s++)
 		putc(*s == '\t' || *s == '\n' ? ' ' : *s, fp);
 }
 
-/* Writes one change to the report. */
+/* Writes one change to the report. Numbers are written without printf's %f, whose
+ * decimal point follows LC_NUMERIC (0,95 under de_DE): the TSV from the hundredths as
+ * integers, the JSON by jansson (which writes a '.' in every locale). */
 static void report_change(run *r, size_t line, const cite_change *ch)
 {
+	long hundredths;
 	if (!r->report)
 		return;
+	hundredths = ch->confidence <= 0 ? 0 : ch->confidence >= 1 ? 100
+	             : (long)(ch->confidence * 100 + 0.5);
 	if (r->report_json) {
-		fputs(r->reported ? ",\n  {" : "  {", r->report);
-		fputs("\"file\": ", r->report);
-		json_str(r->report, r->file);
-		if (r->item)
-			fprintf(r->report, ", \"item\": %zu", r->item);
-		else
-			fprintf(r->report, ", \"line\": %zu", line);
-		fputs(", \"before\": ", r->report);
-		json_str(r->report, ch->before);
-		fputs(", \"after\": ", r->report);
-		json_str(r->report, ch->after);
-		fputs(", \"reason\": ", r->report);
-		json_str(r->report, ch->reason);
-		fprintf(r->report, ", \"confidence\": %.2f, \"applied\": %s}", ch->confidence,
-		        ch->applied && !r->check ? "true" : "false");
+		json_t *o = json_object();
+		char *dump = NULL;
+		if (o && !json_object_set_new(o, "file", json_string(r->file)) &&
+		    !json_object_set_new(o, r->item ? "item" : "line",
+		                         json_integer((json_int_t)(r->item ? r->item : line))) &&
+		    !json_object_set_new(o, "before", json_string(ch->before)) &&
+		    !json_object_set_new(o, "after", json_string(ch->after)) &&
+		    !json_object_set_new(o, "reason", json_string(ch->reason)) &&
+		    !json_object_set_new(o, "confidence", json_real((double)hundredths / 100)) &&
+		    !json_object_set_new(o, "applied", json_boolean(ch->applied && !r->check)))
+			dump = json_dumps(o, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
+		json_decref(o);
+		if (!dump) {
+			r->oom = 1;
+			return;
+		}
+		fputs(r->reported ? ",\n  " : "  ", r->report);
+		fputs(dump, r->report);
+		free(dump);
 	} else {
 		tsv_str(r->report, r->file);
 		fprintf(r->report, "\t%zu\t", r->item ? r->item : line);
 		tsv_str(r->report, ch->before);
 		putc('\t', r->report);
 		tsv_str(r->report, ch->after);
-		fprintf(r->report, "\t%s\t%.2f\t%s\n", ch->reason, ch->confidence,
+		fprintf(r->report, "\t%s\t%ld.%02ld\t%s\n", ch->reason, hundredths / 100, hundredths % 100,
 		        ch->applied && !r->check ? "yes" : "no");
 	}
 	r->reported++;
@@ -193,10 +186,13 @@ static char *take_notes(void *arg)
 	return n;
 }
 
+/* Writes s[0..n) to stdout (nothing with --check). A failed write (EPIPE with SIGPIPE
+ * ignored, a full disk) sets r->write_failed: the readers stop at the next record and
+ * cli_finish reports the error (exit 3). */
 static void write_out(run *r, const char *s, size_t n)
 {
-	if (!r->check)
-		fwrite(s, 1, n, stdout);
+	if (!r->check && !r->write_failed && fwrite(s, 1, n, stdout) != n)
+		r->write_failed = 1;
 }
 
 /* Whether no quote of s[0..len) is left open at its end (“ without ”, an odd number
@@ -280,10 +276,14 @@ static int do_lines(run *r, FILE *fp, enum format f)
 			write_out(r, "\n", 1);
 		if (r->notes) /* RIS: a note line after the tag it explains (written below) */
 			pending = take_notes(r);
+		if (r->write_failed)
+			break;
 	}
 	flush_note(r, &pending, NULL, 0);
 	lines_close(in);
 	free(pending);
+	if (r->write_failed)
+		return YK_SYSTEM; /* cli_finish says so */
 	if (got < 0)
 		return cli_error(YK_SYSTEM, _("%s: read error: %s"), r->file, strerror(errno));
 	return YK_OK;
@@ -341,8 +341,12 @@ static int do_bibtex(run *r, FILE *fp)
 			free(res);
 		} else
 			write_out(r, text, len);
+		if (r->write_failed)
+			break;
 	}
 	bibtex_close(in);
+	if (r->write_failed)
+		return YK_SYSTEM; /* cli_finish says so */
 	if (got < 0)
 		return cli_error(YK_SYSTEM, _("%s: read error"), r->file);
 	return YK_OK;
@@ -414,6 +418,39 @@ static enum format detect(const char *path, FILE *fp)
 	return F_TEXT;
 }
 
+/* Whether fp is a directory (fopen opens one for reading; reads then fail). */
+static int is_directory(FILE *fp)
+{
+	struct stat st;
+	return fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Parses a threshold: digits with at most one '.', the same in every locale (strtod
+ * would take "nan", "inf", "" and, under de_DE, refuse "0.9"). 0 and *x in 0..1, or -1. */
+static int parse_threshold(const char *s, double *x)
+{
+	double v = 0, scale = 1;
+	int digits = 0, dot = 0;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (dot)
+				v += (scale /= 10) * (*s - '0');
+			else
+				v = v * 10 + (*s - '0');
+			digits++;
+		} else if (*s == '.' && !dot)
+			dot = 1;
+		else
+			return -1;
+		if (v > 1)
+			return -1;
+	}
+	if (!digits)
+		return -1;
+	*x = v;
+	return 0;
+}
+
 /* The reading index next to the database (or $YAKUGO_READINGS); NULL with a warning. */
 static readings *open_readings(void)
 {
@@ -469,7 +506,7 @@ int cmd_cite(int argc, char **argv)
 	run r;
 	lexicon *lex = NULL;
 	readings *rd = NULL;
-	char *error = NULL, *end;
+	char *error = NULL;
 	int opt, rc = YK_OK, i;
 
 	memset(&r, 0, sizeof r);
@@ -519,9 +556,7 @@ int cmd_cite(int argc, char **argv)
 			r.check = 1;
 			break;
 		case 't':
-			errno = 0;
-			o.threshold = strtod(optarg, &end);
-			if (errno || *end || o.threshold < 0 || o.threshold > 1)
+			if (parse_threshold(optarg, &o.threshold) != 0)
 				return cli_usage(_("threshold must be a number from 0 to 1: '%s'"), optarg);
 			break;
 		case 'h':
@@ -563,8 +598,10 @@ int cmd_cite(int argc, char **argv)
 		FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 		enum format f = fmt;
 		int frc;
-		if (!fp) {
-			rc = cli_error(YK_SYSTEM, "%s: %s", path, strerror(errno));
+		if (!fp || (fp != stdin && is_directory(fp))) {
+			rc = cli_error(YK_SYSTEM, "%s: %s", path, strerror(fp ? EISDIR : errno));
+			if (fp)
+				fclose(fp);
 			continue;
 		}
 		r.file = fp == stdin ? "<stdin>" : path;

@@ -42,4 +42,34 @@ check "1 MB of random bytes: every message names FILE:LINE" "" \
 "$YAKUGO" cite "$TMPD/many.bib" >"$TMPD/many.out" 2>/dev/null
 check "400 entries that kill btparse among 200 good ones: all good ones processed" 200 "$(grep -c 'Sōmushō' "$TMPD/many.out")"
 
+# ---- the report in every locale, numbers, directories, write errors ------------------------------
+if locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+	printf 'Kēzai sangyōshō, “Jouhou,” 2023.\n' | LC_ALL=de_DE.UTF-8 "$YAKUGO" cite --threshold 0.9 --report "$TMPD/de.json" >/dev/null; st=$?
+	check "de_DE: --threshold 0.9 accepted" 0 "$st"
+	check_match "de_DE: --report FILE.json writes a decimal point" '"confidence": 0\.[0-9]+,' "$(cat "$TMPD/de.json")"
+	if jq . "$TMPD/de.json" >/dev/null 2>&1; then tap_ok "de_DE: --report FILE.json is valid JSON"
+	else tap_fail "de_DE: --report FILE.json is valid JSON" "$(cat "$TMPD/de.json")"; fi
+	printf 'Kēzai sangyōshō, 2023.\n' | LC_ALL=de_DE.UTF-8 "$YAKUGO" cite --report "$TMPD/de.tsv" >/dev/null
+	check_match "de_DE: --report TSV writes a decimal point" '	[01]\.[0-9][0-9]	yes$' "$(cat "$TMPD/de.tsv")"
+else
+	tap_ok "# SKIP no de_DE.UTF-8 locale (quickstart.sh generates it)"
+fi
+for t in nan '' inf -0.1 1.5 0,5 1e0 ' 0.5'; do
+	check_status "--threshold '$t' refused" 2 "$YAKUGO" cite --threshold "$t" /dev/null
+done
+for t in 0 1 0.95 .5 1.0; do
+	check_status "--threshold '$t' accepted" 0 "$YAKUGO" cite --threshold "$t" /dev/null
+done
+mkdir -p "$TMPD/adir"
+out=$("$YAKUGO" cite "$TMPD/adir" 2>&1); st=$?
+check "a directory: exit 3" 3 "$st"
+check_match "a directory: 'Is a directory'" 'adir: Is a directory$' "$out"
+i=0; while [ $i -lt 20000 ]; do echo "[$i] Soumushou, 2024."; i=$((i + 1)); done >"$TMPD/big.txt"
+( trap '' PIPE; "$YAKUGO" cite --report "$TMPD/epipe.tsv" "$TMPD/big.txt" 2>"$TMPD/epipe.err"; echo $? >"$TMPD/epipe.rc" ) | head -n 1 >/dev/null
+check "SIGPIPE ignored, output closed: exit 3" 3 "$(cat "$TMPD/epipe.rc")"
+check_match "SIGPIPE ignored: write error named" 'write error' "$(cat "$TMPD/epipe.err")"
+n=$(wc -l <"$TMPD/epipe.tsv")
+if [ "$n" -lt 10000 ]; then tap_ok "SIGPIPE ignored: stops at the first write error ($n of 20000 lines reported)"
+else tap_fail "SIGPIPE ignored: stops at the first write error" "$n lines reported"; fi
+
 tap_done
