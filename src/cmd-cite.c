@@ -451,12 +451,16 @@ static int parse_threshold(const char *s, double *x)
 	return 0;
 }
 
-/* The reading index next to the database (or $YAKUGO_READINGS); NULL with a warning. */
-static readings *open_readings(void)
+/* The reading index next to the database (or $YAKUGO_READINGS, else the build tree's,
+ * else the installed one). A missing index is allowed: *rd is NULL and a warning says
+ * that words are not read again. A corrupt one is not: the output would silently
+ * differ from a sound installation's, so it is an error (exit 2) that names the file;
+ * rebuild it with `make` or point $YAKUGO_READINGS elsewhere. Returns YK_OK or YK_USAGE. */
+static int open_readings(readings **rd)
 {
 	const char *env = getenv("YAKUGO_READINGS");
 	char path[4096], *error = NULL;
-	readings *rd;
+	*rd = NULL;
 	if (env && *env)
 		snprintf(path, sizeof path, "%s", env);
 	else {
@@ -466,24 +470,29 @@ static readings *open_readings(void)
 		else
 			snprintf(path, sizeof path, "readings.idx");
 	}
-	rd = readings_open(path, &error);
-	if (!rd && !(env && *env)) {
+	*rd = readings_open(path, &error);
+	if (!*rd && errno == ENOENT && !(env && *env)) {
 		/* the build tree's, then the installed one */
 		const char *dirs[] = { BUILD_DATADIR, PKGDATADIR };
 		size_t k;
-		for (k = 0; k < 2 && !rd; k++) {
+		for (k = 0; k < 2 && !*rd && errno == ENOENT; k++) {
 			snprintf(path, sizeof path, "%s/readings.idx", dirs[k]);
 			free(error);
 			error = NULL;
-			rd = readings_open(path, &error);
+			*rd = readings_open(path, &error);
 		}
 	}
-	if (!rd) {
+	if (!*rd && errno == EINVAL) {
+		cli_error(YK_USAGE, "%s", error ? error : _("out of memory"));
+		free(error);
+		return YK_USAGE;
+	}
+	if (!*rd) {
 		cli_warn(_("%s; words are not read again (only the lexicon is used)"),
 		         error ? error : _("out of memory"));
 		free(error);
 	}
-	return rd;
+	return YK_OK;
 }
 
 int cmd_cite(int argc, char **argv)
@@ -573,7 +582,9 @@ int cmd_cite(int argc, char **argv)
 		free(error);
 		error = NULL;
 	}
-	rd = open_readings();
+	rc = open_readings(&rd);
+	if (rc != YK_OK)
+		goto done;
 	r.annotate = o.annotate;
 	r.c = cite_new(lex, rd, NULL, &o, &error);
 	if (!r.c) {

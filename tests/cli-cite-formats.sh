@@ -72,4 +72,20 @@ n=$(wc -l <"$TMPD/epipe.tsv")
 if [ "$n" -lt 10000 ]; then tap_ok "SIGPIPE ignored: stops at the first write error ($n of 20000 lines reported)"
 else tap_fail "SIGPIPE ignored: stops at the first write error" "$n lines reported"; fi
 
+# ---- a corrupt reading index: named, exit 2, no crash ------------------------------------------
+IDX="$top_builddir/dict/readings.idx"
+size=$(wc -c <"$IDX")
+head -c $((size / 2)) "$IDX" >"$TMPD/trunc.idx"
+head -c 1000 "$IDX" >"$TMPD/short.idx"
+cp "$IDX" "$TMPD/over.idx"
+printf '\377\377\377\177' | dd of="$TMPD/over.idx" bs=1 seek=100 conv=notrunc 2>/dev/null
+cp "$IDX" "$TMPD/zero.idx"
+dd if=/dev/zero of="$TMPD/zero.idx" bs=1 seek=$((size / 3)) count=65536 conv=notrunc 2>/dev/null
+for k in trunc short over zero; do
+	out=$(echo 'Soumushou no Shisou' | YAKUGO_READINGS="$TMPD/$k.idx" "$YAKUGO" cite 2>&1); st=$?
+	check "corrupt reading index ($k): exit 2" 2 "$st"
+	check_match "corrupt reading index ($k): named" "^yakugo: .*$k\\.idx: corrupt reading index \\(" "$out"
+done
+check_status "the sound reading index still opens" 0 env YAKUGO_READINGS="$IDX" "$YAKUGO" cite /dev/null
+
 tap_done
