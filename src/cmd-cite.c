@@ -2,6 +2,7 @@
  * citations (plain text, BibTeX, CSL-JSON, RIS) into one correct style (cite.h), and
  * reports or checks the changes. Plain text and RIS stream line by line, BibTeX entry
  * by entry; CSL-JSON is read whole (jansson). */
+#define _GNU_SOURCE /* fopencookie */
 #include "config.h"
 
 #include "bibtex.h"
@@ -17,6 +18,7 @@
 #include "status.h"
 #include "text.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <jansson.h>
 #include <getopt.h>
@@ -126,6 +128,22 @@ static void report_change(run *r, size_t line, const cite_change *ch)
 	r->reported++;
 }
 
+/* Whether notes (" | "-separated "TERM: NOTE" items) already holds term: note. */
+static int note_seen(const char *notes, const char *term, const char *note)
+{
+	size_t t = strlen(term), n = strlen(note);
+	const char *p = notes;
+	for (;;) {
+		if (!strncmp(p, term, t) && p[t] == ':' && p[t + 1] == ' ' && !strncmp(p + t + 2, note, n) &&
+		    (p[t + 2 + n] == '\0' || !strncmp(p + t + 2 + n, " | ", 3)))
+			return 1;
+		p = strstr(p, " | ");
+		if (!p)
+			return 0;
+		p += 3;
+	}
+}
+
 /* cite_fix_fn for every format: normalises s[0..len) and reports the changes. */
 static int fix(void *arg, const char *s, size_t len, size_t line, enum cite_field kind,
                char **out)
@@ -152,6 +170,10 @@ static int fix(void *arg, const char *s, size_t len, size_t line, enum cite_fiel
 	cite_changes_free(ch, n);
 	if (r->values && r->annotate) {
 		char *note = cite_annotation(r->c, res, strlen(res), r->annotate);
+		if (note && r->notes && note_seen(r->notes, res, note)) {
+			free(note); /* the same term twice in one record: annotated once */
+			note = NULL;
+		}
 		if (note) {
 			size_t k = strlen(res), m = strlen(note);
 			char *p = realloc(r->notes, r->notes_len + k + m + 6);
@@ -374,47 +396,111 @@ static int do_csljson(run *r, FILE *fp)
 	return rc;
 }
 
-/* The format of path from its name, else from its first bytes (put back). */
-static enum format detect(const char *path, FILE *fp)
+/* ---- detecting the format from content ------------------------------------------ */
+
+/* How many bytes are looked at: enough for the first record of every format. */
+#define PEEK_MAX 65536
+
+/* An input whose first bytes were read ahead: a stream (fopencookie) that gives back
+ * head[0..n) and then the rest of fp, so detection loses nothing on a pipe. */
+typedef struct peeked {
+	FILE *fp;
+	char head[PEEK_MAX];
+	size_t n, at;
+} peeked;
+
+static ssize_t peeked_read(void *cookie, char *buf, size_t size)
+{
+	peeked *p = cookie;
+	size_t k;
+	if (p->at < p->n) {
+		k = p->n - p->at < size ? p->n - p->at : size;
+		memcpy(buf, p->head + p->at, k);
+		p->at += k;
+		return (ssize_t)k;
+	}
+	k = fread(buf, 1, size, p->fp);
+	return k == 0 && ferror(p->fp) ? -1 : (ssize_t)k;
+}
+
+static int peeked_close(void *cookie)
+{
+	(void)cookie; /* the caller closes fp and frees the peeked */
+	return 0;
+}
+
+/* Reads the head of p->fp: up to the end of the first line that holds more than white
+ * space and % comments, or up to PEEK_MAX bytes when that line starts with '[' or '{'
+ * (JSON is judged on more than one line). */
+static void peek_head(peeked *p)
+{
+	int c, first = 0, bol = 1, comment = 0;
+	while (p->n < PEEK_MAX && (c = getc(p->fp)) != EOF) {
+		p->head[p->n++] = (char)c;
+		if (c == '\n') {
+			if (first && first != '[' && first != '{')
+				break;
+			bol = 1;
+			comment = 0;
+			continue;
+		}
+		if (bol && c == '%' && !first)
+			comment = 1;
+		else if (!first && !comment && c != ' ' && c != '\t' && c != '\r')
+			first = c;
+		bol = 0;
+	}
+}
+
+/* The format of the content head[0..n), or F_AUTO when it is none in particular. */
+static enum format detect_content(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		i = 3;
+	/* BibTeX: blank lines and % comments, then "@type{" or "@type(" */
+	for (;;) {
+		while (i < n && strchr(" \t\r\n", s[i]))
+			i++;
+		if (i < n && s[i] == '%') {
+			while (i < n && s[i] != '\n')
+				i++;
+			continue;
+		}
+		break;
+	}
+	if (i < n && s[i] == '@') {
+		size_t k = i + 1;
+		while (k < n && (isalnum((unsigned char)s[k]) || s[k] == '_' || s[k] == '-'))
+			k++;
+		if (k > i + 1) {
+			while (k < n && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			if (k < n && (s[k] == '{' || s[k] == '('))
+				return F_BIBTEX;
+		}
+	}
+	if (csljson_sniff(s, n))
+		return F_CSLJSON;
+	if (n - i >= 5 && !memcmp(s + i, "TY  -", 5))
+		return F_RIS;
+	return F_AUTO;
+}
+
+/* The format of an input: its content when that is recognisably BibTeX, CSL-JSON or
+ * RIS, else its name's extension (.bib .json .ris), else plain text. */
+static enum format detect(const char *path, const char *head, size_t n)
 {
 	const char *dot = path ? strrchr(path, '.') : NULL;
-	int c;
+	enum format f = detect_content(head, n);
+	if (f != F_AUTO)
+		return f;
 	if (dot && !strcmp(dot, ".bib"))
 		return F_BIBTEX;
 	if (dot && !strcmp(dot, ".json"))
 		return F_CSLJSON;
 	if (dot && !strcmp(dot, ".ris"))
 		return F_RIS;
-	if (!path || !strcmp(path, "-"))
-		return F_TEXT;
-	/* sniff: the first non-blank byte */
-	{
-		char head[16];
-		size_t n = 0;
-		long at = ftell(fp);
-		while (n < sizeof head - 1 && (c = getc(fp)) != EOF) {
-			if (n == 0 && (c == ' ' || c == '\n' || c == '\t' || c == '\r'))
-				continue;
-			head[n++] = (char)c;
-		}
-		head[n] = '\0';
-		if (at < 0 || fseek(fp, at, SEEK_SET) != 0)
-			return F_TEXT;
-		if (head[0] == '@')
-			return F_BIBTEX;
-		if (head[0] == '{')
-			return F_CSLJSON;
-		if (head[0] == '[') {
-			/* a JSON array of objects, not a "[1]" footnote marker */
-			size_t k = 1;
-			while (k < n && strchr(" \t\r\n", head[k]))
-				k++;
-			if (k == n || head[k] == '{' || head[k] == ']')
-				return F_CSLJSON;
-		}
-		if (!strncmp(head, "TY  -", 5))
-			return F_RIS;
-	}
 	return F_TEXT;
 }
 
@@ -516,6 +602,7 @@ int cmd_cite(int argc, char **argv)
 	lexicon *lex = NULL;
 	readings *rd = NULL;
 	char *error = NULL;
+	peeked *peek = NULL;
 	int opt, rc = YK_OK, i;
 
 	memset(&r, 0, sizeof r);
@@ -606,7 +693,7 @@ int cmd_cite(int argc, char **argv)
 	}
 	for (i = optind; i < argc || i == optind; i++) {
 		const char *path = i < argc ? argv[i] : "-";
-		FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+		FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin, *in = fp;
 		enum format f = fmt;
 		int frc;
 		if (!fp || (fp != stdin && is_directory(fp))) {
@@ -616,13 +703,36 @@ int cmd_cite(int argc, char **argv)
 			continue;
 		}
 		r.file = fp == stdin ? "<stdin>" : path;
-		if (f == F_AUTO)
-			f = detect(fp == stdin ? NULL : path, fp);
+		if (f == F_AUTO) {
+			/* peek at the head, then read through a stream that gives it back */
+			static cookie_io_functions_t io = { peeked_read, NULL, NULL, peeked_close };
+			if (!peek)
+				peek = malloc(sizeof *peek);
+			if (!peek) {
+				rc = cli_error(YK_SYSTEM, _("out of memory"));
+				if (fp != stdin)
+					fclose(fp);
+				break;
+			}
+			peek->fp = fp;
+			peek->n = peek->at = 0;
+			peek_head(peek);
+			f = detect(fp == stdin ? NULL : path, peek->head, peek->n);
+			in = fopencookie(peek, "r", io);
+			if (!in) {
+				rc = cli_error(YK_SYSTEM, _("out of memory"));
+				if (fp != stdin)
+					fclose(fp);
+				break;
+			}
+		}
 		r.values = f != F_TEXT;
 		/* plain text: inline after the span; the structured formats: fields of their own */
 		cite_set_annotate(r.c, f == F_TEXT ? o.annotate : 0);
-		frc = f == F_BIBTEX ? do_bibtex(&r, fp) : f == F_CSLJSON ? do_csljson(&r, fp)
-		                                         : do_lines(&r, fp, f);
+		frc = f == F_BIBTEX ? do_bibtex(&r, in) : f == F_CSLJSON ? do_csljson(&r, in)
+		                                         : do_lines(&r, in, f);
+		if (in != fp)
+			fclose(in);
 		if (fp != stdin)
 			fclose(fp);
 		r.values = 0;
@@ -646,6 +756,7 @@ done:
 	if (r.report)
 		fclose(r.report);
 	free(r.notes);
+	free(peek);
 	cite_free(r.c);
 	readings_close(rd);
 	lexicon_close(lex);

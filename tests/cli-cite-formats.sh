@@ -88,4 +88,71 @@ for k in trunc short over zero; do
 done
 check_status "the sound reading index still opens" 0 env YAKUGO_READINGS="$IDX" "$YAKUGO" cite /dev/null
 
+# ---- CSL-JSON edited in place --------------------------------------------------------------------
+L="$D/cite-layout.json"
+"$YAKUGO" cite "$L" >"$TMPD/layout.out" 2>"$TMPD/layout.err"; st=$?
+check "csljson layout: exit 0" 0 "$st"
+check "csljson layout: as many lines out as in" "$(wc -l <"$L")" "$(wc -l <"$TMPD/layout.out")"
+check "csljson layout: tabs, spacing and one-line items kept (lines without a fixed value are identical)" \
+	"$(sed -n '1p;5p;7p;9p;10p' "$L")" "$(sed -n '1p;5p;7p;9p;10p' "$TMPD/layout.out")"
+check "csljson layout: a value replaced in place, the fields around it as they were" \
+	'	{"id": "a", "type": "report", "title": "Jōhō tsūshin hakusho no gaiyō", "publisher": "Sōmushō",' \
+	"$(sed -n 2p "$TMPD/layout.out")"
+check "csljson layout: escapes elsewhere kept, a value with escaped quotes re-encoded" \
+	'	{"type":"article-newspaper","id":"b","container-title":"Mainichi Shimbun","title":"AI \"ekiin\" o 10-gatsu kara","note":"keep\\tthis \\u00e9"},' \
+	"$(sed -n 4p "$TMPD/layout.out")"
+check "csljson layout: a \\u escape decoded for the normaliser (gaiyō is right: unchanged)" \
+	"$(sed -n 5p "$L")" "$(sed -n 5p "$TMPD/layout.out")"
+check "csljson layout: the output is JSON with the same keys in the same order" \
+	"$(jq -c '[.[] | keys_unsorted]' "$L")" "$(jq -c '[.[] | keys_unsorted]' "$TMPD/layout.out")"
+check "csljson layout: a non-title field untouched" "Soumushou stays: not a title field" "$(jq -r '.[4].abstract' "$TMPD/layout.out")"
+"$YAKUGO" cite "$TMPD/layout.out" >"$TMPD/layout2.out"
+if cmp -s "$TMPD/layout.out" "$TMPD/layout2.out"; then tap_ok "csljson layout: a second run changes nothing"
+else tap_fail "csljson layout: a second run changes nothing" "$(diff "$TMPD/layout.out" "$TMPD/layout2.out")"; fi
+"$YAKUGO" cite --annotate both "$L" >"$TMPD/layout-an.out"
+printf '[\n  {\n    "id": "x",\n    "publisher": "Soumushou"\n  }\n]\n' >"$TMPD/indent.json"
+check "csljson --annotate: a new note after the last member, indented like it" '[
+  {
+    "id": "x",
+    "publisher": "Sōmushō",
+    "note": "Sōmushō: 総務省; Ministry of Internal Affairs and Communications"
+  }
+]' "$("$YAKUGO" cite --annotate both "$TMPD/indent.json")"
+check_match "csljson --annotate: a one-line item gets its note on the same line, each annotation once" \
+	'"issued": \{"date-parts": \[\[2023\]\]\}, "note": "Sōmushō: 総務省; Ministry of Internal Affairs and Communications"\},$' \
+	"$(sed -n 3p "$TMPD/layout-an.out")"
+check_match "csljson --annotate: an existing note extended" '"note":"keep\\\\tthis \\\\u00e9\\nMainichi Shimbun: ' "$(sed -n 4p "$TMPD/layout-an.out")"
+if jq . "$TMPD/layout-an.out" >/dev/null 2>&1; then tap_ok "csljson --annotate: valid JSON"
+else tap_fail "csljson --annotate: valid JSON"; fi
+"$YAKUGO" cite --annotate both "$TMPD/layout-an.out" >"$TMPD/layout-an2.out"
+if cmp -s "$TMPD/layout-an.out" "$TMPD/layout-an2.out"; then tap_ok "csljson --annotate: a second run adds nothing"
+else tap_fail "csljson --annotate: a second run adds nothing" "$(diff "$TMPD/layout-an.out" "$TMPD/layout-an2.out")"; fi
+printf '[{"title": "Soumushou"}, {"title": "\\u0000 Soumushou"}]\r\n' >"$TMPD/nul.json"
+check "csljson: a \\u0000 value left alone, the rest fixed, CRLF kept" \
+	"$(printf '[{"title": "Sōmushō"}, {"title": "\\u0000 Soumushou"}]\r')" "$("$YAKUGO" cite "$TMPD/nul.json")"
+
+# ---- the format from content, on files and standard input ---------------------------------------
+for f in cite.bib cite.json cite.ris; do
+	"$YAKUGO" cite <"$D/$f" >"$TMPD/detect-$f" 2>"$TMPD/detect-$f.err"
+	if cmp -s "$D/$f.expected" "$TMPD/detect-$f"; then tap_ok "$f on standard input: detected from content"
+	else tap_fail "$f on standard input: detected from content" "$(diff "$D/$f.expected" "$TMPD/detect-$f")"; fi
+	cp "$D/$f" "$TMPD/refs-$f.txt"
+	"$YAKUGO" cite "$TMPD/refs-$f.txt" >"$TMPD/detect-txt-$f" 2>/dev/null
+	if cmp -s "$D/$f.expected" "$TMPD/detect-txt-$f"; then tap_ok "$f as a .txt file: detected from content"
+	else tap_fail "$f as a .txt file: detected from content" "$(diff "$D/$f.expected" "$TMPD/detect-txt-$f")"; fi
+done
+printf '%% a comment\n%% another\n\n@book{k,\n  title = {Soumushou},\n  keywords = {Soumushou},\n}\n' >"$TMPD/comments.txt"
+check "bibtex after %% comments, in a .txt: a keywords value stays" "  keywords = {Soumushou}," \
+	"$(cat "$TMPD/comments.txt" | "$YAKUGO" cite | sed -n 6p)"
+check "plain text starting with [1] stays text" "[1] Sōmushō, 2024." "$(printf '[1] Soumushou, 2024.\n' | "$YAKUGO" cite)"
+out=$(printf '{x} Soumushou, 2024.\n' | "$YAKUGO" cite 2>&1); st=$?
+check "plain text starting with {braces} stays text (no JSON error)" "0 {x} Soumushou, 2024." "$st $out"
+check "plain text with an @handle stays text" "@meti Sōmushō, 2024." "$(printf '@meti Soumushou, 2024.\n' | "$YAKUGO" cite)"
+check "--format text overrides the content (as BibTeX the title would change)" "@book{k, title = {Soumushou}}" \
+	"$(printf '@book{k, title = {Soumushou}}\n' | "$YAKUGO" cite --format text)"
+check "a .json file that is not JSON is reported as CSL-JSON" 2 \
+	"$(printf '[{"title": ]\n' >"$TMPD/broken.json"; "$YAKUGO" cite "$TMPD/broken.json" >/dev/null 2>&1; echo $?)"
+printf '\n\n  TY  - JOUR\nTI  - Soumushou\nER  - \n' >"$TMPD/ris-lead"
+check "RIS after blank lines, no extension" "TI  - Sōmushō" "$("$YAKUGO" cite <"$TMPD/ris-lead" | sed -n 4p)"
+
 tap_done
