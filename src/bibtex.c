@@ -22,6 +22,7 @@
 
 #include "bibtex.h"
 #include "str.h"
+#include "text.h"
 
 #include <btparse.h>
 #include <ctype.h>
@@ -379,7 +380,291 @@ static size_t line_at(const char *t, size_t upto, size_t line)
 	return line;
 }
 
-/* Hands v[0..n) to fix (names: each name between " and " apart) and writes the result. */
+/* ---- braces: structure the normaliser does not see ----------------------------------
+ * A value's braces protect case ({AI}) or make a name corporate ({Keizai Sangyosho}).
+ * The normaliser gets the text without them; its result is aligned with that text code
+ * point by code point (longest common subsequence of the part between the common prefix
+ * and suffix) and every brace goes back between the same characters. A brace that falls
+ * inside a changed stretch has no place to go: the value is then left as it was. */
+
+/* The longest middle (in code points) that is aligned; a longer one with a brace inside
+ * is left as it was. */
+#define ALIGN_MAX 1024
+
+typedef struct brace {
+	size_t at; /* code point index of the plain text before which it stood */
+	char c;
+} brace;
+
+/* Code point starts of s[0..n): *v (malloc'd) gets n+1 entries at most; returns the count
+ * (the last entry is n). */
+static size_t cp_starts(const char *s, size_t n, size_t **v)
+{
+	size_t i = 0, k = 0;
+	*v = malloc((n + 1) * sizeof **v);
+	if (!*v)
+		return (size_t)-1;
+	while (i < n) {
+		(*v)[k++] = i;
+		text_next_cp(s, n, &i);
+	}
+	(*v)[k] = n;
+	return k;
+}
+
+static int cp_eq(const char *a, const size_t *ao, size_t i, const char *b, const size_t *bo, size_t j)
+{
+	size_t la = ao[i + 1] - ao[i], lb = bo[j + 1] - bo[j];
+	return la == lb && !memcmp(a + ao[i], b + bo[j], la);
+}
+
+/* The case of the code point s[0..n): 1 upper, -1 lower, 0 neither (or out of memory). */
+static int case_of(const char *s, size_t n)
+{
+	char *up = text_upper(s, n), *low = text_casefold(s, n);
+	int c = 0;
+	if (up && low && strcmp(up, low)) {
+		if (strlen(up) == n && !memcmp(up, s, n))
+			c = 1;
+		else if (strlen(low) == n && !memcmp(low, s, n))
+			c = -1;
+	}
+	free(up);
+	free(low);
+	return c;
+}
+
+/* Appends the replacement r[0..rn) of p[0..pn) inside a protected group ({...}): its
+ * first letter keeps the case of p's first letter (BibTeX styles do not change the case
+ * of protected text, so neither does the normaliser). 0, or -1 when out of memory. */
+static int add_keeping_case(str_buf *o, const char *p, size_t pn, const char *r, size_t rn)
+{
+	size_t pi = 0, ri = 0;
+	int pc, rc;
+	char *fixed;
+	if (!pn || !rn)
+		return str_buf_add(o, r, rn);
+	text_next_cp(p, pn, &pi);
+	text_next_cp(r, rn, &ri);
+	pc = case_of(p, pi);
+	rc = case_of(r, ri);
+	if (!pc || !rc || pc == rc)
+		return str_buf_add(o, r, rn);
+	fixed = pc > 0 ? text_upper(r, ri) : text_casefold(r, ri);
+	if (!fixed)
+		return -1;
+	rc = str_buf_add(o, fixed, strlen(fixed)) || str_buf_add(o, r + ri, rn - ri) ? -1 : 0;
+	free(fixed);
+	return rc;
+}
+
+/* Writes rep with the braces of the plain text put back (see above). Returns 0, 1 when a
+ * brace has no place (nothing written), or -1 when out of memory. */
+static int put_braces(str_buf *o, const char *plain, size_t pn, const char *rep, size_t rn,
+                      const brace *br, size_t nb)
+{
+	size_t *po = NULL, *ro = NULL, np, nr, pre = 0, suf = 0, i, j, k = 0, mp, mr;
+	uint16_t *dp = NULL;
+	char *ops = NULL; /* 'm' match, 'd' plain only, 'i' rep only */
+	size_t nops = 0;
+	int rc = -1;
+	np = cp_starts(plain, pn, &po);
+	nr = cp_starts(rep, rn, &ro);
+	if (np == (size_t)-1 || nr == (size_t)-1)
+		goto done;
+	while (pre < np && pre < nr && cp_eq(plain, po, pre, rep, ro, pre))
+		pre++;
+	while (suf < np - pre && suf < nr - pre && cp_eq(plain, po, np - 1 - suf, rep, ro, nr - 1 - suf))
+		suf++;
+	mp = np - pre - suf;
+	mr = nr - pre - suf;
+	ops = malloc(np + nr + 1);
+	if (!ops)
+		goto done;
+	for (i = 0; i < pre; i++)
+		ops[nops++] = 'm';
+	if (mp && mr) {
+		int inside = 0;
+		for (k = 0; k < nb; k++)
+			if (br[k].at > pre && br[k].at < pre + mp)
+				inside = 1;
+		if (!inside) {
+			for (i = 0; i < mp; i++)
+				ops[nops++] = 'd';
+			for (j = 0; j < mr; j++)
+				ops[nops++] = 'i';
+		} else if (mp > ALIGN_MAX || mr > ALIGN_MAX) {
+			rc = 1;
+			goto done;
+		} else {
+			/* dp[i][j]: LCS of the middles' suffixes from i and j */
+			size_t w = mr + 1;
+			dp = calloc((mp + 1) * w, sizeof *dp);
+			if (!dp)
+				goto done;
+			for (i = mp; i-- > 0;)
+				for (j = mr; j-- > 0;)
+					dp[i * w + j] = cp_eq(plain, po, pre + i, rep, ro, pre + j)
+					                ? (uint16_t)(dp[(i + 1) * w + j + 1] + 1)
+					                : dp[(i + 1) * w + j] > dp[i * w + j + 1] ? dp[(i + 1) * w + j]
+					                                                          : dp[i * w + j + 1];
+			i = j = 0;
+			while (i < mp || j < mr) {
+				if (i < mp && j < mr && cp_eq(plain, po, pre + i, rep, ro, pre + j) &&
+				    dp[i * w + j] == dp[(i + 1) * w + j + 1] + 1) {
+					ops[nops++] = 'm';
+					i++;
+					j++;
+				} else if (i < mp && (j >= mr || dp[(i + 1) * w + j] >= dp[i * w + j + 1])) {
+					ops[nops++] = 'd';
+					i++;
+				} else {
+					ops[nops++] = 'i';
+					j++;
+				}
+			}
+		}
+	} else {
+		for (i = 0; i < mp; i++)
+			ops[nops++] = 'd';
+		for (j = 0; j < mr; j++)
+			ops[nops++] = 'i';
+	}
+	for (i = 0; i < suf; i++)
+		ops[nops++] = 'm';
+	/* replay: hunks are runs of d/i between matches */
+	{
+		str_buf out = { NULL, 0, 0 };
+		size_t op = 0;
+		int depth = 0;
+		i = j = k = 0;
+		if (str_buf_add(&out, "", 0))
+			goto done;
+		while (op <= nops) {
+			if (op == nops || ops[op] == 'm') {
+				/* braces standing right here, between two matched characters */
+				while (k < nb && br[k].at == i) {
+					depth += br[k].c == '{' ? 1 : -1;
+					if (str_buf_add(&out, &br[k++].c, 1))
+						goto oom_out;
+				}
+				if (op == nops)
+					break;
+				if (str_buf_add(&out, rep + ro[j], ro[j + 1] - ro[j]))
+					goto oom_out;
+				i++;
+				j++;
+				op++;
+			} else {
+				size_t a = i, b = i, c = j, d = j, e;
+				while (op < nops && ops[op] != 'm') {
+					if (ops[op] == 'd')
+						b++;
+					else
+						d++;
+					op++;
+				}
+				while (k < nb && br[k].at == a && (a < b || br[k].c == '}')) {
+					depth += br[k].c == '{' ? 1 : -1;
+					if (str_buf_add(&out, &br[k++].c, 1))
+						goto oom_out;
+				}
+				if (k < nb && br[k].at > a && br[k].at < b) {
+					free(out.s);
+					rc = 1;
+					goto done;
+				}
+				if (depth > 0 ? add_keeping_case(&out, plain + po[a], po[b] - po[a], rep + ro[c],
+				                                 ro[d] - ro[c])
+				              : str_buf_add(&out, rep + ro[c], ro[d] - ro[c]))
+					goto oom_out;
+				if (a == b) /* an insertion: an opening brace after it */
+					while (k < nb && br[k].at == a) {
+						depth += br[k].c == '{' ? 1 : -1;
+						if (str_buf_add(&out, &br[k++].c, 1))
+							goto oom_out;
+					}
+				e = b;
+				i = e;
+				j = d;
+			}
+		}
+		if (str_buf_add(o, out.s, out.n)) {
+		oom_out:
+			free(out.s);
+			goto done;
+		}
+		free(out.s);
+	}
+	rc = 0;
+done:
+	free(po);
+	free(ro);
+	free(dp);
+	free(ops);
+	return rc;
+}
+
+/* Hands one piece v[0..n) (a whole value, or one name of a list) to fix, without its
+ * braces, and writes the result with them. A piece that is one brace group {...} is a
+ * corporate name in a name list: it is read as a value, not a personal name. */
+static int fix_piece(str_buf *o, const char *v, size_t n, enum cite_field kind, size_t line,
+                     cite_fix_fn *fix, void *arg)
+{
+	str_buf plain = { NULL, 0, 0 };
+	brace *br = NULL;
+	size_t nb = 0, i, cps = 0;
+	char *rep = NULL;
+	int rc = -1, depth = 0, whole = n >= 2 && v[0] == '{';
+	if (!memchr(v, '{', n) && !memchr(v, '}', n)) {
+		if (fix(arg, v, n, line, kind, &rep))
+			return -1;
+		rc = rep ? str_buf_add(o, rep, strlen(rep)) : str_buf_add(o, v, n);
+		free(rep);
+		return rc;
+	}
+	br = malloc(n * sizeof *br);
+	if (!br || str_buf_add(&plain, "", 0))
+		goto done;
+	for (i = 0; i < n;) {
+		if (v[i] == '{' || v[i] == '}') {
+			depth += v[i] == '{' ? 1 : -1;
+			if (depth == 0 && i + 1 < n)
+				whole = 0; /* the first group closes before the end */
+			br[nb].at = cps;
+			br[nb++].c = v[i++];
+			continue;
+		}
+		{
+			size_t b = i;
+			text_next_cp(v, n, &i);
+			if (str_buf_add(&plain, v + b, i - b))
+				goto done;
+			cps++;
+		}
+	}
+	if (whole && kind == CITE_FIELD_NAME)
+		kind = CITE_FIELD_VALUE;
+	if (fix(arg, plain.s, plain.n, line, kind, &rep))
+		goto done;
+	if (rep) {
+		size_t at = o->n;
+		rc = put_braces(o, plain.s, plain.n, rep, strlen(rep), br, nb);
+		if (rc == 1) { /* a brace inside a changed stretch: leave the piece */
+			o->n = at;
+			rc = str_buf_add(o, v, n);
+		}
+	} else
+		rc = str_buf_add(o, v, n);
+done:
+	free(rep);
+	free(br);
+	free(plain.s);
+	return rc;
+}
+
+/* Hands v[0..n) to fix (names: each name between " and " at brace depth 0 apart) and
+ * writes the result. */
 static int fix_value(str_buf *o, const char *v, size_t n, int names, size_t line,
                      cite_fix_fn *fix, void *arg)
 {
@@ -388,25 +673,23 @@ static int fix_value(str_buf *o, const char *v, size_t n, int names, size_t line
 		return str_buf_add(o, v, n);
 	while (p < n) {
 		size_t q = n;
-		char *rep = NULL;
 		if (names) {
 			size_t k;
-			for (k = p; k + 5 <= n; k++)
-				if (!strncmp(v + k, " and ", 5)) {
+			int depth = 0;
+			for (k = p; k < n; k++) {
+				if (v[k] == '{')
+					depth++;
+				else if (v[k] == '}')
+					depth--;
+				else if (depth == 0 && k + 5 <= n && !strncasecmp(v + k, " and ", 5)) {
 					q = k;
 					break;
 				}
+			}
 		}
-		if (fix(arg, v + p, q - p, line, names ? CITE_FIELD_NAME : CITE_FIELD_VALUE, &rep))
+		if (fix_piece(o, v + p, q - p, names ? CITE_FIELD_NAME : CITE_FIELD_VALUE, line, fix, arg))
 			return -1;
-		if (rep) {
-			int rc = str_buf_add(o, rep, strlen(rep));
-			free(rep);
-			if (rc)
-				return -1;
-		} else if (str_buf_add(o, v + p, q - p))
-			return -1;
-		if (q < n && str_buf_add(o, " and ", 5))
+		if (q < n && str_buf_add(o, v + q, 5))
 			return -1;
 		p = q < n ? q + 5 : n;
 	}

@@ -41,10 +41,14 @@ int bibtex_next(bibtex_reader *r, const char **text, size_t *len, size_t *line,
 void bibtex_close(bibtex_reader *r);
 
 /* Rewrites an entry: the values of title, booktitle, journal, journaltitle, series,
- * shorttitle, publisher, institution, organization, school, address-free name lists
- * (author, editor: each name apart) are handed to fix; values holding a backslash (TeX
- * commands) are left alone. line is the entry's first line. Writes the entry to *out
- * (malloc'd). Returns 0, or -1 when out of memory. */
+ * shorttitle, publisher, institution, organization, school, maintitle, subtitle and the
+ * name lists (author, editor: each name between "and"s at brace depth 0 apart; a name
+ * that is one brace group, {Keizai Sangyosho}, is corporate and read as a value) are
+ * handed to fix without their braces, and the braces are put back between the same
+ * characters of the result; inside a group the first letter of a changed word keeps its
+ * case. A value whose brace would fall inside a changed stretch is left as it was, and
+ * values holding a backslash (TeX commands) are left alone. line is the entry's first
+ * line. Writes the entry to *out (malloc'd). Returns 0, or -1 when out of memory. */
 int bibtex_rewrite(const char *text, size_t len, size_t line, cite_fix_fn *fix, void *arg,
                    char **out);
 

@@ -155,4 +155,36 @@ check "a .json file that is not JSON is reported as CSL-JSON" 2 \
 printf '\n\n  TY  - JOUR\nTI  - Soumushou\nER  - \n' >"$TMPD/ris-lead"
 check "RIS after blank lines, no extension" "TI  - Sōmushō" "$("$YAKUGO" cite <"$TMPD/ris-lead" | sed -n 4p)"
 
+# ---- BibTeX braces are structure -----------------------------------------------------------------
+B="$D/cite-braces.bib"
+"$YAKUGO" cite "$B" >"$TMPD/braces.out" 2>"$TMPD/braces.err"; st=$?
+check "braces: exit 0" 0 "$st"
+check "braces: a corporate author keeps its inner braces" "  author = {{Keizai Sangyōshō}}," "$(sed -n 6p "$TMPD/braces.out")"
+check "braces: protected groups stay, words inside them fixed" "  title = {{AI} to {Keizai Sangyōshō} no seisaku}," "$(sed -n 7p "$TMPD/braces.out")"
+check "braces: two corporate names in a list" "	author    = {{Sōmushō} and {Naikaku Kanbō}}," "$(sed -n 14p "$TMPD/braces.out")"
+check "braces: a protected word's capital kept" "	title     = {{Jōhō} tsūshin hakusho}," "$(sed -n 15p "$TMPD/braces.out")"
+check "braces: a word split next to a brace" "  title = {{Yokosuka}-shi no {ChatGPT}}," "$(sed -n 44p "$TMPD/braces.out")"
+check "braces: only the lines with repaired words differ" "6-7 14-16 22-23 44" \
+	"$(diff "$B" "$TMPD/braces.out" | sed -n 's/^\([0-9]*\)c.*/\1/p; s/^\([0-9]*\),\([0-9]*\)c.*/\1-\2/p' | tr '\n' ' ' | sed 's/ $//')"
+"$YAKUGO" cite "$TMPD/braces.out" >"$TMPD/braces2.out"
+if cmp -s "$TMPD/braces.out" "$TMPD/braces2.out"; then tap_ok "braces: a second run changes nothing"
+else tap_fail "braces: a second run changes nothing" "$(diff "$TMPD/braces.out" "$TMPD/braces2.out")"; fi
+if perl -MText::BibTeX -e 1 2>/dev/null; then
+	perl "$top_srcdir/tests/bibparse.pl" "$B" >"$TMPD/braces-in.dump" 2>/dev/null
+	perl "$top_srcdir/tests/bibparse.pl" "$TMPD/braces.out" >"$TMPD/braces-out.dump" 2>/dev/null
+	check "Text::BibTeX: the same entries and fields" "$(wc -l <"$TMPD/braces-in.dump")" "$(wc -l <"$TMPD/braces-out.dump")"
+	check "Text::BibTeX: every value's braces and every name's parts read as before" \
+		"$(cut -f1-4 "$TMPD/braces-in.dump")" "$(cut -f1-4 "$TMPD/braces-out.dump")"
+	check "Text::BibTeX: values differ only in fields cite rewrites" "" \
+		"$(paste "$TMPD/braces-in.dump" "$TMPD/braces-out.dump" | awk -F'\t' '$5 != $10 && $2 !~ /^(author|editor|title|booktitle|journal|publisher|institution|organization|series)$/')"
+	check "Text::BibTeX: the corporate author is one last name, not a person" "0,0,1,0" \
+		"$(awk -F'\t' '$1 == "meti2023" && $2 == "author" { print $4 }' "$TMPD/braces-out.dump")"
+	perl "$top_srcdir/tests/bibparse.pl" "$D/cite.bib" >"$TMPD/citebib-in.dump" 2>/dev/null
+	perl "$top_srcdir/tests/bibparse.pl" "$D/cite.bib.expected" >"$TMPD/citebib-out.dump" 2>/dev/null
+	check "Text::BibTeX: cite.bib's structure as before" \
+		"$(cut -f1-4 "$TMPD/citebib-in.dump")" "$(cut -f1-4 "$TMPD/citebib-out.dump")"
+else
+	tap_ok "# SKIP Text::BibTeX (Debian libtext-bibtex-perl, installed by quickstart.sh) is missing"
+fi
+
 tap_done
