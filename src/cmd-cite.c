@@ -155,6 +155,12 @@ static int fix(void *arg, const char *s, size_t len, size_t line, enum cite_fiel
 	*out = NULL;
 	if (text_utf8_check(s, len, NULL) != 0 || memchr(s, '\0', len))
 		return 0;
+	if (len > MAX_LINE) {
+		cli_error(YK_USAGE, _("%s:%zu: %s (passed through unchanged)"), r->file, line,
+		          _("value longer than 1 MiB"));
+		r->bad = 1;
+		return 0;
+	}
 	res = kind == CITE_FIELD_NAME ? cite_name(r->c, s, len, &ch, &n)
 	      : kind == CITE_FIELD_VALUE ? cite_value(r->c, s, len, &ch, &n)
 	                                 : cite_string(r->c, s, len, &ch, &n);
@@ -252,19 +258,34 @@ static int flush_note(run *r, char **pending, const char *line, size_t len)
 	return same;
 }
 
+/* Reports an RIS record that starts at line no and has no ER line. */
+static void unclosed_record(run *r, size_t no)
+{
+	cli_error(YK_USAGE, _("%s:%zu: RIS record without an ER line (its fields were read)"), r->file, no);
+	r->bad = 1;
+}
+
 /* Plain text and RIS, line by line. */
 static int do_lines(run *r, FILE *fp, enum format f)
 {
 	char *pending = NULL;
 	lines *in = lines_from_stream(fp, r->file);
 	char *line;
-	size_t len;
+	size_t len, record = 0; /* RIS: the TY line of the record not yet closed by ER */
 	int got;
 	if (!in)
 		return cli_error(YK_SYSTEM, _("out of memory"));
 	while ((got = lines_next(in, &line, &len)) == 1) {
 		size_t no = lines_number(in), off = 0, bad;
 		int is_name = 0;
+		if (f == F_RIS && ris_is_tag(line, len)) {
+			if (line[0] == 'T' && line[1] == 'Y') {
+				if (record)
+					unclosed_record(r, record);
+				record = no;
+			} else if (line[0] == 'E' && line[1] == 'R')
+				record = 0;
+		}
 		if (flush_note(r, &pending, line, len))
 			continue; /* the note is there already (a second run) */
 		char *res = NULL;
@@ -302,6 +323,8 @@ static int do_lines(run *r, FILE *fp, enum format f)
 			break;
 	}
 	flush_note(r, &pending, NULL, 0);
+	if (record && got == 0)
+		unclosed_record(r, record);
 	lines_close(in);
 	free(pending);
 	if (r->write_failed)

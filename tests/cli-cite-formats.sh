@@ -187,4 +187,73 @@ else
 	tap_ok "# SKIP Text::BibTeX (Debian libtext-bibtex-perl, installed by quickstart.sh) is missing"
 fi
 
+# ---- bad input, per format: named FILE:LINE, passed through, the rest processed, exit 2 ----------
+# bad_case NAME FILE PATTERN GOODLINE WANT: runs cite on FILE; checks exit 2, the message,
+# that line GOODLINE of the output is WANT, and that the bad record's bytes all come out.
+bad_case() {
+	"$YAKUGO" cite "$2" >"$TMPD/bad-case.out" 2>"$TMPD/bad-case.err"; st=$?
+	check "$1: exit 2" 2 "$st"
+	check_match "$1: named FILE:LINE" "$3" "$(cat "$TMPD/bad-case.err")"
+	check "$1: the rest processed" "$5" "$(sed -n "$4p" "$TMPD/bad-case.out")"
+}
+printf '@book{a,\n  title = {Soumushou \377},\n}\n@book{b,\n  title = {Soumushou},\n}\n' >"$TMPD/utf8.bib"
+bad_case "bibtex: invalid UTF-8" "$TMPD/utf8.bib" 'utf8\.bib:1: invalid UTF-8 \(passed through unchanged\)' 5 "  title = {Sōmushō},"
+check "bibtex: invalid UTF-8: the entry's bytes kept" "$(sed -n 1,3p "$TMPD/utf8.bib")" "$(sed -n 1,3p "$TMPD/bad-case.out")"
+printf '@book{a,\n  title = {Soumushou \000},\n}\n@book{b,\n  title = {Soumushou},\n}\n' >"$TMPD/nul.bib"
+bad_case "bibtex: a NUL byte" "$TMPD/nul.bib" 'nul\.bib:1: NUL byte in the BibTeX entry' 5 "  title = {Sōmushō},"
+check "bibtex: a NUL byte: every byte out" "$(wc -c <"$TMPD/nul.bib")" "$(wc -c <"$TMPD/bad-case.out")"
+{ printf '@book{a,\n  title = {'; head -c 2000000 /dev/zero | tr '\0' a; printf '},\n}\n@book{b,\n  title = {Soumushou},\n}\n'; } >"$TMPD/huge.bib"
+bad_case "bibtex: a 2 MB field" "$TMPD/huge.bib" 'huge\.bib:1: BibTeX entry longer than 1 MiB' 5 "  title = {Sōmushō},"
+check "bibtex: a 2 MB field: every byte out" "$(wc -c <"$TMPD/huge.bib")" "$(wc -c <"$TMPD/bad-case.out")"
+printf '@book{a,\n  title = "Soumushou,\n}\n@book{b,\n  title = {Soumushou},\n}\n' >"$TMPD/string.bib"
+bad_case "bibtex: an unterminated string" "$TMPD/string.bib" 'string\.bib:1: BibTeX entry not accepted by btparse' 5 "  title = {Sōmushō},"
+printf '@book{b,\n  title = {Soumushou},\n}\n@book{a,\n  title = {Soumushou},\n' >"$TMPD/open.bib"
+bad_case "bibtex: an unterminated entry" "$TMPD/open.bib" 'open\.bib:4: BibTeX entry cut off at the end of the input' 2 "  title = {Sōmushō},"
+check "bibtex: an unterminated entry: its bytes kept" "$(sed -n 4,5p "$TMPD/open.bib")" "$(sed -n 4,5p "$TMPD/bad-case.out")"
+
+printf '[\n {"title": "Soumushou"},\n {"title": "\377"}\n]\n' >"$TMPD/utf8.json"
+for k in utf8; do
+	"$YAKUGO" cite "$TMPD/$k.json" >"$TMPD/bj.out" 2>"$TMPD/bj.err"; st=$?
+	check "csljson: invalid UTF-8: exit 2" 2 "$st"
+	check_match "csljson: invalid UTF-8: named FILE:LINE" 'utf8\.json:3: .*\(passed through unchanged\)' "$(cat "$TMPD/bj.err")"
+	if cmp -s "$TMPD/$k.json" "$TMPD/bj.out"; then tap_ok "csljson: invalid UTF-8: the document passed through"
+	else tap_fail "csljson: invalid UTF-8: the document passed through"; fi
+done
+printf '[\n {"title": "Soumushou"},\n {"title": "a\000b"}\n]\n' >"$TMPD/nul2.json"
+"$YAKUGO" cite "$TMPD/nul2.json" >"$TMPD/bj.out" 2>"$TMPD/bj.err"; st=$?
+check "csljson: a NUL byte: exit 2, named, passed through" "2 1" \
+	"$st $(grep -c 'nul2\.json:3: ' "$TMPD/bj.err")$(cmp -s "$TMPD/nul2.json" "$TMPD/bj.out" || echo ' differs')"
+printf '[\n {"title": "Soumushou"},\n {"title": "abc\n]\n' >"$TMPD/open.json"
+"$YAKUGO" cite "$TMPD/open.json" >"$TMPD/bj.out" 2>"$TMPD/bj.err"; st=$?
+check "csljson: an unterminated string: exit 2, named, passed through" "2 1" \
+	"$st $(grep -c 'open\.json:3: ' "$TMPD/bj.err")$(cmp -s "$TMPD/open.json" "$TMPD/bj.out" || echo ' differs')"
+{ printf '[{"title": "'; head -c 2000000 /dev/zero | tr '\0' a; printf '"},\n {"title": "Soumushou"}]\n'; } >"$TMPD/huge.json"
+bad_case "csljson: a 2 MB value" "$TMPD/huge.json" 'huge\.json:1: value longer than 1 MiB \(passed through unchanged\)' 2 ' {"title": "Sōmushō"}]'
+check "csljson: a 2 MB value: every byte out" "$(wc -c <"$TMPD/huge.json")" "$(wc -c <"$TMPD/bad-case.out")"
+
+printf 'TY  - JOUR\nTI  - \000 Soumushou\nPB  - Soumushou\nER  - \n' >"$TMPD/nul.ris"
+bad_case "ris: a NUL byte" "$TMPD/nul.ris" 'nul\.ris:2: NUL byte in the line \(passed through unchanged\)' 3 "PB  - Sōmushō"
+{ printf 'TY  - JOUR\nTI  - '; head -c 2000000 /dev/zero | tr '\0' a; printf '\nPB  - Soumushou\nER  - \n'; } >"$TMPD/huge.ris"
+bad_case "ris: a 2 MB line" "$TMPD/huge.ris" 'huge\.ris:2: line too long' 3 "PB  - Sōmushō"
+check "ris: a 2 MB line: every byte out" "$(wc -c <"$TMPD/huge.ris")" "$(wc -c <"$TMPD/bad-case.out")"
+printf 'TY  - JOUR\nTI  - Soumushou\nTY  - BOOK\nPB  - Soumushou\nER  - \n' >"$TMPD/open.ris"
+bad_case "ris: a record without ER" "$TMPD/open.ris" 'open\.ris:1: RIS record without an ER line' 4 "PB  - Sōmushō"
+printf 'TY  - BOOK\nPB  - Soumushou\n' >"$TMPD/open2.ris"
+bad_case "ris: a record cut off at the end" "$TMPD/open2.ris" 'open2\.ris:1: RIS record without an ER line' 2 "PB  - Sōmushō"
+printf '[1] Soumushou, 2024.\n[2] \000 Soumushou\n[3] Soumushou, 2024.\n' >"$TMPD/nul.txt"
+bad_case "text: a NUL byte" "$TMPD/nul.txt" 'nul\.txt:2: NUL byte in the line' 3 "[3] Sōmushō, 2024."
+
+# ---- idempotent in every format ---------------------------------------------------------------------
+for f in "$D/cite.bib" "$D/cite-braces.bib" "$D/cite.json" "$D/cite-layout.json" "$D/cite.ris" "$D/seed-footnotes.txt"; do
+	b=$(basename "$f")
+	for a in none both; do
+		"$YAKUGO" cite --annotate $a "$f" >"$TMPD/idem1-$b" 2>/dev/null
+		cp "$TMPD/idem1-$b" "$TMPD/idem-in-$b"
+		"$YAKUGO" cite --annotate $a "$TMPD/idem-in-$b" >"$TMPD/idem2-$b" 2>/dev/null
+		if cmp -s "$TMPD/idem1-$b" "$TMPD/idem2-$b"; then tap_ok "$b --annotate $a: a second run changes nothing"
+		else tap_fail "$b --annotate $a: a second run changes nothing" "$(diff "$TMPD/idem1-$b" "$TMPD/idem2-$b")"; fi
+		check_status "$b --annotate $a: --check on the output: nothing would change" 0 "$YAKUGO" cite --check "$TMPD/idem-in-$b"
+	done
+done
+
 tap_done
