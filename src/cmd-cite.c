@@ -57,8 +57,8 @@ static void print_help(void)
 	printf(_("Rewrite the romanized Japanese in citations (titles, names, publishers) into\n"
 	         "one correct, consistent style; everything else is copied byte for byte.\n"
 	         "Input is plain text (one citation a line), BibTeX, CSL-JSON or RIS, detected\n"
-	         "from the file name or its content; standard input is read as plain text\n"
-	         "unless --format says otherwise.\n"));
+	         "from its content (files and standard input alike), else from the file name;\n"
+	         "--format overrides both.\n"));
 	printf("\n%s\n", _("Options:"));
 	printf("  -f, --format=F     %s\n", _("text, bibtex, csljson or ris"));
 	printf("  -s, --style=S      %s\n", _("hepburn (default: publications keep their English-market\n"
