@@ -369,7 +369,8 @@ static int fix_item(doc *d, int i, str_buf *tmp)
 	if (add_note(d, i, end, tmp))
 		return -1;
 	/* the note may come before the fields it explains */
-	qsort(d->e + first, d->ne - (size_t)first, sizeof *d->e, cmp_edit);
+	if (d->ne > (size_t)first + 1)
+		qsort(d->e + first, d->ne - (size_t)first, sizeof *d->e, cmp_edit);
 	return 0;
 }
 
