@@ -33,7 +33,7 @@ bibtex_reader *bibtex_open(FILE *fp, const char *name);
  * bytes, *line its first line. Returns 1 and the kind in *kind (an entry btparse
  * rejects, crashes or hangs on, or one holding a NUL byte, is BIBTEX_BAD); 0 at the
  * end; -1 on a read error, when out of memory or when the btparse child cannot be
- * started (fork failed). Memory is bounded by BIBTEX_MAX_CHUNK. */
+ * started (fork failed; errno says why). Memory is bounded by BIBTEX_MAX_CHUNK. */
 int bibtex_next(bibtex_reader *r, const char **text, size_t *len, size_t *line,
                 enum bibtex_chunk *kind);
 

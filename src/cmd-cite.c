@@ -340,7 +340,7 @@ static int do_bibtex(run *r, FILE *fp)
 	const char *text;
 	size_t len, line;
 	enum bibtex_chunk kind;
-	int got;
+	int got, e;
 	if (!in)
 		return cli_error(YK_SYSTEM, _("out of memory"));
 	while ((got = bibtex_next(in, &text, &len, &line, &kind)) == 1) {
@@ -389,11 +389,12 @@ static int do_bibtex(run *r, FILE *fp)
 		if (r->write_failed)
 			break;
 	}
+	e = errno; /* closing the reader ends its child: keep the reason of a failure */
 	bibtex_close(in);
 	if (r->write_failed)
 		return YK_SYSTEM; /* cli_finish says so */
 	if (got < 0)
-		return cli_error(YK_SYSTEM, _("%s: read error"), r->file);
+		return cli_error(YK_SYSTEM, _("%s: read error: %s"), r->file, strerror(e));
 	return YK_OK;
 }
 
