@@ -20,7 +20,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <jansson.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,15 +79,37 @@ static void print_help(void)
 	                   "input (the record is passed through unchanged and named FILE:LINE), 3 system error."));
 }
 
+/* Writes s as a JSON string: '"', '\\' and control characters escaped; the rest, UTF-8
+ * included, as it is (valid UTF-8 in, valid JSON out). */
+static void json_str(FILE *fp, const char *s)
+{
+	putc('"', fp);
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"' || ch == '\\')
+			fprintf(fp, "\\%c", ch);
+		else if (ch == '\n')
+			fputs("\\n", fp);
+		else if (ch == '\t')
+			fputs("\\t", fp);
+		else if (ch < 0x20)
+			fprintf(fp, "\\u%04x", ch);
+		else
+			putc(ch, fp);
+	}
+	putc('"', fp);
+}
+
 static void tsv_str(FILE *fp, const char *s)
 {
 	for (; *s; s++)
 		putc(*s == '\t' || *s == '\n' ? ' ' : *s, fp);
 }
 
-/* Writes one change to the report. Numbers are written without printf's %f, whose
- * decimal point follows LC_NUMERIC (0,95 under de_DE): the TSV from the hundredths as
- * integers, the JSON by jansson (which writes a '.' in every locale). */
+/* Writes one change to the report. The confidence is written from its hundredths as
+ * integers, not with printf's %f, whose decimal point follows LC_NUMERIC (0,95 under
+ * de_DE would be invalid JSON); the JSON is written here rather than by jansson, which
+ * csljson.c alone wraps. */
 static void report_change(run *r, size_t line, const cite_change *ch)
 {
 	long hundredths;
@@ -97,25 +118,18 @@ static void report_change(run *r, size_t line, const cite_change *ch)
 	hundredths = ch->confidence <= 0 ? 0 : ch->confidence >= 1 ? 100
 	             : (long)(ch->confidence * 100 + 0.5);
 	if (r->report_json) {
-		json_t *o = json_object();
-		char *dump = NULL;
-		if (o && !json_object_set_new(o, "file", json_string(r->file)) &&
-		    !json_object_set_new(o, r->item ? "item" : "line",
-		                         json_integer((json_int_t)(r->item ? r->item : line))) &&
-		    !json_object_set_new(o, "before", json_string(ch->before)) &&
-		    !json_object_set_new(o, "after", json_string(ch->after)) &&
-		    !json_object_set_new(o, "reason", json_string(ch->reason)) &&
-		    !json_object_set_new(o, "confidence", json_real((double)hundredths / 100)) &&
-		    !json_object_set_new(o, "applied", json_boolean(ch->applied && !r->check)))
-			dump = json_dumps(o, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
-		json_decref(o);
-		if (!dump) {
-			r->oom = 1;
-			return;
-		}
-		fputs(r->reported ? ",\n  " : "  ", r->report);
-		fputs(dump, r->report);
-		free(dump);
+		fputs(r->reported ? ",\n  {" : "  {", r->report);
+		fputs("\"file\": ", r->report);
+		json_str(r->report, r->file);
+		fprintf(r->report, ", \"%s\": %zu", r->item ? "item" : "line", r->item ? r->item : line);
+		fputs(", \"before\": ", r->report);
+		json_str(r->report, ch->before);
+		fputs(", \"after\": ", r->report);
+		json_str(r->report, ch->after);
+		fputs(", \"reason\": ", r->report);
+		json_str(r->report, ch->reason);
+		fprintf(r->report, ", \"confidence\": %ld.%02ld, \"applied\": %s}", hundredths / 100,
+		        hundredths % 100, ch->applied && !r->check ? "true" : "false");
 	} else {
 		tsv_str(r->report, r->file);
 		fprintf(r->report, "\t%zu\t", r->item ? r->item : line);
