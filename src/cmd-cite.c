@@ -1,7 +1,9 @@
 /* cmd-cite.c: `yakugo cite [OPTION]... [FILE]...`: rewrites the romanized Japanese in
  * citations (plain text, BibTeX, CSL-JSON, RIS) into one correct style (cite.h), and
- * reports or checks the changes. Plain text and RIS stream line by line, BibTeX entry
- * by entry; CSL-JSON is read whole (jansson). */
+ * reports or checks the changes. The format comes from --format, else from the input's
+ * first bytes (read ahead and given back through fopencookie, so a pipe loses nothing),
+ * else from the file name. Plain text and RIS stream line by line, BibTeX entry by entry;
+ * CSL-JSON is read whole. */
 #define _GNU_SOURCE /* fopencookie */
 #include "config.h"
 
