@@ -7,8 +7,8 @@ cd "$(dirname "$0")"
 
 PACKAGES="build-essential autoconf automake autopoint gettext pkg-config
  libicu-dev libmecab-dev mecab mecab-utils mecab-ipadic-utf8 libsqlite3-dev sqlite3
- libncurses-dev libgettextpo-dev libjansson-dev libxml2-dev libbtparse-dev
- locales tmux kakasi edict enamdict wamerican bash-completion"
+ libncurses-dev libgettextpo-dev libjansson-dev libjsmn-dev libxml2-dev libbtparse-dev
+ libtext-bibtex-perl locales tmux kakasi edict enamdict wamerican bash-completion"
 
 missing=""
 for p in $PACKAGES; do

@@ -1,7 +1,10 @@
 /* cmd-cite.c: `yakugo cite [OPTION]... [FILE]...`: rewrites the romanized Japanese in
  * citations (plain text, BibTeX, CSL-JSON, RIS) into one correct style (cite.h), and
- * reports or checks the changes. Plain text and RIS stream line by line, BibTeX entry
- * by entry; CSL-JSON is read whole (jansson). */
+ * reports or checks the changes. The format comes from --format, else from the input's
+ * first bytes (read ahead and given back through fopencookie, so a pipe loses nothing),
+ * else from the file name. Plain text and RIS stream line by line, BibTeX entry by entry;
+ * CSL-JSON is read whole. */
+#define _GNU_SOURCE /* fopencookie */
 #include "config.h"
 
 #include "bibtex.h"
@@ -17,11 +20,13 @@
 #include "status.h"
 #include "text.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Lines longer than this are passed through and reported (the normaliser is meant for
  * citations, not for megabytes of text without a newline). */
@@ -43,6 +48,7 @@ typedef struct run {
 	char *notes;         /* annotations of the record being rewritten (structured) */
 	size_t notes_len;
 	int bad;             /* bad input seen */
+	int write_failed;    /* a write to stdout failed: stop */
 	int oom;
 } run;
 
@@ -52,8 +58,8 @@ static void print_help(void)
 	printf(_("Rewrite the romanized Japanese in citations (titles, names, publishers) into\n"
 	         "one correct, consistent style; everything else is copied byte for byte.\n"
 	         "Input is plain text (one citation a line), BibTeX, CSL-JSON or RIS, detected\n"
-	         "from the file name or its content; standard input is read as plain text\n"
-	         "unless --format says otherwise.\n"));
+	         "from its content (files and standard input alike), else from the file name;\n"
+	         "--format overrides both.\n"));
 	printf("\n%s\n", _("Options:"));
 	printf("  -f, --format=F     %s\n", _("text, bibtex, csljson or ris"));
 	printf("  -s, --style=S      %s\n", _("hepburn (default: publications keep their English-market\n"
@@ -78,6 +84,8 @@ static void print_help(void)
 	                   "input (the record is passed through unchanged and named FILE:LINE), 3 system error."));
 }
 
+/* Writes s as a JSON string: '"', '\\' and control characters escaped; the rest, UTF-8
+ * included, as it is (valid UTF-8 in, valid JSON out). */
 static void json_str(FILE *fp, const char *s)
 {
 	putc('"', fp);
@@ -103,34 +111,37 @@ static void tsv_str(FILE *fp, const char *s)
 		putc(*s == '\t' || *s == '\n' ? ' ' : *s, fp);
 }
 
-/* Writes one change to the report. */
+/* Writes one change to the report. The confidence is written from its hundredths as
+ * integers, not with printf's %f, whose decimal point follows LC_NUMERIC (0,95 under
+ * de_DE would be invalid JSON); the JSON is written here rather than by jansson, which
+ * csljson.c alone wraps. */
 static void report_change(run *r, size_t line, const cite_change *ch)
 {
+	long hundredths;
 	if (!r->report)
 		return;
+	hundredths = ch->confidence <= 0 ? 0 : ch->confidence >= 1 ? 100
+	             : (long)(ch->confidence * 100 + 0.5);
 	if (r->report_json) {
 		fputs(r->reported ? ",\n  {" : "  {", r->report);
 		fputs("\"file\": ", r->report);
 		json_str(r->report, r->file);
-		if (r->item)
-			fprintf(r->report, ", \"item\": %zu", r->item);
-		else
-			fprintf(r->report, ", \"line\": %zu", line);
+		fprintf(r->report, ", \"%s\": %zu", r->item ? "item" : "line", r->item ? r->item : line);
 		fputs(", \"before\": ", r->report);
 		json_str(r->report, ch->before);
 		fputs(", \"after\": ", r->report);
 		json_str(r->report, ch->after);
 		fputs(", \"reason\": ", r->report);
 		json_str(r->report, ch->reason);
-		fprintf(r->report, ", \"confidence\": %.2f, \"applied\": %s}", ch->confidence,
-		        ch->applied && !r->check ? "true" : "false");
+		fprintf(r->report, ", \"confidence\": %ld.%02ld, \"applied\": %s}", hundredths / 100,
+		        hundredths % 100, ch->applied && !r->check ? "true" : "false");
 	} else {
 		tsv_str(r->report, r->file);
 		fprintf(r->report, "\t%zu\t", r->item ? r->item : line);
 		tsv_str(r->report, ch->before);
 		putc('\t', r->report);
 		tsv_str(r->report, ch->after);
-		fprintf(r->report, "\t%s\t%.2f\t%s\n", ch->reason, ch->confidence,
+		fprintf(r->report, "\t%s\t%ld.%02ld\t%s\n", ch->reason, hundredths / 100, hundredths % 100,
 		        ch->applied && !r->check ? "yes" : "no");
 	}
 	r->reported++;
@@ -147,6 +158,12 @@ static int fix(void *arg, const char *s, size_t len, size_t line, enum cite_fiel
 	*out = NULL;
 	if (text_utf8_check(s, len, NULL) != 0 || memchr(s, '\0', len))
 		return 0;
+	if (len > MAX_LINE) {
+		cli_error(YK_USAGE, _("%s:%zu: %s (passed through unchanged)"), r->file, line,
+		          _("value longer than 1 MiB"));
+		r->bad = 1;
+		return 0;
+	}
 	res = kind == CITE_FIELD_NAME ? cite_name(r->c, s, len, &ch, &n)
 	      : kind == CITE_FIELD_VALUE ? cite_value(r->c, s, len, &ch, &n)
 	                                 : cite_string(r->c, s, len, &ch, &n);
@@ -200,10 +217,13 @@ static char *take_notes(void *arg)
 	return n;
 }
 
+/* Writes s[0..n) to stdout (nothing with --check). A failed write (EPIPE with SIGPIPE
+ * ignored, a full disk) sets r->write_failed: the readers stop at the next record and
+ * cli_finish reports the error (exit 3). */
 static void write_out(run *r, const char *s, size_t n)
 {
-	if (!r->check)
-		fwrite(s, 1, n, stdout);
+	if (!r->check && !r->write_failed && fwrite(s, 1, n, stdout) != n)
+		r->write_failed = 1;
 }
 
 /* Whether no quote of s[0..len) is left open at its end (“ without ”, an odd number
@@ -241,19 +261,34 @@ static int flush_note(run *r, char **pending, const char *line, size_t len)
 	return same;
 }
 
+/* Reports an RIS record that starts at line no and has no ER line. */
+static void unclosed_record(run *r, size_t no)
+{
+	cli_error(YK_USAGE, _("%s:%zu: RIS record without an ER line (its fields were read)"), r->file, no);
+	r->bad = 1;
+}
+
 /* Plain text and RIS, line by line. */
 static int do_lines(run *r, FILE *fp, enum format f)
 {
 	char *pending = NULL;
 	lines *in = lines_from_stream(fp, r->file);
 	char *line;
-	size_t len;
+	size_t len, record = 0; /* RIS: the TY line of the record not yet closed by ER */
 	int got;
 	if (!in)
 		return cli_error(YK_SYSTEM, _("out of memory"));
 	while ((got = lines_next(in, &line, &len)) == 1) {
 		size_t no = lines_number(in), off = 0, bad;
 		int is_name = 0;
+		if (f == F_RIS && ris_is_tag(line, len)) {
+			if (line[0] == 'T' && line[1] == 'Y') {
+				if (record)
+					unclosed_record(r, record);
+				record = no;
+			} else if (line[0] == 'E' && line[1] == 'R')
+				record = 0;
+		}
 		if (flush_note(r, &pending, line, len))
 			continue; /* the note is there already (a second run) */
 		char *res = NULL;
@@ -287,10 +322,16 @@ static int do_lines(run *r, FILE *fp, enum format f)
 			write_out(r, "\n", 1);
 		if (r->notes) /* RIS: a note line after the tag it explains (written below) */
 			pending = take_notes(r);
+		if (r->write_failed)
+			break;
 	}
 	flush_note(r, &pending, NULL, 0);
+	if (record && got == 0)
+		unclosed_record(r, record);
 	lines_close(in);
 	free(pending);
+	if (r->write_failed)
+		return YK_SYSTEM; /* cli_finish says so */
 	if (got < 0)
 		return cli_error(YK_SYSTEM, _("%s: read error: %s"), r->file, strerror(errno));
 	return YK_OK;
@@ -302,16 +343,24 @@ static int do_bibtex(run *r, FILE *fp)
 	const char *text;
 	size_t len, line;
 	enum bibtex_chunk kind;
-	int got;
+	int got, e;
 	if (!in)
 		return cli_error(YK_SYSTEM, _("out of memory"));
 	while ((got = bibtex_next(in, &text, &len, &line, &kind)) == 1) {
 		char *res = NULL;
-		if (kind == BIBTEX_TRUNCATED || kind == BIBTEX_BAD) {
-			cli_error(YK_USAGE, kind == BIBTEX_BAD
-			          ? _("%s:%zu: BibTeX entry not accepted by btparse (passed through unchanged)")
-			          : _("%s:%zu: BibTeX entry cut off at the end of the input (passed through unchanged)"),
-			          r->file, line);
+		const char *problem = NULL;
+		if (kind == BIBTEX_TEXT)
+			;
+		else if (memchr(text, '\0', len))
+			problem = _("NUL byte in the BibTeX entry");
+		else if (kind == BIBTEX_TOOLONG)
+			problem = _("BibTeX entry longer than 1 MiB");
+		else if (kind == BIBTEX_TRUNCATED)
+			problem = _("BibTeX entry cut off at the end of the input");
+		else if (kind == BIBTEX_BAD)
+			problem = _("BibTeX entry not accepted by btparse");
+		if (problem) {
+			cli_error(YK_USAGE, _("%s:%zu: %s (passed through unchanged)"), r->file, line, problem);
 			r->bad = 1;
 		} else if (kind == BIBTEX_ENTRY) {
 			if (text_utf8_check(text, len, NULL) != 0) {
@@ -340,10 +389,15 @@ static int do_bibtex(run *r, FILE *fp)
 			free(res);
 		} else
 			write_out(r, text, len);
+		if (r->write_failed)
+			break;
 	}
+	e = errno; /* closing the reader ends its child: keep the reason of a failure */
 	bibtex_close(in);
+	if (r->write_failed)
+		return YK_SYSTEM; /* cli_finish says so */
 	if (got < 0)
-		return cli_error(YK_SYSTEM, _("%s: read error"), r->file);
+		return cli_error(YK_SYSTEM, _("%s: read error: %s"), r->file, strerror(e));
 	return YK_OK;
 }
 
@@ -369,56 +423,157 @@ static int do_csljson(run *r, FILE *fp)
 	return rc;
 }
 
-/* The format of path from its name, else from its first bytes (put back). */
-static enum format detect(const char *path, FILE *fp)
+/* ---- detecting the format from content ------------------------------------------ */
+
+/* How many bytes are looked at: enough for the first record of every format. */
+#define PEEK_MAX 65536
+
+/* An input whose first bytes were read ahead: a stream (fopencookie) that gives back
+ * head[0..n) and then the rest of fp, so detection loses nothing on a pipe. */
+typedef struct peeked {
+	FILE *fp;
+	char head[PEEK_MAX];
+	size_t n, at;
+} peeked;
+
+static ssize_t peeked_read(void *cookie, char *buf, size_t size)
+{
+	peeked *p = cookie;
+	size_t k;
+	if (p->at < p->n) {
+		k = p->n - p->at < size ? p->n - p->at : size;
+		memcpy(buf, p->head + p->at, k);
+		p->at += k;
+		return (ssize_t)k;
+	}
+	k = fread(buf, 1, size, p->fp);
+	return k == 0 && ferror(p->fp) ? -1 : (ssize_t)k;
+}
+
+static int peeked_close(void *cookie)
+{
+	(void)cookie; /* the caller closes fp and frees the peeked */
+	return 0;
+}
+
+/* Reads the head of p->fp: up to the end of the first line that holds more than white
+ * space and % comments, or up to PEEK_MAX bytes when that line starts with '[' or '{'
+ * (JSON is judged on more than one line). */
+static void peek_head(peeked *p)
+{
+	int c, first = 0, bol = 1, comment = 0;
+	while (p->n < PEEK_MAX && (c = getc(p->fp)) != EOF) {
+		p->head[p->n++] = (char)c;
+		if (c == '\n') {
+			if (first && first != '[' && first != '{')
+				break;
+			bol = 1;
+			comment = 0;
+			continue;
+		}
+		if (bol && c == '%' && !first)
+			comment = 1;
+		else if (!first && !comment && c != ' ' && c != '\t' && c != '\r')
+			first = c;
+		bol = 0;
+	}
+}
+
+/* The format of the content head[0..n), or F_AUTO when it is none in particular. */
+static enum format detect_content(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		i = 3;
+	/* BibTeX: blank lines and % comments, then "@type{" or "@type(" */
+	for (;;) {
+		while (i < n && strchr(" \t\r\n", s[i]))
+			i++;
+		if (i < n && s[i] == '%') {
+			while (i < n && s[i] != '\n')
+				i++;
+			continue;
+		}
+		break;
+	}
+	if (i < n && s[i] == '@') {
+		size_t k = i + 1;
+		while (k < n && (isalnum((unsigned char)s[k]) || s[k] == '_' || s[k] == '-'))
+			k++;
+		if (k > i + 1) {
+			while (k < n && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			if (k < n && (s[k] == '{' || s[k] == '('))
+				return F_BIBTEX;
+		}
+	}
+	if (csljson_sniff(s, n))
+		return F_CSLJSON;
+	if (n - i >= 5 && !memcmp(s + i, "TY  -", 5))
+		return F_RIS;
+	return F_AUTO;
+}
+
+/* The format of an input: its content when that is recognisably BibTeX, CSL-JSON or
+ * RIS, else its name's extension (.bib .json .ris), else plain text. */
+static enum format detect(const char *path, const char *head, size_t n)
 {
 	const char *dot = path ? strrchr(path, '.') : NULL;
-	int c;
+	enum format f = detect_content(head, n);
+	if (f != F_AUTO)
+		return f;
 	if (dot && !strcmp(dot, ".bib"))
 		return F_BIBTEX;
 	if (dot && !strcmp(dot, ".json"))
 		return F_CSLJSON;
 	if (dot && !strcmp(dot, ".ris"))
 		return F_RIS;
-	if (!path || !strcmp(path, "-"))
-		return F_TEXT;
-	/* sniff: the first non-blank byte */
-	{
-		char head[16];
-		size_t n = 0;
-		long at = ftell(fp);
-		while (n < sizeof head - 1 && (c = getc(fp)) != EOF) {
-			if (n == 0 && (c == ' ' || c == '\n' || c == '\t' || c == '\r'))
-				continue;
-			head[n++] = (char)c;
-		}
-		head[n] = '\0';
-		if (at < 0 || fseek(fp, at, SEEK_SET) != 0)
-			return F_TEXT;
-		if (head[0] == '@')
-			return F_BIBTEX;
-		if (head[0] == '{')
-			return F_CSLJSON;
-		if (head[0] == '[') {
-			/* a JSON array of objects, not a "[1]" footnote marker */
-			size_t k = 1;
-			while (k < n && strchr(" \t\r\n", head[k]))
-				k++;
-			if (k == n || head[k] == '{' || head[k] == ']')
-				return F_CSLJSON;
-		}
-		if (!strncmp(head, "TY  -", 5))
-			return F_RIS;
-	}
 	return F_TEXT;
 }
 
-/* The reading index next to the database (or $YAKUGO_READINGS); NULL with a warning. */
-static readings *open_readings(void)
+/* Whether fp is a directory (fopen opens one for reading; reads then fail). */
+static int is_directory(FILE *fp)
+{
+	struct stat st;
+	return fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Parses a threshold: digits with at most one '.', the same in every locale (strtod
+ * would take "nan", "inf", "" and, under de_DE, refuse "0.9"). 0 and *x in 0..1, or -1. */
+static int parse_threshold(const char *s, double *x)
+{
+	double v = 0, scale = 1;
+	int digits = 0, dot = 0;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (dot)
+				v += (scale /= 10) * (*s - '0');
+			else
+				v = v * 10 + (*s - '0');
+			digits++;
+		} else if (*s == '.' && !dot)
+			dot = 1;
+		else
+			return -1;
+		if (v > 1)
+			return -1;
+	}
+	if (!digits)
+		return -1;
+	*x = v;
+	return 0;
+}
+
+/* The reading index next to the database (or $YAKUGO_READINGS, else the build tree's,
+ * else the installed one). A missing index is allowed: *rd is NULL and a warning says
+ * that words are not read again. A corrupt one is not: the output would silently
+ * differ from a sound installation's, so it is an error (exit 2) that names the file;
+ * rebuild it with `make` or point $YAKUGO_READINGS elsewhere. Returns YK_OK or YK_USAGE. */
+static int open_readings(readings **rd)
 {
 	const char *env = getenv("YAKUGO_READINGS");
 	char path[4096], *error = NULL;
-	readings *rd;
+	*rd = NULL;
 	if (env && *env)
 		snprintf(path, sizeof path, "%s", env);
 	else {
@@ -428,24 +583,29 @@ static readings *open_readings(void)
 		else
 			snprintf(path, sizeof path, "readings.idx");
 	}
-	rd = readings_open(path, &error);
-	if (!rd && !(env && *env)) {
+	*rd = readings_open(path, &error);
+	if (!*rd && errno == ENOENT && !(env && *env)) {
 		/* the build tree's, then the installed one */
 		const char *dirs[] = { BUILD_DATADIR, PKGDATADIR };
 		size_t k;
-		for (k = 0; k < 2 && !rd; k++) {
+		for (k = 0; k < 2 && !*rd && errno == ENOENT; k++) {
 			snprintf(path, sizeof path, "%s/readings.idx", dirs[k]);
 			free(error);
 			error = NULL;
-			rd = readings_open(path, &error);
+			*rd = readings_open(path, &error);
 		}
 	}
-	if (!rd) {
+	if (!*rd && errno == EINVAL) {
+		cli_error(YK_USAGE, "%s", error ? error : _("out of memory"));
+		free(error);
+		return YK_USAGE;
+	}
+	if (!*rd) {
 		cli_warn(_("%s; words are not read again (only the lexicon is used)"),
 		         error ? error : _("out of memory"));
 		free(error);
 	}
-	return rd;
+	return YK_OK;
 }
 
 int cmd_cite(int argc, char **argv)
@@ -469,7 +629,8 @@ int cmd_cite(int argc, char **argv)
 	run r;
 	lexicon *lex = NULL;
 	readings *rd = NULL;
-	char *error = NULL, *end;
+	char *error = NULL;
+	peeked *peek = NULL;
 	int opt, rc = YK_OK, i;
 
 	memset(&r, 0, sizeof r);
@@ -519,9 +680,7 @@ int cmd_cite(int argc, char **argv)
 			r.check = 1;
 			break;
 		case 't':
-			errno = 0;
-			o.threshold = strtod(optarg, &end);
-			if (errno || *end || o.threshold < 0 || o.threshold > 1)
+			if (parse_threshold(optarg, &o.threshold) != 0)
 				return cli_usage(_("threshold must be a number from 0 to 1: '%s'"), optarg);
 			break;
 		case 'N':
@@ -546,7 +705,9 @@ int cmd_cite(int argc, char **argv)
 		free(error);
 		error = NULL;
 	}
-	rd = open_readings();
+	rc = open_readings(&rd);
+	if (rc != YK_OK)
+		goto done;
 	r.annotate = o.annotate;
 	r.c = cite_new(lex, rd, NULL, &o, &error);
 	if (!r.c) {
@@ -568,21 +729,46 @@ int cmd_cite(int argc, char **argv)
 	}
 	for (i = optind; i < argc || i == optind; i++) {
 		const char *path = i < argc ? argv[i] : "-";
-		FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+		FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin, *in = fp;
 		enum format f = fmt;
 		int frc;
-		if (!fp) {
-			rc = cli_error(YK_SYSTEM, "%s: %s", path, strerror(errno));
+		if (!fp || (fp != stdin && is_directory(fp))) {
+			rc = cli_error(YK_SYSTEM, "%s: %s", path, strerror(fp ? EISDIR : errno));
+			if (fp)
+				fclose(fp);
 			continue;
 		}
 		r.file = fp == stdin ? "<stdin>" : path;
-		if (f == F_AUTO)
-			f = detect(fp == stdin ? NULL : path, fp);
+		if (f == F_AUTO) {
+			/* peek at the head, then read through a stream that gives it back */
+			static cookie_io_functions_t io = { peeked_read, NULL, NULL, peeked_close };
+			if (!peek)
+				peek = malloc(sizeof *peek);
+			if (!peek) {
+				rc = cli_error(YK_SYSTEM, _("out of memory"));
+				if (fp != stdin)
+					fclose(fp);
+				break;
+			}
+			peek->fp = fp;
+			peek->n = peek->at = 0;
+			peek_head(peek);
+			f = detect(fp == stdin ? NULL : path, peek->head, peek->n);
+			in = fopencookie(peek, "r", io);
+			if (!in) {
+				rc = cli_error(YK_SYSTEM, _("out of memory"));
+				if (fp != stdin)
+					fclose(fp);
+				break;
+			}
+		}
 		r.values = f != F_TEXT;
 		/* plain text: inline after the span; the structured formats: fields of their own */
 		cite_set_annotate(r.c, f == F_TEXT ? o.annotate : 0);
-		frc = f == F_BIBTEX ? do_bibtex(&r, fp) : f == F_CSLJSON ? do_csljson(&r, fp)
-		                                         : do_lines(&r, fp, f);
+		frc = f == F_BIBTEX ? do_bibtex(&r, in) : f == F_CSLJSON ? do_csljson(&r, in)
+		                                         : do_lines(&r, in, f);
+		if (in != fp)
+			fclose(in);
 		if (fp != stdin)
 			fclose(fp);
 		r.values = 0;
@@ -606,6 +792,7 @@ done:
 	if (r.report)
 		fclose(r.report);
 	free(r.notes);
+	free(peek);
 	cite_free(r.c);
 	readings_close(rd);
 	lexicon_close(lex);

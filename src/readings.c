@@ -4,6 +4,7 @@
  * Integers are little-endian as written by this machine (the file is built at `make`). */
 #include "config.h"
 
+#include "i18n.h"
 #include "readings.h"
 #include "text.h"
 
@@ -403,47 +404,104 @@ done:
 
 /* ---- run time ------------------------------------------------------------------- */
 
+/* Checks every record of r once, so that lookups need no bounds checks: each offset
+ * points at a whole record inside the file, and the keys are in order (the binary
+ * search relies on it). Returns NULL, or a static description of the first fault. */
+static const char *check_index(const readings *r, uint32_t *bad)
+{
+	size_t room = r->size - (size_t)(r->records - r->map);
+	uint32_t i;
+	for (i = 0; i < r->count; i++) {
+		uint32_t off;
+		const unsigned char *p;
+		size_t kl, rl;
+		memcpy(&off, &r->offsets[i], 4);
+		*bad = i;
+		if (off >= room || room - off < 2)
+			return N_("offset past the end");
+		p = r->records + off;
+		kl = p[0];
+		if (room - off < 1 + kl + 1)
+			return N_("key past the end");
+		rl = p[1 + kl];
+		if (room - off < 1 + kl + 1 + rl + 2 + 1)
+			return N_("reading past the end");
+		if (i > 0) {
+			const unsigned char *q = r->records + r->offsets[i - 1];
+			size_t m = q[0] < kl ? q[0] : kl;
+			int c = memcmp(q + 1, p + 1, m);
+			if (c > 0 || (c == 0 && q[0] > kl))
+				return N_("keys out of order");
+		}
+	}
+	return NULL;
+}
+
 readings *readings_open(const char *path, char **error)
 {
 	readings *r = NULL;
 	struct stat st;
 	void *map = MAP_FAILED;
-	int fd = open(path, O_RDONLY);
+	const char *fault = NULL;
+	uint32_t at = 0;
+	int per_record = 0, fd = open(path, O_RDONLY);
 	*error = NULL;
 	if (fd < 0 || fstat(fd, &st) != 0)
 		goto sys;
-	if (st.st_size < 12)
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		goto sys;
+	}
+	if (st.st_size < 12) {
+		fault = N_("shorter than its header");
 		goto bad;
+	}
 	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (map == MAP_FAILED)
 		goto sys;
-	if (memcmp(map, MAGIC, 8) != 0)
+	if (memcmp(map, MAGIC, 8) != 0) {
+		fault = N_("wrong magic number");
 		goto bad;
+	}
 	r = calloc(1, sizeof *r);
 	if (!r)
 		goto sys;
 	r->map = map;
 	r->size = (size_t)st.st_size;
 	memcpy(&r->count, r->map + 8, 4);
-	if (12 + (size_t)r->count * 4 > r->size) {
-		free(r);
-		r = NULL;
+	if ((size_t)r->count > (r->size - 12) / 4) {
+		fault = N_("record count past the end");
 		goto bad;
 	}
 	r->offsets = (const uint32_t *)(r->map + 12);
 	r->records = r->map + 12 + (size_t)r->count * 4;
+	fault = check_index(r, &at);
+	if (fault) {
+		per_record = 1;
+		goto bad;
+	}
 	close(fd);
 	return r;
 bad:
-	set_error(error, "%s: not a yakugo reading index", path);
-	goto fail;
+	if (per_record)
+		set_error(error, _("%s: corrupt reading index (%s at record %lu of %lu)"), path, _(fault),
+		          (unsigned long)at + 1, (unsigned long)r->count);
+	else
+		set_error(error, _("%s: corrupt reading index (%s)"), path, _(fault));
+	free(r);
+	if (map != MAP_FAILED)
+		munmap(map, (size_t)st.st_size);
+	close(fd);
+	errno = EINVAL;
+	return NULL;
 sys:
-	set_error(error, "%s: %s", path, strerror(errno));
-fail:
+	at = (uint32_t)errno;
+	set_error(error, "%s: %s", path, strerror((int)at));
 	if (map != MAP_FAILED)
 		munmap(map, (size_t)st.st_size);
 	if (fd >= 0)
 		close(fd);
+	errno = (int)at;
 	return NULL;
 }
 

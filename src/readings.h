@@ -51,7 +51,11 @@ size_t readings_key(const unsigned char *k, size_t n, unsigned char *out);
  * 0, or -1 with *error set to a malloc'd message the caller frees. */
 int readings_build(const char *csv_dir, const char *out_path, char **error);
 
-/* Maps the index file at path. Returns the handle, or NULL with *error set (malloc'd). */
+/* Maps the index file at path and checks every record once (offsets inside the file,
+ * keys in order), so a truncated or overwritten file cannot crash a lookup. Returns the
+ * handle, or NULL with *error set (malloc'd) and errno: EINVAL for a file that is not a
+ * whole, valid index ("PATH: corrupt reading index (...)"), else the system's error
+ * (ENOENT when there is no such file). */
 readings *readings_open(const char *path, char **error);
 
 /* Unmaps the index. NULL is allowed. */
