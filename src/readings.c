@@ -249,10 +249,15 @@ static int add_row(recs *rs, char *line)
 	e = &rs->v[rs->n];
 	memset(e, 0, sizeof *e);
 	/* The reading, with a boundary where the pronunciation shows that two vowels stay
-	 * apart (湖 ミズウミ / ミズウミ: mizu|umi; 思う オモウ: omo|u). */
+	 * apart (湖 ミズウミ / ミズウミ: mizu|umi; 思う オモウ: omo|u). Never after a small
+	 * ゃゅょ: a contracted syllable and its う are one long Sino-Japanese vowel, whatever
+	 * the pronunciation column says (研究者 has ケンキュウシャ there, not ケンキューシャ,
+	 * and is kenkyūsha). */
 	for (i = 0; i < rn; i++) {
+		int32_t before = i > 0 ? readings_cp(r[i - 1]) : 0;
 		if (i > 0 && pn == rn && p[i] == r[i] && is_vowel_kana(r[i]) &&
 		    lengthens(vowel_of(r[i - 1]), r[i]) &&
+		    before != 0x3083 && before != 0x3085 && before != 0x3087 &&
 		    !(vowel_of(r[i - 1]) == 'e' && vowel_of(r[i]) == 'i') &&
 		    !(vowel_of(r[i - 1]) == 'i' && vowel_of(r[i]) == 'i'))
 			e->kana[e->len++] = READINGS_BOUNDARY;
