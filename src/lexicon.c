@@ -44,7 +44,6 @@
 
 #include "lexicon.h"
 #include "str.h"
-#include "cli.h"
 #include "i18n.h"
 #include "match.h"
 #include "text.h"
@@ -55,6 +54,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -170,6 +170,7 @@ struct lexicon {
 /* ---- small helpers -------------------------------------------------------------- */
 
 static int last_error_system;
+static int last_error_code; /* the SQLite primary result code of the last db_error */
 
 static void set_error(char **error, char *msg)
 {
@@ -196,19 +197,61 @@ int lexicon_error_is_system(void)
 	return last_error_system;
 }
 
-/* Sets *error from the last SQLite error of db, naming path. */
+/* A failed system call on path (errno e): a system error, except a missing file, which
+ * is the caller's data problem (a missing database). */
+static void errno_error(char **error, const char *path, int e)
+{
+	set_error(error, str_printf("%s: %s", path, strerror(e)));
+	last_error_system = e != ENOENT && e != ENOTDIR && e != EISDIR;
+}
+
+/* Why path, or else the directory holding it, cannot be written, for a message:
+ * "Permission denied", or "DIR: Read-only file system"; NULL when both can be. The
+ * string is in a static buffer. */
+static const char *why_not_writable(const char *path)
+{
+	static char why[4200];
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	size_t n = slash ? (size_t)(slash - path) : 1;
+	if (access(path, W_OK) != 0 && errno != ENOENT)
+		return strerror(errno);
+	if (n >= sizeof dir)
+		return NULL;
+	if (slash && n == 0)
+		n = 1; /* "/user.db" */
+	memcpy(dir, slash ? path : ".", n);
+	dir[n] = '\0';
+	if (access(dir, W_OK) == 0)
+		return NULL;
+	snprintf(why, sizeof why, "%s: %s", dir, strerror(errno));
+	return why;
+}
+
+/* Sets *error from the last SQLite error of db, naming path. A database that cannot be
+ * written or opened for lack of permission or space is a system error (exit 3), and so
+ * is an I/O error, named with the operating system's reason. */
 static void db_error(char **error, sqlite3 *db, const char *path)
 {
 	int code = db ? sqlite3_errcode(db) & 0xff : SQLITE_NOMEM;
 	const char *m = db ? sqlite3_errmsg(db) : "out of memory";
+	int sys = db ? sqlite3_system_errno(db) : 0;
+	const char *why;
+	last_error_code = code;
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		set_error(error, str_printf(_("%s: database is locked (another process is writing it)"), path));
 	else if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
 		set_error(error, str_printf(_("%s: not a yakugo database (%s)"), path, m));
+	else if ((code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM) &&
+	         (why = why_not_writable(path)) != NULL)
+		set_error(error, str_printf(_("%s: cannot write the database (%s)"), path, why));
+	else if ((code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) && sys)
+		set_error(error, str_printf("%s: %s (%s)", path, m, strerror(sys)));
 	else
 		set_error(error, str_printf("%s: %s", path, m));
 	last_error_system = code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_IOERR ||
-	                    code == SQLITE_FULL || code == SQLITE_NOMEM;
+	                    code == SQLITE_FULL || code == SQLITE_NOMEM || code == SQLITE_READONLY ||
+	                    code == SQLITE_CANTOPEN || code == SQLITE_PERM;
 }
 
 static const char *path_of(const lexicon *lex, sqlite3 *db)
@@ -303,8 +346,10 @@ void lexicon_entry_clear(lexicon_entry *e)
 /* ---- opening ---------------------------------------------------------------------- */
 
 /* Cheap structural check of a database file before SQLite reads it: the magic string
- * and, when the header's page count is valid, that the file is not shorter than it says
- * (a truncated copy). Returns 0, or -1 with *error set. */
+ * and, when the header's page count is valid and no -wal file exists (a checkpoint
+ * writes page 1 before it extends the file), that the file is not shorter than it says
+ * (a truncated copy). A 0-byte file passes: a database nobody has written yet. Returns
+ * 0, or -1 with *error set. */
 static int check_file(const char *path, char **error)
 {
 	unsigned char h[100];
@@ -312,33 +357,40 @@ static int check_file(const char *path, char **error)
 	FILE *fp = fopen(path, "rb");
 	size_t got;
 	unsigned long page_size, pages, counter, valid_for;
-	int rc = -1;
+	char *wal = NULL;
+	int rc = -1, has_wal;
 
 	if (!fp) {
-		set_error(error, str_printf("%s: %s", path, strerror(errno)));
+		errno_error(error, path, errno);
 		return -1;
 	}
 	if (fstat(fileno(fp), &st) != 0) {
-		set_error(error, str_printf("%s: %s", path, strerror(errno)));
+		errno_error(error, path, errno);
 		goto cleanup;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		set_error(error, str_printf("%s: %s", path, strerror(EISDIR)));
+		errno_error(error, path, EISDIR);
 		goto cleanup;
 	}
 	if (st.st_size == 0) {
-		rc = 0; /* an empty database: just created, by us or a concurrent process */
+		rc = 0;
 		goto cleanup;
 	}
 	got = fread(h, 1, sizeof h, fp);
 	if (ferror(fp)) {
-		set_error(error, str_printf("%s: %s", path, strerror(errno)));
+		errno_error(error, path, errno);
 		goto cleanup;
 	}
 	if (got < sizeof h || memcmp(h, "SQLite format 3", 16) != 0) {
 		set_error(error, str_printf(_("%s: not a yakugo database (file is not a database)"), path));
 		goto cleanup;
 	}
+	wal = str_printf("%s-wal", path);
+	if (!wal) {
+		nomem_error(error);
+		goto cleanup;
+	}
+	has_wal = access(wal, F_OK) == 0;
 	page_size = (unsigned long)h[16] << 8 | h[17];
 	if (page_size == 1)
 		page_size = 65536;
@@ -347,13 +399,14 @@ static int check_file(const char *path, char **error)
 	valid_for = (unsigned long)h[92] << 24 | (unsigned long)h[93] << 16 | h[94] << 8 | h[95];
 	if (page_size < 512 || (page_size & (page_size - 1)) != 0 ||
 	    (unsigned long long)st.st_size % page_size != 0 ||
-	    (pages && counter == valid_for &&
+	    (!has_wal && pages && counter == valid_for &&
 	     (unsigned long long)st.st_size < (unsigned long long)pages * page_size)) {
 		set_error(error, str_printf(_("%s: not a yakugo database (file is truncated or damaged)"), path));
 		goto cleanup;
 	}
 	rc = 0;
 cleanup:
+	free(wal);
 	fclose(fp);
 	return rc;
 }
@@ -367,7 +420,8 @@ static int exec(sqlite3 *db, const char *path, const char *sql, char **error)
 	return 0;
 }
 
-/* Reads PRAGMA user_version and whether the database has any table. 0 or -1. */
+/* Reads PRAGMA user_version and whether the database has the entry table (1), no table
+ * at all (0) or only other tables (-1). 0 or -1. */
 static int schema_state(sqlite3 *db, const char *path, int *version, int *tables, char **error)
 {
 	sqlite3_stmt *st = NULL;
@@ -397,13 +451,19 @@ cleanup:
 	return rc;
 }
 
-/* Brings a writable database to LEXICON_SCHEMA in one transaction. 0 or -1. */
+/* Brings a writable database to LEXICON_SCHEMA in one transaction; a database already
+ * there costs one read and no write lock. 0 or -1. */
 static int migrate(sqlite3 *db, const char *path, char **error)
 {
 	int version = 0, tables = 0, i;
 	char *sql = NULL;
+	if (schema_state(db, path, &version, &tables, error) != 0)
+		return -1;
+	if (version == LEXICON_SCHEMA && tables == 1)
+		return 0;
 	if (exec(db, path, "BEGIN IMMEDIATE", error) != 0)
 		return -1;
+	/* again under the write lock: another process may have migrated it meanwhile */
 	if (schema_state(db, path, &version, &tables, error) != 0)
 		goto fail;
 	if (version == 0 && tables != 0) {
@@ -429,12 +489,16 @@ fail:
 	return -1;
 }
 
-/* Checks that a database opened read-only is a yakugo database of this schema. */
+/* Checks that a database opened read-only is a yakugo database of this schema.
+ * Returns 0, 1 when it has no schema at all (no table, version 0: a 0-byte file, or
+ * one another process is creating), or -1 with *error set. */
 static int check_schema(sqlite3 *db, const char *path, char **error)
 {
 	int version = 0, tables = 0;
 	if (schema_state(db, path, &version, &tables, error) != 0)
 		return -1;
+	if (tables == 0 && version == 0)
+		return 1;
 	if (tables != 1 || version < 1) {
 		set_error(error, str_printf(_("%s: not a yakugo database (no yakugo tables)"), path));
 		return -1;
@@ -450,29 +514,57 @@ static int check_schema(sqlite3 *db, const char *path, char **error)
 
 static void glob_list_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 
-/* Opens one database file. writable: create it with the schema when missing, WAL. */
-static sqlite3 *open_db(const char *path, int writable, char **error)
+/* "file:PATH?immutable=1" with PATH percent-encoded (malloc'd), for sqlite3_open_v2
+ * with SQLITE_OPEN_URI; NULL when out of memory. */
+static char *immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(path), i, o = 0;
+	char *u = malloc(5 + 3 * n + sizeof "?immutable=1");
+	if (!u)
+		return NULL;
+	memcpy(u, "file:", 5);
+	o = 5;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)path[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '/' || c == '.' || c == '_' || c == '-' || c == '~') {
+			u[o++] = (char)c;
+		} else {
+			u[o++] = '%';
+			u[o++] = hex[c >> 4];
+			u[o++] = hex[c & 15];
+		}
+	}
+	memcpy(u + o, "?immutable=1", sizeof "?immutable=1");
+	return u;
+}
+
+/* Opens one database file (which must exist) and sets it up; immutable: as a URI with
+ * immutable=1 (no locks, no -shm). 0, 1 when a read-only database has no schema yet,
+ * or -1 with *error set; *out gets the handle on 0 and 1. */
+static int open_file(const char *path, int writable, int immutable, sqlite3 **out, char **error)
 {
 	sqlite3 *db = NULL;
-	struct stat st;
-	int exists = stat(path, &st) == 0;
-	int flags = writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+	char *uri = NULL;
+	int flags = (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_NOMUTEX;
+	int rc = -1;
 
-	if (exists && check_file(path, error) != 0)
-		return NULL;
-	if (!exists && !writable) {
-		set_error(error, str_printf("%s: %s", path, strerror(errno)));
-		return NULL;
+	*out = NULL;
+	if (immutable && !(uri = immutable_uri(path))) {
+		nomem_error(error);
+		return -1;
 	}
-	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(uri ? uri : path, &db, flags | (uri ? SQLITE_OPEN_URI : 0), NULL) !=
+	    SQLITE_OK) {
 		db_error(error, db, path);
-		goto fail;
+		goto cleanup;
 	}
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
 	if (sqlite3_create_function(db, "yk_glob_list", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 	                            NULL, glob_list_fn, NULL, NULL) != SQLITE_OK) {
 		db_error(error, db, path);
-		goto fail;
+		goto cleanup;
 	}
 	/* no mmap: with SQLite's own bounded page cache a lookup in a million entries
 	 * stays near 12 MB resident (mmap'd pages count too and were no faster) */
@@ -481,20 +573,118 @@ static sqlite3 *open_db(const char *path, int writable, char **error)
 		if (exec(db, path, "PRAGMA journal_mode = WAL", error) != 0 ||
 		    exec(db, path, "PRAGMA synchronous = NORMAL", error) != 0 ||
 		    migrate(db, path, error) != 0)
-			goto fail;
-	} else if (check_schema(db, path, error) != 0) {
-		goto fail;
+			goto cleanup;
+		rc = 0;
+	} else {
+		rc = check_schema(db, path, error);
+		if (rc < 0)
+			goto cleanup;
 	}
-	return db;
-fail:
+	*out = db;
+	db = NULL;
+cleanup:
 	sqlite3_close(db);
-	return NULL;
+	free(uri);
+	return rc;
+}
+
+/* Opens one existing database file. Read-only, when SQLite cannot open it — a WAL
+ * database needs to create or write its -shm file, which a read-only mount, a 0555
+ * directory or a full disk refuses — and its -wal file is missing or empty (every
+ * committed change is in the database file itself), it is opened immutable instead.
+ * Returns as open_file. */
+static int open_db(const char *path, int writable, sqlite3 **out, char **error)
+{
+	struct stat st;
+	char *wal;
+	int rc, code;
+
+	if (check_file(path, error) != 0)
+		return -1;
+	rc = open_file(path, writable, 0, out, error);
+	if (rc >= 0 || writable)
+		return rc;
+	code = last_error_code;
+	if (code != SQLITE_CANTOPEN && code != SQLITE_READONLY && code != SQLITE_IOERR &&
+	    code != SQLITE_FULL && code != SQLITE_PERM)
+		return rc;
+	wal = str_printf("%s-wal", path);
+	if (!wal) {
+		nomem_error(error);
+		return -1;
+	}
+	if (stat(wal, &st) != 0 || st.st_size == 0)
+		rc = open_file(path, 0, 1, out, error);
+	free(wal);
+	return rc;
+}
+
+/* Creates the database path with the schema, atomically: the schema is written into a
+ * temporary file that mkstemp makes next to path (mode 0600), which is then linked to
+ * path. So no process ever sees path without its schema, a full disk or a crash leaves
+ * no half-made path behind (at most the temporary file, after a crash), and of two
+ * processes creating it at once one wins and the other uses its database. Returns 0,
+ * or -1 with *error set. */
+static int create_db(const char *path, char **error)
+{
+	char *tmp = str_printf("%s.XXXXXX", path), *journal = NULL;
+	sqlite3 *db = NULL;
+	int fd, rc = -1;
+
+	if (!tmp) {
+		nomem_error(error);
+		return -1;
+	}
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		const char *why = strerror(errno);
+		set_error(error, str_printf(_("%s: cannot create the database (%s)"), path, why));
+		last_error_system = 1;
+		free(tmp);
+		return -1;
+	}
+	close(fd);
+	journal = str_printf("%s-journal", tmp);
+	if (!journal) {
+		nomem_error(error);
+		goto cleanup;
+	}
+	/* the schema in one transaction with a rollback journal (synchronous FULL: on disk
+	 * at COMMIT), then the switch to WAL, which only rewrites the header */
+	if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		db_error(error, db, path);
+		goto cleanup;
+	}
+	if (migrate(db, path, error) != 0 ||
+	    exec(db, path, "PRAGMA journal_mode = WAL", error) != 0)
+		goto cleanup;
+	if (sqlite3_close(db) != SQLITE_OK) {
+		db_error(error, db, path);
+		goto cleanup;
+	}
+	db = NULL;
+	if (link(tmp, path) != 0 && errno != EEXIST) {
+		const char *why = strerror(errno);
+		set_error(error, str_printf(_("%s: cannot create the database (%s)"), path, why));
+		last_error_system = 1;
+		goto cleanup;
+	}
+	rc = 0; /* EEXIST: another process made it first; we use theirs */
+cleanup:
+	sqlite3_close(db);
+	unlink(tmp);
+	if (journal)
+		unlink(journal);
+	free(journal);
+	free(tmp);
+	return rc;
 }
 
 lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned flags, char **error)
 {
 	lexicon *lex = calloc(1, sizeof *lex);
 	struct stat st;
+	int rc, exists;
 	if (!lex) {
 		nomem_error(error);
 		return NULL;
@@ -502,26 +692,36 @@ lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned fla
 	lex->seed_path = strdup(seed_path);
 	if (!lex->seed_path)
 		goto nomem;
-	lex->seed = open_db(seed_path, 0, error);
-	if (!lex->seed)
+	rc = open_db(seed_path, 0, &lex->seed, error);
+	if (rc != 0) {
+		if (rc > 0)
+			set_error(error, str_printf(_("%s: not a yakugo database (no yakugo tables)"), seed_path));
 		goto fail;
+	}
 	if (!(flags & LEXICON_NO_USER) && user_path) {
 		lex->user_path = strdup(user_path);
 		if (!lex->user_path)
 			goto nomem;
+		exists = stat(user_path, &st) == 0;
+		if (!exists && errno != ENOENT) {
+			errno_error(error, user_path, errno);
+			goto fail;
+		}
 		if (flags & LEXICON_READONLY) {
-			if (stat(user_path, &st) == 0) {
-				lex->user = open_db(user_path, 0, error);
-				if (!lex->user)
+			/* missing, or no schema yet: no user entries */
+			if (exists) {
+				rc = open_db(user_path, 0, &lex->user, error);
+				if (rc < 0)
 					goto fail;
+				if (rc > 0) {
+					sqlite3_close(lex->user);
+					lex->user = NULL;
+				}
 			}
 		} else {
-			if (cli_mkdirs_for(user_path) != 0) {
-				set_error(error, str_printf("%s: %s", user_path, strerror(errno)));
+			if (!exists && create_db(user_path, error) != 0)
 				goto fail;
-			}
-			lex->user = open_db(user_path, 1, error);
-			if (!lex->user)
+			if (open_db(user_path, 1, &lex->user, error) != 0)
 				goto fail;
 		}
 	}

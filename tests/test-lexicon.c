@@ -8,6 +8,7 @@
 #include "text.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -104,7 +105,9 @@ int main(void)
 	free(err);
 	err = NULL;
 
-	/* the user database is created (with its directory) on first open */
+	/* the user database is created on first open (its directory is the caller's) */
+	snprintf(ja, sizeof ja, "%s/sub", dir);
+	ok(mkdir(ja, 0700) == 0, "user directory made");
 	lex = lexicon_open(seed, user, 0, &err);
 	ok(lex != NULL, "opened with a new user database: %s", err ? err : "");
 	if (!lex)
