@@ -87,7 +87,7 @@ static int import_edict(struct import *im, edict_kind kind)
 	lines *r = lines_open(im->file);
 	char *line;
 	size_t len;
-	int got;
+	int got, header;
 
 	if (!r) {
 		im->status = cli_error(YK_SYSTEM, "%s: %s", im->file, strerror(errno));
@@ -106,8 +106,18 @@ static int import_edict(struct import *im, edict_kind kind)
 		if (!u) {
 			err = strdup(_("not valid EUC-JP"));
 			bad = 1;
-		} else if (lines_number(r) == 1 && edict_is_header(u, strlen(u))) {
+		} else if (lines_number(r) == 1 && (header = edict_is_header(u, strlen(u))) != 0) {
 			free(u);
+			if (header != 1 + (int)kind) {
+				/* the other dictionary: every line would be wrong (or, worse, right) */
+				progress_update(im->bar, im->bytes, im->entries);
+				im->status = cli_error(YK_USAGE, _("%s:1: this is %s, not %s: use 'yakugo import %s'"),
+				                       im->file, kind == EDICT_WORDS ? "ENAMDICT" : "EDICT",
+				                       kind == EDICT_WORDS ? "EDICT" : "ENAMDICT",
+				                       kind == EDICT_WORDS ? "enamdict" : "edict");
+				lines_close(r);
+				return -1;
+			}
 			continue;
 		} else if (edict_parse_line(kind, u, strlen(u), &v, &n, &err) != 0) {
 			bad = 1;
@@ -229,7 +239,7 @@ int cmd_import(int argc, char **argv)
 	};
 	struct import im;
 	struct sigaction sa, old_int, old_term;
-	const char *format, *source;
+	const char *format, *source, *kind_name;
 	char *err = NULL, real[PATH_MAX];
 	struct stat st;
 	double t0;
@@ -256,11 +266,14 @@ int cmd_import(int argc, char **argv)
 	if (strcmp(format, "edict") == 0) {
 		im.origin = LEXICON_EDICT;
 		source = "edict";
+		kind_name = "EDICT";
 	} else if (strcmp(format, "enamdict") == 0) {
 		im.origin = LEXICON_ENAMDICT;
 		source = "enamdict";
+		kind_name = "ENAMDICT";
 	} else if (strcmp(format, "tsv") == 0 || strcmp(format, "tbx") == 0) {
 		im.origin = LEXICON_TSV;
+		kind_name = format[1] == 's' ? _("a glossary TSV file") : "TBX";
 		/* the file is the source: importing it again replaces it */
 		source = realpath(im.file, real) ? real : im.file;
 	} else {
@@ -269,6 +282,8 @@ int cmd_import(int argc, char **argv)
 	memset(&st, 0, sizeof st); /* "-" (stdin) has no size: the bar shows no ETA */
 	if (strcmp(im.file, "-") != 0 && stat(im.file, &st) != 0)
 		return cli_error(YK_SYSTEM, "%s: %s", im.file, strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return cli_error(YK_SYSTEM, "%s: %s", im.file, strerror(EISDIR));
 
 	t0 = now();
 	im.lex = userdb_open(0, &rc);
@@ -305,6 +320,19 @@ int cmd_import(int argc, char **argv)
 	if (rc != 0) {
 		rc = im.status ? im.status : YK_SYSTEM;
 		cli_error(rc, _("%s: nothing was imported (the database is unchanged)"), im.file);
+		goto cleanup;
+	}
+	/* An empty, cut-short-to-nothing or wrong file would replace the source with
+	 * nothing: an import must import something. */
+	if (im.entries == 0) {
+		size_t had = lexicon_import_replacing(im.lex);
+		if (had)
+			rc = cli_error(YK_USAGE, _("%s: no entries found (is it really %s?); nothing was"
+			                           " imported, and the %zu entries imported before are kept"),
+			               im.file, kind_name, had);
+		else
+			rc = cli_error(YK_USAGE, _("%s: no entries found (is it really %s?); nothing was"
+			                           " imported"), im.file, kind_name);
 		goto cleanup;
 	}
 	if (lexicon_import_commit(im.lex, &err) != 0) {

@@ -307,8 +307,11 @@ int edict_is_header(const char *line, size_t len)
 		return 0;
 	while (s < e && *s != '/')
 		s++;
-	return (e - s >= 6 && memcmp(s, "/EDICT", 6) == 0) ||
-	       (e - s >= 9 && memcmp(s, "/ENAMDICT", 9) == 0);
+	if (e - s >= 6 && memcmp(s, "/EDICT", 6) == 0)
+		return 1 + EDICT_WORDS;
+	if (e - s >= 9 && memcmp(s, "/ENAMDICT", 9) == 0)
+		return 1 + EDICT_NAMES;
+	return 0;
 }
 
 void edict_entries_free(lexicon_entry *v, size_t n)

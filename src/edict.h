@@ -37,7 +37,9 @@ typedef enum edict_kind {
 char *edict_to_utf8(const char *bytes, size_t len);
 
 /* Whether the UTF-8 line is a dictionary's header line ("？？？？ /EDICT, ..." or
- * "？？？？ /ENAMDICT ...", the first line of the Debian files), which holds no entry. */
+ * "？？？？ /ENAMDICT ...", the first line of the Debian files), which holds no entry,
+ * and whose: 0 for any other line, 1 + EDICT_WORDS for EDICT's, 1 + EDICT_NAMES for
+ * ENAMDICT's (so `yakugo import edict` can refuse ENAMDICT). */
 int edict_is_header(const char *line, size_t len);
 
 /* Parses one UTF-8 line of kind. Returns 0 and sets *out to a malloc'd array of *n

@@ -161,6 +161,7 @@ struct lexicon {
 	sqlite3 *import_db;     /* the database of the running import, or NULL */
 	lexicon_origin import_origin;
 	char *import_source;
+	size_t import_replacing; /* entries of the source that the running import replaces */
 	sqlite3_stmt *ins_entry;
 	sqlite3_stmt *ins_fold;
 	int bulk;               /* the running import rebuilds the full-text indexes */
@@ -1139,6 +1140,7 @@ int lexicon_import_begin(lexicon *lex, lexicon_origin origin, const char *source
 	bind_text(del, 2, lex->import_source);
 	if (sqlite3_step(del) != SQLITE_DONE)
 		goto dberr;
+	lex->import_replacing = (size_t)sqlite3_changes64(db);
 	sqlite3_finalize(del);
 	if (sqlite3_prepare_v2(db, ins_entry_sql, -1, &lex->ins_entry, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, ins_fold_sql, -1, &lex->ins_fold, NULL) != SQLITE_OK) {
@@ -1205,6 +1207,11 @@ int lexicon_import_commit(lexicon *lex, char **error)
 	free(lex->import_source);
 	lex->import_source = NULL;
 	return 0;
+}
+
+size_t lexicon_import_replacing(const lexicon *lex)
+{
+	return lex && lex->import_db ? lex->import_replacing : 0;
 }
 
 void lexicon_import_rollback(lexicon *lex)

@@ -122,6 +122,11 @@ int lexicon_import_add(lexicon *lex, const lexicon_entry *e, char **error);
 int lexicon_import_commit(lexicon *lex, char **error);
 void lexicon_import_rollback(lexicon *lex);
 
+/* How many entries the running import replaces: what its origin and source held when
+ * lexicon_import_begin ran (0 when no import is running), so a caller can refuse to
+ * replace them with nothing. */
+size_t lexicon_import_replacing(const lexicon *lex);
+
 /* Creates a new seed database at path (which must not exist) with the schema, for
  * `make` (yakugo build). Writes go through lexicon_import_* with origin LEXICON_SEED.
  * Returns a handle on it, or NULL with *error set. */

@@ -213,7 +213,7 @@ int tbx_read(const char *path, int (*fn)(const lexicon_entry *e, size_t line, vo
 	lexicon_entry e;
 	char *lang = NULL;
 	size_t line = 0;
-	int in_entry = 0, got, rc = 0;
+	int in_entry = 0, seen_root = 0, got, rc = 0;
 
 	*error = NULL;
 	xmlSetGenericErrorFunc(NULL, quiet);
@@ -248,6 +248,16 @@ int tbx_read(const char *path, int (*fn)(const lexicon_entry *e, size_t line, vo
 		}
 		if (type != XML_READER_TYPE_ELEMENT)
 			continue;
+		if (!seen_root) {
+			seen_root = 1;
+			if (strcmp(name, "tbx") != 0 && strcmp(name, "martif") != 0) {
+				xmlNodePtr node = xmlTextReaderCurrentNode(r);
+				*error = str_printf(_("%s:%ld: not TBX: the document is <%s>, not <tbx> or <martif>"),
+				                    path, node ? xmlGetLineNo(node) : 0L, name);
+				rc = -1;
+				goto done;
+			}
+		}
 		if (!strcmp(name, "conceptEntry") || !strcmp(name, "termEntry")) {
 			entry_free(&e);
 			in_entry = 1;

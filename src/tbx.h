@@ -42,7 +42,8 @@ int tbx_writer_finish(tbx_writer *w);
 /* Reads the TBX file path ("-" is stdin) and calls fn for each concept entry with the
  * entry (origin LEXICON_TSV; valid until fn returns) and the line it starts on.
  * fn returning non-zero stops the reading and is returned. Returns 0 when done, or -1
- * when the file cannot be read or is not well-formed XML, with *error set to a malloc'd
+ * when the file cannot be read, is not well-formed XML or is not TBX (its root element
+ * is neither tbx nor martif), with *error set to a malloc'd
  * "FILE:LINE: problem" (the caller frees). */
 int tbx_read(const char *path, int (*fn)(const lexicon_entry *e, size_t line, void *arg),
              void *arg, char **error);

@@ -86,9 +86,11 @@ int main(void)
 
 	/* header lines */
 	ok(edict_is_header("？？？？ /EDICT, EDICT_SUB(P), EDICT2 Japanese-English/",
-	   strlen("？？？？ /EDICT, EDICT_SUB(P), EDICT2 Japanese-English/")), "EDICT header");
+	   strlen("？？？？ /EDICT, EDICT_SUB(P), EDICT2 Japanese-English/")) == 1 + EDICT_WORDS,
+	   "EDICT header");
 	ok(edict_is_header("　？？？ /ENAMDICT - Japanese Proper Name Dictionary File/",
-	   strlen("　？？？ /ENAMDICT - Japanese Proper Name Dictionary File/")), "ENAMDICT header");
+	   strlen("　？？？ /ENAMDICT - Japanese Proper Name Dictionary File/")) == 1 + EDICT_NAMES,
+	   "ENAMDICT header, told from EDICT's");
 	ok(!edict_is_header("経済 [けいざい] /(n) economy/", strlen("経済 [けいざい] /(n) economy/")),
 	   "an entry is not a header");
 

@@ -138,6 +138,12 @@ int main(void)
 	   "reported as FILE:LINE: %s", err ? err : "(null)");
 	free(err);
 	err = NULL;
+	/* well-formed XML that is not TBX: refused, so an import replaces nothing with it */
+	write_file(path, "<?xml version='1.0'?>\n<html>\n<body><p>x</p></body></html>\n");
+	ok(tbx_read(path, check_cb, &s, &err) == -1 && err && strstr(err, ":2: not TBX") &&
+	   strstr(err, "<html>"), "another XML document is not TBX: %s", err ? err : "(null)");
+	free(err);
+	err = NULL;
 	unlink(path);
 	ok(tbx_read(path, check_cb, &s, &err) == -1 && err, "a missing file is an error");
 	free(err);

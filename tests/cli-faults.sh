@@ -1,0 +1,116 @@
+# tests/cli-faults.sh: faults that must lose nothing (issue 13). Empty and wrong
+# sources refused by import; SIGKILL at several moments of an import; a full disk
+# (a small tmpfs when the test may mount one, and RLIMIT_FSIZE); output errors (a full
+# device, a closed stdout, SIGPIPE); 8 writers and 2 readers starting from no user
+# database; read-only and unreadable databases; bad locales. The EDICT data is made
+# here (EUC-JP kana words), so nothing depends on the Debian packages.
+. "$top_srcdir/tests/tap.sh"
+
+XDG_DATA_HOME=$TMPD/xdg
+export XDG_DATA_HOME
+unset YAKUGO_USER_DB
+DB=$XDG_DATA_HOME/yakugo/user.db
+have_sqlite=0
+command -v sqlite3 >/dev/null 2>&1 && have_sqlite=1
+
+# gen N [START]: N EDICT lines in EUC-JP, four-syllable kana words numbered from START
+gen() {
+	LC_ALL=C awk -v n="$1" -v s="${2:-0}" 'BEGIN {
+		split("162 164 166 168 170 171 173 175 177 179 181 183 185 187 189 191 193 196 198 200 202 203 204 205 206 207 210 213 216 219 222 223 224 225 226 233 234 235 236 237", b, " ")
+		for (i = s; i < s + n; i++) {
+			k = i; w = ""
+			for (j = 0; j < 4; j++) { w = w sprintf("%c%c", 164, b[k % 40 + 1]); k = int(k / 40) }
+			printf "%s /(n) generated word %d/\n", w, i
+		}
+	}'
+}
+# header KIND: the first line of the Debian EDICT or ENAMDICT file, in EUC-JP
+header() { printf '？？？？ /%s - test header/\n' "$1" | iconv -f UTF-8 -t EUC-JP; }
+# entries of an origin (3 edict, 4 enamdict, 2 tsv/tbx, 1 user) in the user database
+origin_count() {
+	if [ "$have_sqlite" = 1 ]; then
+		sqlite3 "${2:-$DB}" "SELECT count(*) FROM entry WHERE origin = $1" 2>&1
+	else
+		case $1 in
+		1|2) $YAKUGO export | sed 1d | wc -l | tr -d ' ' ;;
+		*) $YAKUGO export --all | sed 1d | awk -F'\t' '$4 == "term"' | wc -l | tr -d ' ' ;;
+		esac
+	fi
+}
+# integrity DB: "ok" when SQLite and FTS5 find the database sound (or no sqlite3 CLI)
+integrity() {
+	[ "$have_sqlite" = 1 ] || { echo ok; return; }
+	r=$(sqlite3 "$1" 'PRAGMA integrity_check' 2>&1)
+	f=$(sqlite3 "$1" "INSERT INTO en_fts(en_fts) VALUES ('integrity-check')" 2>&1)
+	[ "$r" = ok ] && [ -z "$f" ] && echo ok || echo "$r $f"
+}
+
+# ---- empty and wrong sources ------------------------------------------------------
+{ header EDICT; gen 300; } > "$TMPD/ed300"
+out=$($YAKUGO import edict "$TMPD/ed300" 2>&1); st=$?
+check "import of 300 generated EDICT lines: exit 0" 0 "$st"
+check "300 edict entries" 300 "$(origin_count 3)"
+: > "$TMPD/empty"
+header EDICT > "$TMPD/header-only"
+{ header ENAMDICT; gen 5 1000 | sed 's|/(n) generated word|/(s) Surname|'; } > "$TMPD/names"
+for f in /dev/null empty header-only names; do
+	case $f in /*) p=$f ;; *) p=$TMPD/$f ;; esac
+	out=$($YAKUGO import edict "$p" 2>&1); st=$?
+	check "import edict $f: refused with exit 2" 2 "$st"
+	check "import edict $f: the 300 entries are kept" 300 "$(origin_count 3)"
+done
+out=$($YAKUGO import edict "$TMPD/empty" 2>&1)
+check_match "an empty file: says so, and what is kept" \
+	"^yakugo: .*empty: no entries found \(is it really EDICT\?\); nothing was imported, and the 300 entries imported before are kept$" "$out"
+out=$($YAKUGO import edict "$TMPD/names" 2>&1)
+check_match "ENAMDICT given to import edict: named at line 1" \
+	"names:1: this is ENAMDICT, not EDICT: use 'yakugo import enamdict'" "$out"
+out=$($YAKUGO import edict - < /dev/null 2>&1); st=$?
+check "import edict - with empty stdin: exit 2" 2 "$st"
+# a file cut in the middle of a line: the cut line is malformed, nothing changes
+{ header EDICT; gen 50; } | head -c 1000 > "$TMPD/cut"
+check_status "a file cut mid-line: exit 2" 2 $YAKUGO import edict "$TMPD/cut"
+check "a file cut mid-line: the 300 entries are kept" 300 "$(origin_count 3)"
+out=$($YAKUGO import --keep-going edict "$TMPD/names" 2>&1); st=$?
+check "--keep-going does not make ENAMDICT an EDICT file (exit 2)" 2 "$st"
+
+{ header ENAMDICT; gen 40 2000 | sed 's|/(n) generated word \([0-9]*\)/|/(s) Surname\1/|'; } > "$TMPD/en40"
+check_status "import enamdict of 40 names: exit 0" 0 $YAKUGO import enamdict "$TMPD/en40"
+check "40 enamdict entries" 40 "$(origin_count 4)"
+for f in empty ed300; do
+	out=$($YAKUGO import enamdict "$TMPD/$f" 2>&1); st=$?
+	check "import enamdict $f: refused with exit 2" 2 "$st"
+	check "import enamdict $f: the 40 names are kept" 40 "$(origin_count 4)"
+done
+check_match "EDICT given to import enamdict: named" "this is EDICT, not ENAMDICT" \
+	"$($YAKUGO import enamdict "$TMPD/ed300" 2>&1)"
+check "... and the EDICT entries are untouched" 300 "$(origin_count 3)"
+
+printf 'ja\tkana\tromaji\ttype\ten\tmarket\tvariants\tfootnotes\tnote\n' > "$TMPD/g.tsv"
+printf '東京\tとうきょう\tTōkyō\tplace\tTokyo\t\t\t\t\n' >> "$TMPD/g.tsv"
+printf '大阪\tおおさか\tŌsaka\tplace\tOsaka\t\t\t\t\n' >> "$TMPD/g.tsv"
+check_status "import tsv: exit 0" 0 $YAKUGO import tsv "$TMPD/g.tsv"
+cp "$TMPD/g.tsv" "$TMPD/g.keep"
+sed -n 1p "$TMPD/g.keep" > "$TMPD/g.tsv"
+out=$($YAKUGO import tsv "$TMPD/g.tsv" 2>&1); st=$?
+check "the same TSV file, now only its header: exit 2" 2 "$st"
+check_match "... says the 2 entries are kept" "2 entries imported before are kept" "$out"
+check "... and they are" 2 "$(origin_count 2)"
+$YAKUGO export --format tbx > "$TMPD/g.tbx"
+mkdir "$TMPD/t2"
+XDG_DATA_HOME=$TMPD/t2 $YAKUGO import tbx "$TMPD/g.tbx" >/dev/null 2>&1
+printf '<?xml version="1.0"?>\n<tbx type="TBX-Basic"><text><body/></text></tbx>\n' > "$TMPD/g.tbx"
+out=$(XDG_DATA_HOME=$TMPD/t2 $YAKUGO import tbx "$TMPD/g.tbx" 2>&1); st=$?
+check "the same TBX file, now without entries: exit 2" 2 "$st"
+check "... the 2 entries are kept" 2 "$(origin_count 2 "$TMPD/t2/yakugo/user.db")"
+printf '<?xml version="1.0"?>\n<html><body><p>x</p></body></html>\n' > "$TMPD/g.tbx"
+out=$(XDG_DATA_HOME=$TMPD/t2 $YAKUGO import tbx "$TMPD/g.tbx" 2>&1); st=$?
+check "an XML file that is not TBX: exit 2" 2 "$st"
+check_match "... named as such" "g.tbx:2: not TBX: the document is <html>" "$out"
+for fmt in edict enamdict tsv tbx; do
+	out=$($YAKUGO import $fmt "$TMPD" 2>&1); st=$?
+	check "import $fmt DIRECTORY: exit 3" 3 "$st"
+	check "import $fmt DIRECTORY: Is a directory" "yakugo: $TMPD: Is a directory" "$out"
+done
+
+tap_done
