@@ -113,4 +113,85 @@ for fmt in edict enamdict tsv tbx; do
 	check "import $fmt DIRECTORY: Is a directory" "yakugo: $TMPD: Is a directory" "$out"
 done
 
+gen 100000 > "$TMPD/big"
+# ---- a full disk during an import -----------------------------------------------------
+# (the user database holds 300 EDICT entries, 40 names and 2 TSV rows: a small file)
+# RLIMIT_FSIZE with SIGXFSZ ignored: writes past the limit fail with EFBIG (the limit
+# is 1 MB past the database's size in bash's 1024-byte blocks, in dash's 512 half that)
+size=$(wc -c < "$DB")
+out=$( (trap '' XFSZ; ulimit -f $((size / 1024 + 1024)); exec $YAKUGO import edict "$TMPD/big") 2>&1); st=$?
+check "RLIMIT_FSIZE: import exits 3" 3 "$st"
+check_match "RLIMIT_FSIZE: a clear message" "^yakugo: .*user.db: .*(File too large|I/O error|full|space)" "$out"
+check "RLIMIT_FSIZE: the database is sound" ok "$(integrity "$DB")"
+check "RLIMIT_FSIZE: the 300 entries are there" 300 "$(origin_count 3)"
+check_status "RLIMIT_FSIZE: lookup still works" 0 $YAKUGO lookup --exact ああああ
+# a tmpfs 1 MB larger than the database, where this process may mount one (root, in a mount namespace of its own)
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+	mkdir "$TMPD/mnt"
+	unshare -m sh -c '
+		mnt=$1 db=$2 big=$3 out=$4
+		mount -t tmpfs -o size=$(($(wc -c < "$db") / 1024 + 1024))k tmpfs "$mnt" || exit 1
+		mkdir "$mnt/yakugo" && cp "$db" "$mnt/yakugo/user.db" || exit 1
+		XDG_DATA_HOME=$mnt "$YAKUGO" import edict "$big" >/dev/null 2>"$out.err"
+		echo $? > "$out.st"
+		XDG_DATA_HOME=$mnt "$YAKUGO" lookup --exact ああああ >/dev/null 2>&1
+		echo $? > "$out.lookup"
+		cp "$mnt/yakugo/user.db" "$out.db"
+		ls "$mnt/yakugo" > "$out.ls"' sh "$TMPD/mnt" "$DB" "$TMPD/big" "$TMPD/tmpfs"
+	check "full tmpfs: import exits 3" 3 "$(cat "$TMPD/tmpfs.st" 2>&1)"
+	check_match "full tmpfs: says the disk is full" "^yakugo: .*user.db: .*(full|No space left)" \
+		"$(cat "$TMPD/tmpfs.err" 2>&1)"
+	check "full tmpfs: lookup still works" 0 "$(cat "$TMPD/tmpfs.lookup" 2>&1)"
+	check "full tmpfs: the database is sound" ok "$(integrity "$TMPD/tmpfs.db")"
+	check "full tmpfs: the 300 entries are there" 300 "$(origin_count 3 "$TMPD/tmpfs.db")"
+	# a full disk on the very first write leaves no user.db behind
+	unshare -m sh -c '
+		mnt=$1 out=$2
+		mount -t tmpfs -o size=24k tmpfs "$mnt" || exit 1
+		mkdir "$mnt/yakugo"
+		XDG_DATA_HOME=$mnt "$YAKUGO" add --kana かな >/dev/null 2>"$out.err"
+		echo $? > "$out.st"
+		XDG_DATA_HOME=$mnt "$YAKUGO" lookup Naikakufu >/dev/null 2>&1
+		echo $? > "$out.lookup"
+		ls -A "$mnt/yakugo" > "$out.ls"' sh "$TMPD/mnt" "$TMPD/first"
+	check "full disk at the first write: add exits 3" 3 "$(cat "$TMPD/first.st" 2>&1)"
+	check "full disk at the first write: no user.db (nor temporary file) is left" "" \
+		"$(cat "$TMPD/first.ls" 2>&1)"
+	check "full disk at the first write: lookup still works" 0 "$(cat "$TMPD/first.lookup" 2>&1)"
+else
+	tap_ok "# SKIP a tmpfs needs root and unshare"
+fi
+# ---- SIGKILL during an import -------------------------------------------------------
+# An uninterrupted import is timed first (T); then kills land at fractions of T: while
+# reading, and late ones while the indexes are rebuilt at the commit.
+ms() { date +%s%N | cut -c1-13; }
+t0=$(ms)
+check_status "a whole import of 100,000 lines succeeds" 0 $YAKUGO import edict "$TMPD/big"
+T=$(($(ms) - t0))
+check "... with all its entries" 100000 "$(origin_count 3)"
+echo "# the whole import took $T ms"
+mid=0
+for f in 10 30 50 70 85 97; do
+	$YAKUGO import edict "$TMPD/ed300" >/dev/null 2>&1
+	$YAKUGO import edict "$TMPD/big" >/dev/null 2>&1 &
+	pid=$!
+	sleep "$(awk -v t="$T" -v f="$f" 'BEGIN { printf "%.3f", t * f / 100000 }')"
+	kill -s KILL $pid 2>/dev/null
+	wait $pid 2>/dev/null; st=$?
+	n=$(origin_count 3)
+	check "SIGKILL at $f% of T: the database is sound" ok "$(integrity "$DB")"
+	if [ "$n" = 300 ] || [ "$n" = 100000 ]; then
+		tap_ok "SIGKILL at $f% of T: the old or the new content, complete ($n entries, exit $st)"
+	else
+		tap_fail "SIGKILL at $f% of T: the old or the new content, complete" "$n entries"
+	fi
+	[ "$n" = 300 ] && [ "$st" -ne 0 ] && mid=$((mid + 1))
+	check_status "SIGKILL at $f% of T: lookup still works" 0 $YAKUGO lookup --exact ああああ
+done
+[ "$mid" -ge 3 ] && tap_ok "at least three kills landed in the middle of an import ($mid)" \
+	|| tap_fail "at least three kills landed in the middle of an import" "$mid"
+check_status "after the kills, the small file replaces the big one again" 0 \
+	$YAKUGO import edict "$TMPD/ed300"
+check "... 300 entries" 300 "$(origin_count 3)"
+
 tap_done
