@@ -194,4 +194,169 @@ check_status "after the kills, the small file replaces the big one again" 0 \
 	$YAKUGO import edict "$TMPD/ed300"
 check "... 300 entries" 300 "$(origin_count 3)"
 
+# ---- output errors ------------------------------------------------------------------------
+# a full device made here (a container may lack /dev/full), a closed stdout, SIGPIPE
+full=
+if mknod "$TMPD/full" c 1 7 2>/dev/null; then full=$TMPD/full
+elif [ -c /dev/full ]; then full=/dev/full; fi
+iconv -f EUC-JP -t UTF-8 < "$TMPD/big" | sed -n '1,20000s/ .*//p' > "$TMPD/kana.txt"
+sed 's/^/経済産業省、/' "$TMPD/kana.txt" > "$TMPD/ja.txt"
+LC_ALL=C awk 'NR <= 3000 { print "Keizai Sangyōshō, Tsūshō hakusho " NR " (Tokyo, 2023)." }' \
+	"$TMPD/kana.txt" > "$TMPD/cites.txt"
+sed -n '1,20000s/^.*$/keizai sangyousho/p' "$TMPD/kana.txt" > "$TMPD/romaji.txt"
+# run NAME: the command named, reading its input file (stdout is the caller's)
+run() {
+	case $1 in
+	lookup) $YAKUGO lookup --limit 100000 'generated word' ;;
+	export) $YAKUGO export --all ;;
+	romanize) $YAKUGO romanize < "$TMPD/ja.txt" ;;
+	kana) $YAKUGO kana < "$TMPD/romaji.txt" ;;
+	cite) $YAKUGO cite < "$TMPD/cites.txt" ;;
+	esac
+}
+for c in lookup export romanize kana cite; do
+	if [ -n "$full" ]; then
+		out=$(run $c 2>&1 > "$full"); st=$?
+		check "$c to a full device: exit 3" 3 "$st"
+		check_match "$c to a full device: says so" '^yakugo: .*No space left on device$' "$out"
+	fi
+	out=$(run $c 2>&1 >&-); st=$?
+	check "$c to a closed stdout: exit 3" 3 "$st"
+	check_match "$c to a closed stdout: says so" '^yakugo: write error: ' "$out"
+	{ run $c 2>"$TMPD/pipe.err"; echo $? > "$TMPD/pipe.st"; } | head -n 1 > /dev/null
+	st=$(cat "$TMPD/pipe.st")
+	[ "$st" = 141 ] || [ "$st" = 0 ] && tap_ok "$c | head -1: killed by SIGPIPE or done ($st)" \
+		|| tap_fail "$c | head -1: killed by SIGPIPE or done" "exit $st"
+	check "$c | head -1: quiet" "" "$(cat "$TMPD/pipe.err")"
+done
+
+# ---- 8 writers and 2 readers, starting from no user database ------------------------
+# every add either succeeds and is there, or fails only by the documented lock timeout
+# (exit 3, "database is locked"); every lookup finds the seed entry
+C=$TMPD/conc
+mkdir "$C"
+i=0
+for w in 1 2 3 4 5 6 7 8; do
+	(
+		k=0
+		while [ $k -lt 50 ]; do
+			n=$(( (w - 1) * 50 + k + 1 ))
+			kana=$(sed -n "${n}p" "$TMPD/kana.txt")
+			XDG_DATA_HOME=$C $YAKUGO add --kana "$kana" --en "concurrent $n" \
+				>>"$C/w$w.out" 2>>"$C/w$w.err" || echo "$n" >> "$C/w$w.fail"
+			k=$((k + 1))
+		done
+	) &
+done
+for r in 1 2; do
+	(
+		k=0
+		while [ $k -lt 50 ]; do
+			XDG_DATA_HOME=$C $YAKUGO lookup --exact Naikakufu >/dev/null 2>>"$C/r$r.err" ||
+				echo "$k $?" >> "$C/r$r.fail"
+			k=$((k + 1))
+		done
+	) &
+done
+wait
+fails=$(cat "$C"/w*.fail 2>/dev/null | wc -l | tr -d ' ')
+check "8 writers x 50 adds: every add printed an id or failed" 400 \
+	$(( $(cat "$C"/w*.out | grep -c '^[0-9][0-9]*$') + fails ))
+check "... the only failures say the database is locked" "" \
+	"$(cat "$C"/w*.err | grep -v 'database is locked')"
+echo "# adds that timed out on the lock: $fails"
+check "... every successful add is there" $((400 - fails)) \
+	"$(XDG_DATA_HOME=$C $YAKUGO export | grep -c '	concurrent [0-9]*	')"
+check "... 400 distinct ids for 400 successes" $((400 - fails)) "$(cat "$C"/w*.out | sort -u | wc -l | tr -d ' ')"
+check "2 readers x 50 lookups: none failed" "" "$(cat "$C"/r*.fail "$C"/r*.err 2>/dev/null)"
+check "no temporary file is left next to the user database" "" \
+	"$(ls -A "$C/yakugo" | grep -v -x -e user.db -e user.db-shm -e user.db-wal)"
+check "the user database is private (0600, made by mkstemp)" "-rw-------" \
+	"$(ls -l "$C/yakugo/user.db" | cut -c1-10)"
+
+# ---- permissions --------------------------------------------------------------------------
+# A user database in a directory this user cannot write (0555; root ignores modes, so
+# as root the commands run as nobody): read-only use works, a write says why (exit 3).
+P=$TMPD/perm
+mkdir -p "$P/yakugo"
+XDG_DATA_HOME=$P $YAKUGO add --ja 許可語 --kana きょかご --en 'permission test word' >/dev/null
+as_other=
+if [ "$(id -u)" = 0 ]; then
+	if command -v setpriv >/dev/null 2>&1 && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+		as_other="setpriv --reuid=65534 --regid=65534 --clear-groups"
+		chmod 755 "$TMPD"
+		chown -R 65534:65534 "$P"
+	else
+		as_other=skip
+	fi
+fi
+if [ "$as_other" = skip ]; then
+	tap_ok "# SKIP root without setpriv: cannot test permissions"
+else
+	chmod 555 "$P/yakugo"
+	out=$($as_other env XDG_DATA_HOME="$P" $YAKUGO lookup --exact 'permission test word' 2>&1); st=$?
+	check "read-only user database directory: lookup exits 0" 0 "$st"
+	check_match "... and finds the user's entry" '許可語.*user' "$out"
+	out=$(echo 許可語 | $as_other env XDG_DATA_HOME="$P" $YAKUGO romanize 2>&1); st=$?
+	check "read-only user database directory: romanize uses it (exit 0)" "0 Kyokago" "$st $out"
+	out=$($as_other env XDG_DATA_HOME="$P" $YAKUGO export 2>&1); st=$?
+	check "read-only user database directory: export exits 0" 0 "$st"
+	out=$($as_other env XDG_DATA_HOME="$P" $YAKUGO add --kana か 2>&1); st=$?
+	check "read-only user database directory: add exits 3" 3 "$st"
+	check_match "... and says why" "^yakugo: .*perm/yakugo/user.db: cannot write the database \(.*perm/yakugo: Permission denied\)$" "$out"
+	check_status "read-only user database directory: import exits 3" 3 \
+		$as_other env XDG_DATA_HOME="$P" $YAKUGO import edict "$TMPD/ed300"
+	check "... and nothing was written next to it" "user.db" "$(ls -A "$P/yakugo" | tr '\n' ' ' | sed 's/ $//')"
+	chmod 755 "$P/yakugo"
+	cp "$YAKUGO_DB" "$TMPD/seed.db"
+	chmod 000 "$TMPD/seed.db"
+	out=$($as_other env YAKUGO_DB="$TMPD/seed.db" XDG_DATA_HOME="$P" $YAKUGO lookup x 2>&1); st=$?
+	check "an unreadable seed database: lookup exits 3" 3 "$st"
+	check "... naming the file" "yakugo: $TMPD/seed.db: Permission denied" "$out"
+	out=$($as_other env YAKUGO_DB="$TMPD/seed.db" XDG_DATA_HOME="$P" $YAKUGO add --kana か 2>&1); st=$?
+	check "an unreadable seed database: add exits 3" 3 "$st"
+	chmod 644 "$TMPD/seed.db"
+fi
+# a read-only mount (root, in a mount namespace of its own)
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+	unshare -m sh -c '
+		p=$1 out=$2
+		mount --bind "$p" "$p" && mount -o remount,bind,ro "$p" || exit 1
+		XDG_DATA_HOME=$p "$YAKUGO" lookup --exact "permission test word" >/dev/null 2>"$out.lerr"
+		echo $? > "$out.lookup"
+		XDG_DATA_HOME=$p "$YAKUGO" add --kana か >/dev/null 2>"$out.err"
+		echo $? > "$out.add"' sh "$P" "$TMPD/romount"
+	check "read-only mount: lookup exits 0" "0" "$(cat "$TMPD/romount.lookup" "$TMPD/romount.lerr" 2>&1)"
+	check "read-only mount: add exits 3" 3 "$(cat "$TMPD/romount.add" 2>&1)"
+	check_match "... and says why" "cannot write the database \(Read-only file system\)" \
+		"$(cat "$TMPD/romount.err" 2>&1)"
+else
+	tap_ok "# SKIP a read-only mount needs root and unshare"
+fi
+
+# ---- bad locales ----------------------------------------------------------------------
+# Japanese in and out under C, POSIX and a locale that is not installed: the same bytes
+# as under ja_JP.UTF-8 (or C.UTF-8 where that is not installed)
+ref=C.UTF-8
+locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\{0,1\}8$' && ref=ja_JP.UTF-8
+sed -n 1,200p "$TMPD/ja.txt" > "$TMPD/ja200"
+printf '%s\n' '経済産業省「通商白書」2023年。' 'Keizai Sangyōshō, Tsūshō hakusho (Tokyo, 2023).' > "$TMPD/cite2"
+# outputs LOCALE-SETTING: every command's stdout and status, one file
+outputs() {
+	{
+		env -u LC_ALL "$@" $YAKUGO lookup 経済産業省; echo "status $?"
+		env -u LC_ALL "$@" $YAKUGO lookup 'keizai sangyousho'; echo "status $?"
+		env -u LC_ALL "$@" $YAKUGO romanize < "$TMPD/ja200"; echo "status $?"
+		env -u LC_ALL "$@" $YAKUGO kana 'Keizai Sangyōshō' kyōto; echo "status $?"
+		env -u LC_ALL "$@" $YAKUGO cite < "$TMPD/cite2"; echo "status $?"
+	} 2>/dev/null
+}
+outputs LC_ALL=$ref > "$TMPD/loc.ref"
+check_match "the reference output ($ref) has Japanese in it" '経済産業省' "$(cat "$TMPD/loc.ref")"
+for l in LANG=C LANG=POSIX LC_ALL=C LANG=xx_XX.UTF-8 LANG=ja_JP.EUC-JP; do
+	outputs LANGUAGE= $l > "$TMPD/loc.out"
+	if cmp -s "$TMPD/loc.ref" "$TMPD/loc.out"; then tap_ok "$l: the same bytes as $ref"
+	else tap_fail "$l: the same bytes as $ref" "$(diff "$TMPD/loc.ref" "$TMPD/loc.out" | head -n 10)"; fi
+done
+
 tap_done
