@@ -1,8 +1,8 @@
 /* cmd-build.c: `yakugo build [--output DB] GLOSSARY.tsv...`: compiles the seed glossary
  * into a new SQLite database. Every row of every file is validated first; any problem
  * is listed as FILE:LINE: message (all of them) and no database is written. The
- * database is written to DB.tmp and renamed into place, so DB is either the old file
- * or the complete new one. `make` runs this on dict/glossary.tsv. */
+ * database is written to a temporary file that mkstemp makes next to DB (DB.XXXXXX),
+ * which is renamed into place, so DB is either the old file or the complete new one. `make` runs this on dict/glossary.tsv. */
 #include "config.h"
 
 #include "cli.h"
@@ -11,12 +11,14 @@
 #include "i18n.h"
 #include "lexicon.h"
 #include "status.h"
+#include "str.h"
 
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void print_help(void)
@@ -62,7 +64,8 @@ int cmd_build(int argc, char **argv)
 	char *tmp = NULL;
 	glossary *g = NULL;
 	struct build b = { NULL, NULL };
-	int opt, i, rc = YK_SYSTEM, failed = 0;
+	int opt, i, rc = YK_SYSTEM, failed = 0, fd, made = 0;
+	mode_t mask;
 
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
@@ -97,14 +100,23 @@ int cmd_build(int argc, char **argv)
 	glossary_free(g);
 	g = NULL;
 
-	/* Pass 2: write DB.tmp in one transaction, then rename it over DB. */
-	tmp = malloc(strlen(output) + 5);
+	/* Pass 2: write DB.XXXXXX (mkstemp: no name another process can guess and plant)
+	 * in one transaction, then rename it over DB. */
+	tmp = str_printf("%s.XXXXXX", output);
 	if (!tmp) {
 		rc = cli_error(YK_SYSTEM, _("out of memory"));
 		goto cleanup;
 	}
-	sprintf(tmp, "%s.tmp", output);
-	if (unlink(tmp) != 0 && errno != ENOENT) {
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		rc = cli_error(YK_SYSTEM, "%s: %s", tmp, strerror(errno));
+		goto cleanup;
+	}
+	made = 1;
+	mask = umask(0);
+	umask(mask);
+	/* readable like any file made here (mkstemp makes it 0600) */
+	if (fchmod(fd, 0666 & ~mask) != 0 || close(fd) != 0) {
 		rc = cli_error(YK_SYSTEM, "%s: %s", tmp, strerror(errno));
 		goto cleanup;
 	}
@@ -138,7 +150,7 @@ int cmd_build(int argc, char **argv)
 	rc = YK_OK;
 cleanup:
 	lexicon_close(b.lex);
-	if (rc != YK_OK && tmp)
+	if (rc != YK_OK && made)
 		unlink(tmp);
 	free(b.error);
 	free(tmp);

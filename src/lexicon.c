@@ -739,7 +739,7 @@ lexicon *lexicon_create_seed(const char *path, char **error)
 	lexicon *lex = NULL;
 	struct stat st;
 	sqlite3 *db = NULL;
-	if (stat(path, &st) == 0) {
+	if (stat(path, &st) == 0 && (!S_ISREG(st.st_mode) || st.st_size != 0)) {
 		set_error(error, str_printf("%s: %s", path, strerror(EEXIST)));
 		return NULL;
 	}

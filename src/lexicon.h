@@ -127,7 +127,8 @@ void lexicon_import_rollback(lexicon *lex);
  * replace them with nothing. */
 size_t lexicon_import_replacing(const lexicon *lex);
 
-/* Creates a new seed database at path (which must not exist) with the schema, for
+/* Creates a new seed database at path (which must not exist, or be an empty regular
+ * file such as mkstemp makes) with the schema, for
  * `make` (yakugo build). Writes go through lexicon_import_* with origin LEXICON_SEED.
  * Returns a handle on it, or NULL with *error set. */
 lexicon *lexicon_create_seed(const char *path, char **error);

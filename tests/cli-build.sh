@@ -13,11 +13,17 @@ cd "$TMPD" || exit 99
 	echo "内閣府${tab}ないかくふ${tab}Naikakufu${tab}ministry${tab}Cabinet Office${tab}${tab}${tab}body${tab}"
 	echo "鳥取県${tab}とっとり けん${tab}Tottori-ken${tab}place${tab}Tottori Prefecture${tab}${tab}Totori-ken${tab}${tab}"
 } >good.tsv
+# a planted file at the name a predictable temporary file would have is left alone
+echo victim > victim
+ln -s victim good.db.tmp
 "$YAKUGO" build --output good.db good.tsv 2>err; st=$?
 check "good glossary builds" 0 "$st"
 check "no message for a good glossary" "" "$(cat err)"
 [ -f good.db ] && tap_ok "database written" || tap_fail "database written"
-[ ! -e good.db.tmp ] && tap_ok "no temporary file left" || tap_fail "no temporary file left"
+check "no temporary file left" "good.db good.db.tmp" "$(echo good.db*)"
+check "the planted good.db.tmp is untouched" victim "$(cat good.db.tmp)"
+check "the database is readable like any file made here (not mkstemp's 0600)" \
+	"$(printf '%o' $((0666 & ~$(umask))))" "$(stat -c %a good.db)"
 out=$("$YAKUGO" --db good.db lookup --format tsv Totori-ken 2>&1)
 check_match "built database answers lookups" '^鳥取県	とっとり けん	Tottori-ken' "$out"
 
@@ -40,7 +46,7 @@ check_match "8 columns as FILE:LINE" '^yakugo: bad\.tsv:4: expected 9 tab-separa
 check_match "duplicate as FILE:LINE" '^yakugo: bad\.tsv:6: duplicate entry.*bad\.tsv:5' "$msgs"
 check_match "invalid UTF-8 as FILE:LINE with the byte" '^yakugo: bad\.tsv:7: invalid UTF-8 at byte 44' "$msgs"
 check "all five problems listed" 5 "$(grep -c '^yakugo: bad\.tsv:[0-9]*: ' err)"
-[ ! -e bad.db ] && [ ! -e bad.db.tmp ] && tap_ok "no output file for a bad glossary" \
+[ "$(echo bad.db*)" = 'bad.db*' ] && tap_ok "no output file for a bad glossary" \
 	|| tap_fail "no output file for a bad glossary"
 
 # An existing database is only replaced by a complete new one.
