@@ -139,7 +139,7 @@ int cmd_edit(int argc, char **argv)
 			return YK_OK;
 		}
 	}
-	if (argc < 2 || argv[1][0] == '-') {
+	if (argc < 2 || (argv[1][0] == '-' && !(argv[1][1] >= '0' && argv[1][1] <= '9'))) {
 		/* an unknown option is reported as such, in the words every command uses */
 		optind = 0;
 		opterr = 0;

@@ -35,6 +35,10 @@ int cmd_remove(int argc, char **argv)
 	char *err = NULL, *end;
 	int opt, i, rc = YK_OK;
 
+	/* a negative number is a bad id, not an option: remove -1 */
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (argv[i][0] == '-' && argv[i][1] >= '0' && argv[i][1] <= '9')
+			return cli_usage(_("'%s' is not an entry id"), argv[i]);
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (opt) {

@@ -122,6 +122,13 @@ check_status "damaged user database: import exits 2" 2 env XDG_DATA_HOME="$TMPD/
 cmp -s "$TMPD/x5/yakugo/user.db" "$TMPD/damaged.copy" && tap_ok "damaged user database: left as it was" \
 	|| tap_fail "damaged user database: left as it was"
 
+# a negative id is a bad id, not an option (getopt called "-1" an invalid option)
+for a in "remove -1" "remove 3 -12" "edit -1 --note x"; do
+	out=$($YAKUGO $a 2>&1); st=$?
+	check "$a: exit 2" 2 "$st"
+	check_match "$a: 'is not an entry id'" "^yakugo: [a-z]+: '-[0-9]+' is not an entry id$" "$out"
+done
+
 check_status "add --help" 0 $YAKUGO add --help
 check_status "export --format xml: usage error" 2 $YAKUGO export --format xml
 tap_done
