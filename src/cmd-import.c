@@ -14,6 +14,7 @@
 #include "lines.h"
 #include "progress.h"
 #include "status.h"
+#include "str.h"
 #include "tbx.h"
 #include "userdb.h"
 
@@ -102,8 +103,12 @@ static int import_edict(struct import *im, edict_kind kind)
 		im->bytes += len + 1;
 		if ((im->entries & 1023) == 0)
 			progress_update(im->bar, im->bytes, im->entries);
-		u = edict_to_utf8(line, len);
-		if (!u) {
+		u = len > EDICT_MAX_LINE ? NULL : edict_to_utf8(line, len);
+		if (len > EDICT_MAX_LINE) {
+			err = str_printf(_("the line is %zu bytes long, more than the %d a line may have"),
+			                 len, EDICT_MAX_LINE);
+			bad = 1;
+		} else if (!u) {
 			err = strdup(_("not valid EUC-JP"));
 			bad = 1;
 		} else if (lines_number(r) == 1 && (header = edict_is_header(u, strlen(u))) != 0) {

@@ -27,6 +27,11 @@
 
 #include "lexicon.h"
 
+/* The longest line the importer takes (bytes), 1 MiB: over 500 times the longest line
+ * of Debian's EDICT (1,816 bytes). A longer line is one bad line, reported and (with
+ * --keep-going) skipped. */
+#define EDICT_MAX_LINE (1024 * 1024)
+
 typedef enum edict_kind {
 	EDICT_WORDS = 0,  /* EDICT: the Japanese-English dictionary */
 	EDICT_NAMES = 1   /* ENAMDICT: proper names */

@@ -352,6 +352,12 @@ int glossary_parse_row(glossary *g, const char *file, size_t lineno, const char 
 	memset(e, 0, sizeof *e);
 	if (len && line[len - 1] == '\r')
 		len--;
+	if (len > GLOSSARY_MAX_RECORD) {
+		problem(g, file, lineno, _("the row is %zu bytes long, more than the %d a row may have"),
+		        len, GLOSSARY_MAX_RECORD);
+		rc = 1;
+		goto cleanup;
+	}
 	if (memchr(line, '\0', len)) {
 		problem(g, file, lineno, _("NUL byte at byte %zu"),
 		        (size_t)((const char *)memchr(line, '\0', len) - line) + 1);
@@ -539,10 +545,19 @@ static char *check_field(const char *name, const char *s)
 char *glossary_check_entry(const lexicon_entry *e)
 {
 	char *acc = NULL;
-	size_t i;
+	size_t i, total = 0;
 	int bad_text = 0;
 	const char *names[] = { "ja", "kana", "romaji", "type", "market", "footnotes", "note" };
 	const char *vals[] = { e->ja, e->kana, e->romaji, e->type, e->market, e->footnotes, e->note };
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		total += vals[i] ? strlen(vals[i]) : 0;
+	for (i = 0; i < e->n_en; i++)
+		total += strlen(e->en[i]);
+	for (i = 0; i < e->n_variants; i++)
+		total += strlen(e->variants[i]);
+	if (total > GLOSSARY_MAX_RECORD) /* the checks below would take long and say much */
+		return str_printf(_("the entry has %zu bytes of text, more than the %d an entry may have"),
+		                  total, GLOSSARY_MAX_RECORD);
 	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
 		char *m = check_field(names[i], vals[i]);
 		bad_text |= m != NULL;

@@ -16,6 +16,12 @@
 
 #define GLOSSARY_COLUMNS 9
 
+/* The most bytes a row may have, and the most text an entry may have in all its fields
+ * (yakugo add, edit, import tsv and tbx): 1 MiB, over 500 times the longest line of
+ * Debian's EDICT (1,816 bytes) or of dict/glossary.tsv (604). Past it the one row or
+ * entry is a problem like any other. */
+#define GLOSSARY_MAX_RECORD (1024 * 1024)
+
 /* The header row, tab-separated (without newline). */
 extern const char glossary_header[];
 
@@ -32,7 +38,8 @@ void glossary_free(glossary *g);
  * from file:lineno into *e (origin LEXICON_SEED, source "FILE:LINE"; the caller sets
  * origin). Checks UTF-8 (the byte offset of a bad sequence is reported), the column
  * count, required fields, romaji against kana, and duplicates of earlier rows of this
- * session. Returns 0 when the row is good (e filled; free with lexicon_entry_clear),
+ * session, and the row's length (at most GLOSSARY_MAX_RECORD bytes). Returns 0 when the
+ * row is good (e filled; free with lexicon_entry_clear),
  * 1 when it has problems (all recorded in g; e is left empty), -1 when out of memory. */
 int glossary_parse_row(glossary *g, const char *file, size_t lineno, const char *line,
                        size_t len, lexicon_entry *e);
@@ -56,8 +63,9 @@ const char *glossary_problem(const glossary *g, size_t i);
  * message naming the expected romaji (the caller frees it). */
 char *glossary_check_romaji(const char *kana, const char *romaji);
 
-/* Validates one entry built elsewhere (yakugo add/edit): required fields, UTF-8,
- * no tab or newline in a field, romaji against kana. Returns NULL when valid, else a
+/* Validates one entry built elsewhere (yakugo add/edit, a TBX entry): required fields,
+ * UTF-8, no tab or newline in a field, at most GLOSSARY_MAX_RECORD bytes of text in all,
+ * romaji against kana. Returns NULL when valid, else a
  * malloc'd message listing every problem, separated by "; ". */
 char *glossary_check_entry(const lexicon_entry *e);
 

@@ -113,6 +113,49 @@ for fmt in edict enamdict tsv tbx; do
 	check "import $fmt DIRECTORY: Is a directory" "yakugo: $TMPD: Is a directory" "$out"
 done
 
+# ---- records past the limits: the one record fails, never the run ------------------
+# a line of 2 MB (the limit is 1 MiB): reported with FILE:LINE; --keep-going skips it
+X=$TMPD/lim
+mkdir "$X"
+aaa() { head -c "$1" /dev/zero | tr '\0' a; }
+{ header EDICT; gen 2 5000; printf '\244\242 /(n) '; aaa 2000000; printf '/\n'; gen 2 5002; } > "$TMPD/long.ed"
+out=$(XDG_DATA_HOME=$X $YAKUGO import edict "$TMPD/long.ed" 2>&1); st=$?
+check "EDICT line of 2 MB: exit 2" 2 "$st"
+check_match "... named" "long.ed:4: the line is 2000009 bytes long, more than the 1048576 a line may have" "$out"
+out=$(XDG_DATA_HOME=$X $YAKUGO import --keep-going edict "$TMPD/long.ed" 2>&1); st=$?
+check "... --keep-going imports the other 4 lines" "0 imported 4 entries" "$st $(echo "$out" | grep -o 'imported [0-9]* entries')"
+{ header ENAMDICT; printf '\244\242 /(s) '; aaa 2000000; printf '/\n'; gen 1 6000 | sed 's|/(n) generated word|/(s) Surname|'; } > "$TMPD/long.en"
+out=$(XDG_DATA_HOME=$X $YAKUGO import --keep-going enamdict "$TMPD/long.en" 2>&1); st=$?
+check "ENAMDICT line of 2 MB: --keep-going skips it alone" "0 imported 1 entries" "$st $(echo "$out" | grep -o 'imported [0-9]* entries')"
+{ sed -n 1,2p "$TMPD/g.keep"; printf '京都\tきょうと\tKyōto\tplace\t'; aaa 2000000; printf '\t\t\t\t\n'; sed -n 3p "$TMPD/g.keep"; } > "$TMPD/long.tsv"
+out=$(XDG_DATA_HOME=$X $YAKUGO import tsv "$TMPD/long.tsv" 2>&1); st=$?
+check "TSV row of 2 MB: exit 2" 2 "$st"
+check_match "... named" "long.tsv:3: the row is 2000[0-9]* bytes long, more than the 1048576 a row may have" "$out"
+out=$(XDG_DATA_HOME=$X $YAKUGO import --keep-going tsv "$TMPD/long.tsv" 2>&1); st=$?
+check "... --keep-going imports the other 2 rows" "0 imported 2 entries" "$st $(echo "$out" | grep -o 'imported [0-9]* entries')"
+# tbxfile N: a TBX file whose first entry has an English term of N bytes, then a good one
+tbxfile() {
+	printf '<?xml version="1.0"?>\n<tbx><text><body>\n<conceptEntry id="c1"><descrip type="entryType">place</descrip>'
+	printf '<langSec xml:lang="ja"><termSec><term>東京</term><termNote type="pronunciation">とうきょう</termNote>'
+	printf '<termNote type="transliteration">Tōkyō</termNote></termSec></langSec><langSec xml:lang="en"><termSec><term>'
+	aaa "$1"
+	printf '</term></termSec></langSec></conceptEntry>\n<conceptEntry id="c2"><descrip type="entryType">place</descrip>'
+	printf '<langSec xml:lang="ja"><termSec><term>大阪</term><termNote type="pronunciation">おおさか</termNote>'
+	printf '<termNote type="transliteration">Ōsaka</termNote></termSec></langSec></conceptEntry>\n</body></text></tbx>\n'
+}
+tbxfile 2000000 > "$TMPD/long.tbx"
+out=$(XDG_DATA_HOME=$X $YAKUGO import tbx "$TMPD/long.tbx" 2>&1); st=$?
+check "TBX entry with 2 MB of text: exit 2" 2 "$st"
+check_match "... named" "long.tbx:3: the entry has 2000[0-9]* bytes of text, more than the 1048576 an entry may have" "$out"
+out=$(XDG_DATA_HOME=$X $YAKUGO import --keep-going tbx "$TMPD/long.tbx" 2>&1); st=$?
+check "... --keep-going imports the other entry" "0 imported 1 entries" "$st $(echo "$out" | grep -o 'imported [0-9]* entries')"
+# libxml2 refuses a text node over 10,000,000 bytes: like any XML error, the whole file
+tbxfile 12000000 > "$TMPD/huge.tbx"
+out=$(XDG_DATA_HOME=$X $YAKUGO import --keep-going tbx "$TMPD/huge.tbx" 2>&1); st=$?
+check "TBX text node of 12 MB: exit 2" 2 "$st"
+check_match "... named with its line" "huge.tbx:3: .*huge text node" "$out"
+rm -f "$TMPD/long.ed" "$TMPD/long.en" "$TMPD/long.tsv" "$TMPD/long.tbx" "$TMPD/huge.tbx"
+
 gen 100000 > "$TMPD/big"
 # ---- a full disk during an import -----------------------------------------------------
 # (the user database holds 300 EDICT entries, 40 names and 2 TSV rows: a small file)
