@@ -48,15 +48,21 @@ void lexicon_entry_clear(lexicon_entry *e);
 
 /* Flags of lexicon_open. */
 enum lexicon_open_flags {
-	LEXICON_READONLY = 1 << 0,  /* open the user database read-only (missing: ignored) */
+	LEXICON_READONLY = 1 << 0,  /* open the user database read-only (missing or without
+	                               schema yet: no user entries) */
 	LEXICON_NO_USER = 1 << 1    /* do not open the user database at all */
 };
 
 /* Opens the seed database (read-only; it must exist and be a yakugo database) and,
- * unless LEXICON_NO_USER, the user database at user_path (created with its schema when
- * missing, unless LEXICON_READONLY). Waits for a locked database (busy timeout), then
- * fails. Returns the handle, or NULL with *error set to a malloc'd message naming the
- * file and the problem ("not a database", "locked", ...), which the caller frees. */
+ * unless LEXICON_NO_USER, the user database at user_path. Unless LEXICON_READONLY, a
+ * missing user database is created with its schema, atomically (a mkstemp file next to
+ * it, linked into place); its directory must exist (the caller makes it). A database
+ * opened read-only that SQLite cannot open for its -shm file (a read-only directory or
+ * mount, a full disk) is opened immutable when no -wal file is pending. Waits for a
+ * locked database (busy timeout, 5 s), then fails. Returns the handle, or NULL with
+ * *error set to a malloc'd message naming the file and the problem ("not a database",
+ * "locked", "cannot write the database (DIR: Permission denied)", ...), which the
+ * caller frees; lexicon_error_is_system() then tells a system error from bad data. */
 lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned flags, char **error);
 
 /* Closes both databases. NULL is allowed. */
@@ -64,8 +70,9 @@ void lexicon_close(lexicon *lex);
 
 /* Whether the last error a lexicon function of this process reported is a system
  * error — a database still locked after the busy timeout, an I/O error, a full disk,
- * out of memory — rather than bad data (damaged, foreign or missing database): the
- * caller's exit status is then 3 (YK_SYSTEM), else 2. */
+ * out of memory, a database that cannot be read or written for lack of permission or a
+ * read-only file system — rather than bad data (damaged, foreign or missing database):
+ * the caller's exit status is then 3 (YK_SYSTEM), else 2. */
 int lexicon_error_is_system(void);
 
 /* ---- search ----------------------------------------------------------------- */
