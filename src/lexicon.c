@@ -615,8 +615,14 @@ static int open_db(const char *path, int writable, sqlite3 **out, char **error)
 		nomem_error(error);
 		return -1;
 	}
-	if (stat(wal, &st) != 0 || st.st_size == 0)
+	if (stat(wal, &st) != 0 || st.st_size == 0) {
 		rc = open_file(path, 0, 1, out, error);
+		if (rc >= 0 && error) {
+			/* the first attempt's message is no error after all */
+			free(*error);
+			*error = NULL;
+		}
+	}
 	free(wal);
 	return rc;
 }
@@ -625,8 +631,9 @@ static int open_db(const char *path, int writable, sqlite3 **out, char **error)
  * temporary file that mkstemp makes next to path (mode 0600), which is then linked to
  * path. So no process ever sees path without its schema, a full disk or a crash leaves
  * no half-made path behind (at most the temporary file, after a crash), and of two
- * processes creating it at once one wins and the other uses its database. Returns 0,
- * or -1 with *error set. */
+ * processes creating it at once one wins and the other uses its database (link fails
+ * with EEXIST, where a rename would replace a database already written to). The
+ * directory's file system must have hard links. Returns 0, or -1 with *error set. */
 static int create_db(const char *path, char **error)
 {
 	char *tmp = str_printf("%s.XXXXXX", path), *journal = NULL;
@@ -675,8 +682,14 @@ static int create_db(const char *path, char **error)
 cleanup:
 	sqlite3_close(db);
 	unlink(tmp);
-	if (journal)
+	if (journal) {
 		unlink(journal);
+		/* "-journal" and "-wal" have the same length: the WAL's and its index's names */
+		memcpy(journal + strlen(tmp), "-wal", 5);
+		unlink(journal);
+		memcpy(journal + strlen(tmp), "-shm", 5);
+		unlink(journal);
+	}
 	free(journal);
 	free(tmp);
 	return rc;

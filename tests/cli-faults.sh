@@ -344,6 +344,9 @@ else
 	check "read-only user database directory: romanize uses it (exit 0)" "0 Kyokago" "$st $out"
 	out=$($as_other env XDG_DATA_HOME="$P" $YAKUGO export 2>&1); st=$?
 	check "read-only user database directory: export exits 0" 0 "$st"
+	out=$(echo 'Keizai Sangyōshō, Tsūshō hakusho (Tokyo, 2023).' |
+		$as_other env XDG_DATA_HOME="$P" $YAKUGO cite 2>&1 >/dev/null); st=$?
+	check "read-only user database directory: cite reads it (exit 0, no warning)" "0 " "$st $out"
 	out=$($as_other env XDG_DATA_HOME="$P" $YAKUGO add --kana か 2>&1); st=$?
 	check "read-only user database directory: add exits 3" 3 "$st"
 	check_match "... and says why" "^yakugo: .*perm/yakugo/user.db: cannot write the database \(.*perm/yakugo: Permission denied\)$" "$out"
