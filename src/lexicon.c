@@ -204,7 +204,7 @@ int lexicon_error_is_system(void)
 static void errno_error(char **error, const char *path, int e)
 {
 	set_error(error, str_printf("%s: %s", path, strerror(e)));
-	last_error_system = e != ENOENT && e != ENOTDIR && e != EISDIR;
+	last_error_system = e != ENOENT && e != ENOTDIR;
 }
 
 /* Why path, or else the directory holding it, cannot be written, for a message:

@@ -116,6 +116,10 @@ for fmt in edict enamdict tsv tbx; do
 	check "import $fmt DIRECTORY: exit 3" 3 "$st"
 	check "import $fmt DIRECTORY: Is a directory" "yakugo: $TMPD: Is a directory" "$out"
 done
+out=$($YAKUGO --db "$TMPD" lookup x 2>&1); st=$?
+check "a directory as the seed database: exit 3, Is a directory" "3 yakugo: $TMPD: Is a directory" "$st $out"
+out=$(YAKUGO_USER_DB=$TMPD $YAKUGO add --kana か 2>&1); st=$?
+check "a directory as the user database: exit 3, Is a directory" "3 yakugo: $TMPD: Is a directory" "$st $out"
 
 # ---- records past the limits: the one record fails, never the run ------------------
 # a line of 2 MB (the limit is 1 MiB): reported with FILE:LINE; --keep-going skips it

@@ -122,11 +122,12 @@ err=$(YAKUGO_DB=$TMPD/text.db "$YAKUGO" lookup METI 2>&1); st=$?
 check "a text file as database exits 2" 2 "$st"
 check_match "not a database: clear message" "not a yakugo database \(file is not a database\)" "$err"
 err=$("$YAKUGO" --db "$TMPD" lookup METI 2>&1); st=$?
-check "a directory as database exits 2" 2 "$st"
-check_match "a directory: clear message" "^yakugo: $TMPD: " "$err"
+check "a directory as database exits 3 (a system error, as for any file argument)" 3 "$st"
+check "a directory: clear message" "yakugo: $TMPD: Is a directory" "$err"
 if [ "$(id -u)" != 0 ]; then
 	cp "$YAKUGO_DB" "$TMPD/locked.db" && chmod 000 "$TMPD/locked.db"
-	check_status "unreadable database exits 2" 2 env YAKUGO_DB="$TMPD/locked.db" "$YAKUGO" lookup METI
+	check_status "unreadable database exits 3 (permission: a system error)" 3 \
+		env YAKUGO_DB="$TMPD/locked.db" "$YAKUGO" lookup METI
 fi
 # a locked database: another process holds an exclusive lock on the seed database;
 # lookup waits (busy timeout), then says so and exits 3 like the writing commands
