@@ -783,6 +783,7 @@ fail:
 
 void lexicon_close(lexicon *lex)
 {
+	int e = errno;
 	if (!lex)
 		return;
 	if (lex->import_db)
@@ -792,6 +793,9 @@ void lexicon_close(lexicon *lex)
 	free(lex->seed_path);
 	free(lex->user_path);
 	free(lex);
+	/* closing a read-only WAL database tries a write lock that fails (EBADF): a caller
+	 * reporting an earlier failure (a write error on stdout) still has its errno */
+	errno = e;
 }
 
 /* ---- reading entries ------------------------------------------------------------ */

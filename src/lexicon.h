@@ -65,7 +65,7 @@ enum lexicon_open_flags {
  * caller frees; lexicon_error_is_system() then tells a system error from bad data. */
 lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned flags, char **error);
 
-/* Closes both databases. NULL is allowed. */
+/* Closes both databases. NULL is allowed. errno is left as it was. */
 void lexicon_close(lexicon *lex);
 
 /* Whether the last error a lexicon function of this process reported is a system
