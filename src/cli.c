@@ -160,6 +160,23 @@ const char *cli_user_db_path(void)
 	return path;
 }
 
+char *cli_system_db_path(const char *seed_path)
+{
+	const char *env = getenv("YAKUGO_SYSTEM_DB"), *slash;
+	char *path;
+	size_t dir;
+	if (env && *env)
+		return strcmp(env, "none") == 0 ? NULL : strdup(env);
+	slash = strrchr(seed_path, '/');
+	dir = slash ? (size_t)(slash - seed_path) + 1 : 0;
+	path = malloc(dir + sizeof "system.db");
+	if (!path)
+		return NULL;
+	memcpy(path, seed_path, dir);
+	memcpy(path + dir, "system.db", sizeof "system.db");
+	return path;
+}
+
 int cli_mkdirs_for(const char *path)
 {
 	char buf[PATH_MAX];

@@ -51,6 +51,13 @@ const char *cli_db_path(void);
  * Does not create anything. */
 const char *cli_user_db_path(void);
 
+/* The system dictionary database (EDICT and ENAMDICT, built by `make` when the Debian
+ * packages are installed) that goes with the seed database seed_path: $YAKUGO_SYSTEM_DB
+ * when set ("none": no system dictionary), else system.db in seed_path's directory.
+ * Returns a malloc'd path the caller frees, or NULL for none (or out of memory). The
+ * file need not exist. */
+char *cli_system_db_path(const char *seed_path);
+
 /* Creates the directories leading to path (mode 0700 for new ones). 0 or -1 (errno). */
 int cli_mkdirs_for(const char *path);
 

@@ -2,14 +2,20 @@
  * into a new SQLite database. Every row of every file is validated first; any problem
  * is listed as FILE:LINE: message (all of them) and no database is written. The
  * database is written to DB.tmp and renamed into place, so DB is either the old file
- * or the complete new one. `make` runs this on dict/glossary.tsv. */
+ * or the complete new one. `make` runs this on dict/glossary.tsv.
+ * `yakugo build --output DB --edict FILE --enamdict FILE` compiles the system
+ * dictionary instead (EDICT and ENAMDICT, EUC-JP, as the Debian packages install
+ * them): a line that cannot be read is reported as FILE:LINE: message and skipped,
+ * never the end of the build; `make` builds dict/system.db so. */
 #include "config.h"
 
 #include "cli.h"
 #include "commands.h"
+#include "edict.h"
 #include "glossary.h"
 #include "i18n.h"
 #include "lexicon.h"
+#include "lines.h"
 #include "status.h"
 
 #include <errno.h>
@@ -22,12 +28,15 @@
 static void print_help(void)
 {
 	printf(_("Usage: yakugo build [--output DB] GLOSSARY.tsv...\n"));
+	printf(_("   or: yakugo build [--output DB] [--edict FILE] [--enamdict FILE]\n"));
 	printf(_("Validate glossary files and compile them into a new seed database.\n"
 	         "Every problem is reported as FILE:LINE: message; when there is any, no\n"
 	         "database is written.\n"));
 	printf("\n%s\n", _("Options:"));
-	printf("  -o, --output DB  %s\n", _("write the database DB (default: yakugo.db)"));
-	printf("  -h, --help       %s\n", _("show this help and exit"));
+	printf("  -o, --output DB       %s\n", _("write the database DB (default: yakugo.db)"));
+	printf("      --edict FILE     %s\n", _("build a system dictionary from EDICT (EUC-JP)"));
+	printf("      --enamdict FILE  %s\n", _("build a system dictionary from ENAMDICT (EUC-JP)"));
+	printf("  -h, --help            %s\n", _("show this help and exit"));
 	printf("\n%s\n", _("Exit status: 0 built, 2 usage error or invalid glossary, 3 system error."));
 }
 
@@ -40,6 +49,69 @@ static int add_entry(const lexicon_entry *e, void *arg)
 {
 	struct build *b = arg;
 	return lexicon_import_add(b->lex, e, &b->error) != 0;
+}
+
+/* Imports the EDICT or ENAMDICT file path into the database being built, in one
+ * transaction; a line that is not EUC-JP or not an entry is reported and skipped
+ * (counted in *skipped). 0, or a YK_ status for a read or database error. */
+static int build_dict(lexicon *lex, const char *path, edict_kind kind, size_t *entries,
+                      size_t *skipped)
+{
+	lines *r = NULL;
+	char *line, *err = NULL;
+	size_t len;
+	int got, rc = YK_SYSTEM;
+	lexicon_origin origin = kind == EDICT_WORDS ? LEXICON_EDICT : LEXICON_ENAMDICT;
+
+	r = lines_open(path);
+	if (!r)
+		return cli_error(YK_SYSTEM, "%s: %s", path, strerror(errno));
+	if (lexicon_import_begin(lex, origin, kind == EDICT_WORDS ? "edict" : "enamdict", &err) != 0)
+		goto dberr;
+	while ((got = lines_next(r, &line, &len)) == 1) {
+		char *u = edict_to_utf8(line, len), *perr = NULL;
+		lexicon_entry *v = NULL;
+		size_t n = 0, i;
+		if (u && lines_number(r) == 1 && edict_is_header(u, strlen(u))) {
+			free(u);
+			continue;
+		}
+		if (!u || edict_parse_line(kind, u, strlen(u), &v, &n, &perr) != 0) {
+			cli_warn("%s:%zu: %s", path, lines_number(r),
+			         perr ? perr : u ? _("out of memory") : _("not valid EUC-JP"));
+			free(perr);
+			free(u);
+			(*skipped)++;
+			continue;
+		}
+		free(u);
+		for (i = 0; i < n; i++) {
+			v[i].origin = origin;
+			if (lexicon_import_add(lex, &v[i], &err) != 0)
+				break;
+		}
+		edict_entries_free(v, n);
+		if (i < n)
+			goto dberr;
+		*entries += n;
+	}
+	if (got < 0) {
+		rc = cli_error(YK_SYSTEM, "%s: %s", path, strerror(errno));
+		goto cleanup;
+	}
+	if (lexicon_import_commit(lex, &err) != 0)
+		goto dberr;
+	rc = YK_OK;
+	goto cleanup;
+dberr:
+	rc = cli_error(lexicon_error_is_system() ? YK_SYSTEM : YK_USAGE, "%s",
+	               err ? err : _("cannot build the database"));
+cleanup:
+	if (rc != YK_OK)
+		lexicon_import_rollback(lex);
+	free(err);
+	lines_close(r);
+	return rc;
 }
 
 /* Prints every problem of g; returns their number. */
@@ -55,11 +127,14 @@ int cmd_build(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "edict", required_argument, NULL, 'E' },
+		{ "enamdict", required_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *output = "yakugo.db";
+	const char *output = "yakugo.db", *edict = NULL, *enamdict = NULL;
 	char *tmp = NULL;
+	size_t entries = 0, skipped = 0;
 	glossary *g = NULL;
 	struct build b = { NULL, NULL };
 	int opt, i, rc = YK_SYSTEM, failed = 0;
@@ -70,6 +145,12 @@ int cmd_build(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case 'E':
+			edict = optarg;
+			break;
+		case 'N':
+			enamdict = optarg;
+			break;
 		case 'h':
 			print_help();
 			return YK_OK;
@@ -77,8 +158,12 @@ int cmd_build(int argc, char **argv)
 			return cli_bad_option(argv, "o:h", longopts);
 		}
 	}
-	if (optind >= argc)
+	if ((edict || enamdict) && optind < argc)
+		return cli_usage(_("a glossary and a system dictionary are built apart"));
+	if (optind >= argc && !edict && !enamdict)
 		return cli_usage(_("no glossary file given"));
+	if (edict || enamdict)
+		goto write;
 
 	/* Pass 1: validate everything, writing nothing. */
 	g = glossary_new();
@@ -97,6 +182,7 @@ int cmd_build(int argc, char **argv)
 	glossary_free(g);
 	g = NULL;
 
+write:
 	/* Pass 2: write DB.tmp in one transaction, then rename it over DB. */
 	tmp = malloc(strlen(output) + 5);
 	if (!tmp) {
@@ -109,6 +195,14 @@ int cmd_build(int argc, char **argv)
 		goto cleanup;
 	}
 	b.lex = lexicon_create_seed(tmp, &b.error);
+	if (b.lex && (edict || enamdict)) {
+		if ((edict && (rc = build_dict(b.lex, edict, EDICT_WORDS, &entries, &skipped)) != YK_OK) ||
+		    (enamdict && (rc = build_dict(b.lex, enamdict, EDICT_NAMES, &entries, &skipped)) != YK_OK))
+			goto cleanup;
+		if (skipped)
+			cli_warn(_("%s: %zu line(s) skipped"), output, skipped);
+		goto commit;
+	}
 	if (!b.lex || lexicon_import_begin(b.lex, LEXICON_SEED, "glossary", &b.error) != 0) {
 		rc = cli_error(YK_SYSTEM, "%s", b.error ? b.error : _("cannot create the database"));
 		goto cleanup;
@@ -129,6 +223,7 @@ int cmd_build(int argc, char **argv)
 		rc = cli_error(YK_SYSTEM, "%s", b.error);
 		goto cleanup;
 	}
+commit:
 	lexicon_close(b.lex);
 	b.lex = NULL;
 	if (rename(tmp, output) != 0) {

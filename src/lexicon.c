@@ -155,8 +155,10 @@ static const char *const migrations[LEXICON_SCHEMA] = {
 struct lexicon {
 	sqlite3 *seed;          /* the seed database, or the one lexicon_create_seed makes */
 	sqlite3 *user;          /* the user database, or NULL */
+	sqlite3 *sys;           /* the system dictionary (EDICT, ENAMDICT), or NULL */
 	char *seed_path;
 	char *user_path;
+	char *sys_path;
 	int creating;           /* made by lexicon_create_seed: imports go to seed */
 	sqlite3 *import_db;     /* the database of the running import, or NULL */
 	lexicon_origin import_origin;
@@ -164,7 +166,7 @@ struct lexicon {
 	sqlite3_stmt *ins_entry;
 	sqlite3_stmt *ins_fold;
 	int bulk;               /* the running import rebuilds the full-text indexes */
-	int ready[2];           /* search set-up done on seed, user */
+	int ready[3];           /* search set-up done on seed, user, system */
 };
 
 /* ---- small helpers -------------------------------------------------------------- */
@@ -213,7 +215,7 @@ static void db_error(char **error, sqlite3 *db, const char *path)
 
 static const char *path_of(const lexicon *lex, sqlite3 *db)
 {
-	return db == lex->user ? lex->user_path : lex->seed_path;
+	return db == lex->user ? lex->user_path : db == lex->sys ? lex->sys_path : lex->seed_path;
 }
 
 /* Joins items with "\n" (malloc'd; "" for none). */
@@ -525,6 +527,16 @@ lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned fla
 				goto fail;
 		}
 	}
+	/* the system dictionary beside the seed database: read-only, absent when the
+	 * build had no EDICT (then the seed glossary and the user's entries serve alone) */
+	if (!(flags & LEXICON_NO_SYSTEM)) {
+		lex->sys_path = cli_system_db_path(seed_path);
+		if (lex->sys_path && stat(lex->sys_path, &st) == 0) {
+			lex->sys = open_db(lex->sys_path, 0, error);
+			if (!lex->sys)
+				goto fail;
+		}
+	}
 	return lex;
 nomem:
 	nomem_error(error);
@@ -574,8 +586,10 @@ void lexicon_close(lexicon *lex)
 		lexicon_import_rollback(lex);
 	sqlite3_close(lex->seed);
 	sqlite3_close(lex->user);
+	sqlite3_close(lex->sys);
 	free(lex->seed_path);
 	free(lex->user_path);
+	free(lex->sys_path);
 	free(lex);
 }
 
@@ -625,12 +639,14 @@ static int row_entry(sqlite3_stmt *st, lexicon_entry *e)
 int lexicon_foreach(lexicon *lex, unsigned origin_mask,
                     int (*fn)(const lexicon_entry *e, void *arg), void *arg, char **error)
 {
-	sqlite3 *dbs[2] = { lex->seed, lex->user };
+	sqlite3 *dbs[3] = { lex->seed, lex->user, lex->sys };
+	unsigned dicts = (1u << LEXICON_EDICT) | (1u << LEXICON_ENAMDICT);
 	int d, rc = 0;
-	for (d = 0; d < 2 && rc == 0; d++) {
+	for (d = 0; d < 3 && rc == 0; d++) {
 		sqlite3_stmt *st = NULL;
 		int s;
-		if (!dbs[d])
+		/* the system database holds dictionaries only: not read for other origins */
+		if (!dbs[d] || (d == 2 && !(origin_mask & dicts)))
 			continue;
 		if (sqlite3_prepare_v2(dbs[d], "SELECT " ENTRY_COLUMNS " FROM entry"
 		                       " WHERE ((1 << origin) & ?1) != 0 ORDER BY id",
@@ -1025,7 +1041,7 @@ void lexicon_import_rollback(lexicon *lex)
 
 /* One candidate result while searching. */
 struct hit {
-	int db;            /* 0 seed, 1 user */
+	int db;            /* 0 seed, 1 user, 2 system */
 	int64_t id;
 	int tier;          /* 0 exact, 1 normalised, 2 fuzzy */
 	int distance;
@@ -2089,9 +2105,9 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 	struct search s;
 	size_t limit = q && q->limit ? q->limit : 20, i, k = 0;
 	lexicon_result *res = NULL;
-	sqlite3_stmt *get[2] = { NULL, NULL };
-	sqlite3 *dbs[2] = { lex->seed, lex->user };
-	int rc = -1, begun[2] = { 0, 0 };
+	sqlite3_stmt *get[3] = { NULL, NULL, NULL };
+	sqlite3 *dbs[3] = { lex->seed, lex->user, lex->sys };
+	int rc = -1, begun[3] = { 0, 0, 0 };
 
 	*out = NULL;
 	*n = 0;
@@ -2110,7 +2126,7 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 	/* one read transaction per database for the whole search: one lock and one check
 	 * of the journal or WAL instead of one per statement, and the page cache stays
 	 * valid between the statements */
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 3; i++) {
 		if (!dbs[i])
 			continue;
 		if (sqlite3_exec(dbs[i], "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
@@ -2119,7 +2135,7 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 		}
 		begun[i] = 1;
 	}
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < 3; i++)
 		if (dbs[i] && search_db(&s, dbs[i], (int)i, limit, 0) != 0)
 			goto cleanup;
 	/* fuzzy matches only for a query nothing matched exactly or after normalisation
@@ -2127,7 +2143,7 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 	 * costly search at a million entries */
 	if (!forms.exact && !forms.wildcard && s.n < limit && !have_close_hit(&s) &&
 	    (forms.scripts & (MATCH_LATIN | MATCH_KANA)))
-		for (i = 0; i < 2; i++)
+		for (i = 0; i < 3; i++)
 			if (dbs[i] && search_db(&s, dbs[i], (int)i, limit, 1) != 0)
 				goto cleanup;
 	if (s.n)
@@ -2170,9 +2186,9 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 	rc = 0;
 cleanup:
 	lexicon_results_free(res, k);
-	sqlite3_finalize(get[0]);
-	sqlite3_finalize(get[1]);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < 3; i++)
+		sqlite3_finalize(get[i]);
+	for (i = 0; i < 3; i++)
 		if (begun[i])
 			sqlite3_exec(dbs[i], "COMMIT", NULL, NULL, NULL); /* reads only */
 	free(s.hits);

@@ -1,9 +1,12 @@
 /* lexicon.h: the SQLite store of terms (the only module that includes sqlite3.h).
  *
- * Two database files are opened together: the seed database (built by `make` from
- * dict/glossary.tsv, installed read-only under $(pkgdatadir)) and the user's database
- * ($XDG_DATA_HOME/yakugo/user.db: user entries and imported dictionaries). Both have
- * the same schema. Every write is a transaction; an interrupted one leaves the old
+ * Three database files are opened together: the seed database (built by `make` from
+ * dict/glossary.tsv, installed read-only under $(pkgdatadir)), the system dictionary
+ * beside it (system.db: EDICT and ENAMDICT, built by `make` from the Debian packages
+ * when they are installed, read-only) and the user's database
+ * ($XDG_DATA_HOME/yakugo/user.db: user entries and the user's own imports). All have
+ * the same schema. Results rank seed, then user, then system entries where the
+ * evidence is equal. Every write is a transaction; an interrupted one leaves the old
  * data intact. Query strings only ever reach SQLite as bound parameters. */
 #ifndef YAKUGO_LEXICON_H
 #define YAKUGO_LEXICON_H
@@ -49,17 +52,19 @@ void lexicon_entry_clear(lexicon_entry *e);
 /* Flags of lexicon_open. */
 enum lexicon_open_flags {
 	LEXICON_READONLY = 1 << 0,  /* open the user database read-only (missing: ignored) */
-	LEXICON_NO_USER = 1 << 1    /* do not open the user database at all */
+	LEXICON_NO_USER = 1 << 1,   /* do not open the user database at all */
+	LEXICON_NO_SYSTEM = 1 << 2  /* do not open the system dictionary */
 };
 
-/* Opens the seed database (read-only; it must exist and be a yakugo database) and,
- * unless LEXICON_NO_USER, the user database at user_path (created with its schema when
- * missing, unless LEXICON_READONLY). Waits for a locked database (busy timeout), then
+/* Opens the seed database (read-only; it must exist and be a yakugo database),
+ * unless LEXICON_NO_USER the user database at user_path (created with its schema when
+ * missing, unless LEXICON_READONLY), and unless LEXICON_NO_SYSTEM the system dictionary
+ * (read-only; cli_system_db_path(seed_path); none when that file does not exist). Waits for a locked database (busy timeout), then
  * fails. Returns the handle, or NULL with *error set to a malloc'd message naming the
  * file and the problem ("not a database", "locked", ...), which the caller frees. */
 lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned flags, char **error);
 
-/* Closes both databases. NULL is allowed. */
+/* Closes the databases. NULL is allowed. */
 void lexicon_close(lexicon *lex);
 
 /* Whether the last error a lexicon function of this process reported is a system
@@ -96,7 +101,8 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 void lexicon_results_free(lexicon_result *r, size_t n);
 
 /* Calls fn for every entry whose origin bit (1u << origin) is in origin_mask, in id
- * order, seed first. Stops early when fn returns non-zero and returns that value;
+ * order, seed first, then user, then system (read only when origin_mask has the bit
+ * of LEXICON_EDICT or LEXICON_ENAMDICT). Stops early when fn returns non-zero and returns that value;
  * returns 0 when done, -1 on a database error (*error set). */
 int lexicon_foreach(lexicon *lex, unsigned origin_mask,
                     int (*fn)(const lexicon_entry *e, void *arg), void *arg, char **error);
