@@ -6,7 +6,10 @@
  * `yakugo build --output DB --edict FILE --enamdict FILE` compiles the system
  * dictionary instead (EDICT and ENAMDICT, EUC-JP, as the Debian packages install
  * them): a line that cannot be read is reported as FILE:LINE: message and skipped,
- * never the end of the build; `make` builds dict/system.db so. */
+ * never the end of the build; `make` builds dict/system.db so. With --ipadic DIR
+ * (MeCab's IPAdic source, CSV in EUC-JP) every entry with the written form and reading
+ * of an IPAdic word gets its cost, and ENAMDICT's names their use in full names:
+ * the commonness evidence of the ranking (lexicon_evidence_*). */
 #include "config.h"
 
 #include "cli.h"
@@ -17,7 +20,9 @@
 #include "lexicon.h"
 #include "lines.h"
 #include "status.h"
+#include "str.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -36,6 +41,7 @@ static void print_help(void)
 	printf("  -o, --output DB       %s\n", _("write the database DB (default: yakugo.db)"));
 	printf("      --edict FILE     %s\n", _("build a system dictionary from EDICT (EUC-JP)"));
 	printf("      --enamdict FILE  %s\n", _("build a system dictionary from ENAMDICT (EUC-JP)"));
+	printf("      --ipadic DIR     %s\n", _("with word costs from IPAdic's CSV source in DIR"));
 	printf("  -h, --help            %s\n", _("show this help and exit"));
 	printf("\n%s\n", _("Exit status: 0 built, 2 usage error or invalid glossary, 3 system error."));
 }
@@ -114,6 +120,105 @@ cleanup:
 	return rc;
 }
 
+/* Reads one IPAdic CSV file (EUC-JP: surface,left,right,cost,pos...,base,reading,
+ * pronunciation) into the evidence of the database being built. A line that cannot be
+ * read is counted in *skipped. 0, or a YK_ status. */
+static int read_ipadic_file(lexicon *lex, const char *path, size_t *skipped)
+{
+	lines *r = lines_open(path);
+	char *line, *err = NULL;
+	size_t len;
+	int got, rc = YK_OK;
+	if (!r)
+		return cli_error(YK_SYSTEM, "%s: %s", path, strerror(errno));
+	while ((got = lines_next(r, &line, &len)) == 1) {
+		char *u = edict_to_utf8(line, len), *f[13], *p;
+		int n = 0;
+		if (!u) {
+			(*skipped)++;
+			continue;
+		}
+		for (p = u, f[n++] = u; *p && n < 13; p++)
+			if (*p == ',') {
+				*p = '\0';
+				f[n++] = p + 1;
+			}
+		if (n >= 12 && *f[0] && *f[11] && strcmp(f[11], "*") != 0) {
+			if (n == 13 && (p = strchr(f[12], ',')) != NULL)
+				*p = '\0';
+			int cost = atoi(f[3]);
+			/* a cost of 0 or less (the commonest words) is stored as 1: 0 is "none" */
+			if (lexicon_evidence_cost(lex, f[0], f[11], cost > 0 ? cost : 1, &err) != 0) {
+				free(u);
+				rc = cli_error(YK_SYSTEM, "%s", err ? err : _("cannot build the database"));
+				break;
+			}
+		} else {
+			(*skipped)++;
+		}
+		free(u);
+	}
+	if (rc == YK_OK && got < 0)
+		rc = cli_error(YK_SYSTEM, "%s: %s", path, strerror(errno));
+	free(err);
+	lines_close(r);
+	return rc;
+}
+
+/* The commonness evidence: IPAdic's costs from the CSV files of dir (none when dir is
+ * NULL), then the names counts. 0, or a YK_ status. */
+static int build_evidence(lexicon *lex, const char *dir)
+{
+	char *err = NULL;
+	DIR *d = NULL;
+	struct dirent *de;
+	size_t skipped = 0, files = 0;
+	int rc = YK_SYSTEM;
+	if (lexicon_evidence_begin(lex, &err) != 0)
+		goto dberr;
+	if (dir) {
+		d = opendir(dir);
+		if (!d) {
+			rc = cli_error(YK_SYSTEM, "%s: %s", dir, strerror(errno));
+			goto cleanup;
+		}
+		while ((de = readdir(d)) != NULL) {
+			size_t l = strlen(de->d_name);
+			char *path;
+			if (l < 5 || strcmp(de->d_name + l - 4, ".csv") != 0)
+				continue;
+			path = str_printf("%s/%s", dir, de->d_name);
+			if (!path) {
+				rc = cli_error(YK_SYSTEM, _("out of memory"));
+				goto cleanup;
+			}
+			rc = read_ipadic_file(lex, path, &skipped);
+			free(path);
+			if (rc != YK_OK)
+				goto cleanup;
+			files++;
+		}
+		if (!files)
+			cli_warn(_("%s: no IPAdic CSV files: no word costs in the ranking"), dir);
+		if (skipped)
+			cli_warn(_("%s: %zu line(s) skipped"), dir, skipped);
+	}
+	if (lexicon_evidence_commit(lex, &err) != 0)
+		goto dberr;
+	rc = YK_OK;
+	goto cleanup;
+dberr:
+	rc = cli_error(lexicon_error_is_system() ? YK_SYSTEM : YK_USAGE, "%s",
+	               err ? err : _("cannot build the database"));
+cleanup:
+	if (rc != YK_OK)
+		lexicon_import_rollback(lex);
+	if (d)
+		closedir(d);
+	free(err);
+	return rc;
+}
+
 /* Prints every problem of g; returns their number. */
 static size_t report(const glossary *g)
 {
@@ -129,10 +234,11 @@ int cmd_build(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "edict", required_argument, NULL, 'E' },
 		{ "enamdict", required_argument, NULL, 'N' },
+		{ "ipadic", required_argument, NULL, 'I' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *output = "yakugo.db", *edict = NULL, *enamdict = NULL;
+	const char *output = "yakugo.db", *edict = NULL, *enamdict = NULL, *ipadic = NULL;
 	char *tmp = NULL;
 	size_t entries = 0, skipped = 0;
 	glossary *g = NULL;
@@ -151,6 +257,9 @@ int cmd_build(int argc, char **argv)
 		case 'N':
 			enamdict = optarg;
 			break;
+		case 'I':
+			ipadic = optarg;
+			break;
 		case 'h':
 			print_help();
 			return YK_OK;
@@ -158,6 +267,8 @@ int cmd_build(int argc, char **argv)
 			return cli_bad_option(argv, "o:h", longopts);
 		}
 	}
+	if (ipadic && !edict && !enamdict)
+		return cli_usage(_("build: --ipadic goes with --edict or --enamdict"));
 	if ((edict || enamdict) && optind < argc)
 		return cli_usage(_("a glossary and a system dictionary are built apart"));
 	if (optind >= argc && !edict && !enamdict)
@@ -201,6 +312,8 @@ write:
 			goto cleanup;
 		if (skipped)
 			cli_warn(_("%s: %zu line(s) skipped"), output, skipped);
+		if ((rc = build_evidence(b.lex, ipadic)) != YK_OK)
+			goto cleanup;
 		goto commit;
 	}
 	if (!b.lex || lexicon_import_begin(b.lex, LEXICON_SEED, "glossary", &b.error) != 0) {

@@ -83,21 +83,27 @@ typedef struct lexicon_query {
 typedef struct lexicon_result {
 	lexicon_entry entry;
 	const char *match; /* why it matched (static): "ja", "kana", "romaji", "variant",
-	                      "english", "normalised", "prefix", "fuzzy", "wildcard" */
+	                      "english", "initials", "normalised", "prefix", "fuzzy",
+	                      "wildcard" */
 	int distance;      /* edit distance for fuzzy matches, else 0 */
 	double score;      /* higher is better; results are sorted by it */
+	lexicon_entry *also; /* the same written form and reading from other sources (or
+	                        other sense groups of the same one), each with its own
+	                        senses, best first; owned by the result */
+	size_t n_also;
 } lexicon_result;
 
 /* Finds entries for query in any script: written form, kana (hiragana, katakana and
  * half-width equal), romaji in any system (macrons, case, spaces, hyphens ignored),
- * English (FTS5, whole names first), fuzzily unless q->exact; `*` and `?` are
- * wildcards. Results are ranked (README "Ranking"). Returns 0 and sets *out (malloc'd
+ * English (FTS5, whole names first; stems, spacing and initials), fuzzily unless
+ * q->exact; `*` and `?` are wildcards. Results are ranked (README "Ranking"); one
+ * written form and reading found in several sources is one result. Returns 0 and sets *out (malloc'd
  * array, free with lexicon_results_free) and *n (0 when nothing matched); -1 on a
  * database error with *error set (malloc'd). */
 int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
                    lexicon_result **out, size_t *n, char **error);
 
-/* Frees an array of results from lexicon_search. */
+/* Frees an array of results from lexicon_search (with their also entries). */
 void lexicon_results_free(lexicon_result *r, size_t n);
 
 /* Calls fn for every entry whose origin bit (1u << origin) is in origin_mask, in id
@@ -127,6 +133,17 @@ int lexicon_import_begin(lexicon *lex, lexicon_origin origin, const char *source
 int lexicon_import_add(lexicon *lex, const lexicon_entry *e, char **error);
 int lexicon_import_commit(lexicon *lex, char **error);
 void lexicon_import_rollback(lexicon *lex);
+
+/* Commonness evidence for a database lexicon_create_seed is making, after its imports
+ * (the system dictionary): begin starts one transaction; cost records IPAdic's word
+ * cost for a written form and reading (any kana script; the lowest of several is
+ * kept); commit stores it on the entries of the same written form and reading, counts
+ * for each short ENAMDICT name how many ENAMDICT full names begin or end with it in
+ * writing and reading alike, and commits. Each returns 0 or -1 with *error set (the
+ * transaction is then rolled back). */
+int lexicon_evidence_begin(lexicon *lex, char **error);
+int lexicon_evidence_cost(lexicon *lex, const char *ja, const char *kana, int cost, char **error);
+int lexicon_evidence_commit(lexicon *lex, char **error);
 
 /* Creates a new seed database at path (which must not exist) with the schema, for
  * `make` (yakugo build). Writes go through lexicon_import_* with origin LEXICON_SEED.
