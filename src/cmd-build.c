@@ -268,7 +268,7 @@ int cmd_build(int argc, char **argv)
 		}
 	}
 	if (ipadic && !edict && !enamdict)
-		return cli_usage(_("build: --ipadic goes with --edict or --enamdict"));
+		return cli_usage(_("--ipadic goes with --edict or --enamdict"));
 	if ((edict || enamdict) && optind < argc)
 		return cli_usage(_("a glossary and a system dictionary are built apart"));
 	if (optind >= argc && !edict && !enamdict)
