@@ -1279,7 +1279,32 @@ int lexicon_evidence_commit(lexicon *lex, char **error)
 	                   "   = yk_rev(yk_hira(entry.kana)))"
 	                   " WHERE origin = 4 AND type != 'person' AND ja != '' AND length(ja) <= 4",
 	         error) != 0 ||
-	    exec(db, path, "DROP TABLE temp.full", error) != 0 ||
+	    exec(db, path, "DROP TABLE temp.full", error) != 0)
+		goto fail;
+	/* a full name whose parts are known, a surname then a given name of the same
+	 * writing and reading, is romanized "Surname Given" (岸田文雄 Kishida Fumio, was
+	 * Kishidafumio); its folding keys do not change (spaces and case are not in them),
+	 * so every spelling that found it still does. The longest surname wins. */
+	if (exec(db, path, "CREATE TEMP TABLE sur AS SELECT DISTINCT ja, yk_hira(kana) AS kana, romaji"
+	                   " FROM entry WHERE origin = 4 AND ja != '' AND length(ja) <= 4 AND"
+	                   " (type = 'surname' OR note LIKE '%surname%');"
+	                   "CREATE INDEX temp.sur_ja ON sur(ja);"
+	                   "CREATE TEMP TABLE giv AS SELECT DISTINCT ja, yk_hira(kana) AS kana, romaji"
+	                   " FROM entry WHERE origin = 4 AND ja != '' AND"
+	                   " (type = 'given' OR note LIKE '%given name%');"
+	                   "CREATE INDEX temp.giv_ja ON giv(ja, kana);", error) != 0 ||
+	    exec(db, path, "UPDATE entry SET romaji = split.r FROM"
+	                   " (SELECT p.id AS id, (SELECT s.romaji || ' ' || g.romaji FROM temp.sur s"
+	                   "   JOIN temp.giv g ON g.ja = substr(p.ja, length(s.ja) + 1)"
+	                   "   AND g.kana = substr(p.kana, length(s.kana) + 1)"
+	                   "   WHERE s.ja IN (substr(p.ja, 1, 1), substr(p.ja, 1, 2), substr(p.ja, 1, 3),"
+	                   "                  substr(p.ja, 1, 4)) AND length(s.ja) < length(p.ja)"
+	                   "   AND s.kana = substr(p.kana, 1, length(s.kana))"
+	                   "   ORDER BY length(s.ja) DESC, length(s.kana) DESC LIMIT 1) AS r"
+	                   "  FROM (SELECT id, ja, yk_hira(kana) AS kana FROM entry"
+	                   "   WHERE origin = 4 AND type = 'person' AND ja != '') p) AS split"
+	                   " WHERE entry.id = split.id AND split.r IS NOT NULL", error) != 0 ||
+	    exec(db, path, "DROP TABLE temp.sur; DROP TABLE temp.giv", error) != 0 ||
 	    exec(db, path, "COMMIT", error) != 0)
 		goto fail;
 	lex->import_db = NULL;

@@ -139,7 +139,8 @@ void lexicon_import_rollback(lexicon *lex);
  * cost for a written form and reading (any kana script; the lowest of several is
  * kept); commit stores it on the entries of the same written form and reading, counts
  * for each short ENAMDICT name how many ENAMDICT full names begin or end with it in
- * writing and reading alike, and commits. Each returns 0 or -1 with *error set (the
+ * writing and reading alike, romanizes each ENAMDICT full name that splits into a
+ * known surname and given name "Surname Given" (岸田文雄 Kishida Fumio), and commits. Each returns 0 or -1 with *error set (the
  * transaction is then rolled back). */
 int lexicon_evidence_begin(lexicon *lex, char **error);
 int lexicon_evidence_cost(lexicon *lex, const char *ja, const char *kana, int cost, char **error);

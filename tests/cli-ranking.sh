@@ -41,6 +41,8 @@ check "Ishiba: 石破 first, not 井芝 石羽 石場 石庭" "石破" "$(first 
 # English: whole names, the life span of a person aside, macrons folded
 check "Shinzo Abe: 安倍晋三 (Shinzō Abe (1954.9-)), not アベノミクス" "安倍晋三" "$(first Shinzo Abe)"
 check "Abe Shinzo: the romaji of 安倍晋三" "安倍晋三" "$(first Abe Shinzo)"
+check "安倍晋三 is romanized Surname Given" "Abe Shinzō" \
+	"$("$YAKUGO" lookup --format tsv --limit 1 --exact 安倍晋三 | sed -n 2p | cut -f3)"
 # commonness: IPAdic's cost (首相 3442, 宰相 5327), sources that agree
 check "Prime Minister: 首相 first" "首相" "$(first Prime Minister)"
 before 首相 宰相 Prime Minister

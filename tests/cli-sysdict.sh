@@ -30,6 +30,11 @@ check "full names: 岸田 (2 of them) before 岸太" "岸田" "$(YAKUGO_SYSTEM_D
 check "IPAdic cost: 首相 (3442) before 宰相 (5327)" "首相" "$(YAKUGO_SYSTEM_DB=$TMPD/mini.db first Prime Minister)"
 check "two sources agree: 財務省 before 大蔵 (P)" "財務省" "$(YAKUGO_SYSTEM_DB=$TMPD/mini.db first Ministry of Finance)"
 check "initials: SDF" "自衛隊" "$(YAKUGO_SYSTEM_DB=$TMPD/mini.db first SDF)"
+check "a full name of a known surname and given name: Surname Given" "Kishida Fumio" \
+	"$(YAKUGO_SYSTEM_DB=$TMPD/mini.db "$YAKUGO" lookup --format tsv --limit 1 岸田文雄 | sed -n 2p | cut -f3)"
+check "its old spelling still finds it" "岸田文雄" "$(YAKUGO_SYSTEM_DB=$TMPD/mini.db first --exact Kishidafumio)"
+check "a full name with no known given name keeps its romaji" "Kishidaichirō" \
+	"$(YAKUGO_SYSTEM_DB=$TMPD/mini.db "$YAKUGO" lookup --format tsv --limit 1 岸田一郎 | sed -n 2p | cut -f3)"
 "$YAKUGO" build --output "$TMPD/mini2.db" --edict "$D/sysdict-edict.txt" >/dev/null 2>&1
 check "without --ipadic: no costs, so id order (宰相 first)" "宰相" "$(YAKUGO_SYSTEM_DB=$TMPD/mini2.db first Prime Minister)"
 check_status "--ipadic alone is a usage error" 2 "$YAKUGO" build --output "$TMPD/x.db" --ipadic "$D/sysdict-ipadic"
