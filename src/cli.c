@@ -160,6 +160,23 @@ const char *cli_user_db_path(void)
 	return path;
 }
 
+const char *cli_system_db_path(void)
+{
+	static char path[PATH_MAX];
+	const char *env = getenv("YAKUGO_SYSTEM_DB"), *seed, *slash;
+	size_t dir;
+	if (env && *env)
+		return strcmp(env, "none") == 0 ? NULL : env;
+	seed = cli_db_path();
+	slash = strrchr(seed, '/');
+	dir = slash ? (size_t)(slash - seed) + 1 : 0;
+	if (dir + sizeof "system.db" > sizeof path)
+		return NULL;
+	memcpy(path, seed, dir);
+	memcpy(path + dir, "system.db", sizeof "system.db");
+	return path;
+}
+
 int cli_mkdirs_for(const char *path)
 {
 	char buf[PATH_MAX];

@@ -51,6 +51,11 @@ const char *cli_db_path(void);
  * Does not create anything. */
 const char *cli_user_db_path(void);
 
+/* The system dictionary (EDICT and ENAMDICT, built by make): $YAKUGO_SYSTEM_DB ("none":
+ * no system dictionary, NULL), else system.db beside the seed database (cli_db_path).
+ * A static string, or NULL; the file need not exist (lexicon_open then goes without). */
+const char *cli_system_db_path(void);
+
 /* Creates the directories leading to path (mode 0700 for new ones). 0 or -1 (errno). */
 int cli_mkdirs_for(const char *path);
 

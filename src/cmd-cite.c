@@ -699,7 +699,8 @@ int cmd_cite(int argc, char **argv)
 		}
 	}
 
-	lex = lexicon_open(cli_db_path(), cli_user_db_path(), LEXICON_READONLY, &error);
+	lex = lexicon_open(cli_db_path(), cli_user_db_path(), cli_system_db_path(),
+	                   LEXICON_READONLY, &error);
 	if (!lex) {
 		cli_warn(_("%s; titles and names are not looked up"), error ? error : _("out of memory"));
 		free(error);

@@ -58,7 +58,8 @@ int cmd_explore(int argc, char **argv)
 	if (user && cli_mkdirs_for(user) != 0)
 		return cli_error(YK_SYSTEM, _("cannot create the directory of %s: %s"), user,
 		                 strerror(errno));
-	lex = lexicon_open(cli_db_path(), user, user ? 0 : LEXICON_NO_USER, &err);
+	lex = lexicon_open(cli_db_path(), user, cli_system_db_path(),
+	                   user ? 0 : LEXICON_NO_USER, &err);
 	if (!lex) {
 		rc = cli_error(YK_USAGE, "%s", err ? err : _("cannot open the glossary"));
 		free(err);

@@ -98,6 +98,7 @@ static void json_list(const char *key, char **v, size_t n)
 static void print_json(const lexicon_result *r)
 {
 	const lexicon_entry *e = &r->entry;
+	size_t i;
 	fputs("{\"ja\":", stdout);
 	json_str(e->ja);
 	fputs(",\"kana\":", stdout);
@@ -113,7 +114,18 @@ static void print_json(const lexicon_result *r)
 	json_list("variants", e->variants, e->n_variants);
 	json_opt("note", e->note);
 	json_opt("footnotes", e->footnotes);
-	printf(",\"common\":%s}\n", e->common ? "true" : "false");
+	printf(",\"common\":%s", e->common ? "true" : "false");
+	/* every source of the word, this entry first, each with its own senses */
+	fputs(",\"sources\":[", stdout);
+	for (i = 0; i <= r->n_also; i++) {
+		const lexicon_entry *x = i ? &r->also[i - 1] : e;
+		printf("%s{\"origin\":\"%s\",\"type\":", i ? "," : "", origin_name(x->origin));
+		json_str(x->type);
+		json_list("en", x->en, x->n_en);
+		json_opt("note", x->note);
+		printf(",\"common\":%s}", x->common ? "true" : "false");
+	}
+	fputs("]}\n", stdout);
 }
 
 /* ---- TSV (the glossary's own columns, so results can be imported again) ---------- */
@@ -189,6 +201,18 @@ static int listed(const char *s, char **v, size_t n)
 	return 0;
 }
 
+/* Whether the origin of r's also entry j is r's own or an earlier also entry's. */
+static int origin_listed(const lexicon_result *r, size_t j)
+{
+	size_t k;
+	if (r->also[j].origin == r->entry.origin)
+		return 1;
+	for (k = 0; k < j; k++)
+		if (r->also[k].origin == r->also[j].origin)
+			return 1;
+	return 0;
+}
+
 static void print_text(const lexicon_result *r, size_t n, int color)
 {
 	int w[3] = { 0, 0, 0 };
@@ -215,13 +239,26 @@ static void print_text(const lexicon_result *r, size_t n, int color)
 			fputs("  \033[2m", stdout);
 		else
 			fputs("  ", stdout);
+		printf("[%s, %s", e->type, origin_name(e->origin));
+		for (j = 0; j < r[i].n_also; j++) /* the other sources of the same word */
+			if (!origin_listed(&r[i], j))
+				printf("+%s", origin_name(r[i].also[j].origin));
 		if (r[i].distance)
-			printf("[%s, %s, %s %d]", e->type, origin_name(e->origin), r[i].match, r[i].distance);
+			printf(", %s %d]", r[i].match, r[i].distance);
 		else
-			printf("[%s, %s, %s]", e->type, origin_name(e->origin), r[i].match);
+			printf(", %s]", r[i].match);
 		if (color)
 			fputs("\033[0m", stdout);
 		putchar('\n');
+		/* their senses, one line each, under the result */
+		for (j = 0; j < r[i].n_also; j++) {
+			const lexicon_entry *x = &r[i].also[j];
+			size_t k;
+			printf("    %s %s:", origin_name(x->origin), x->type);
+			for (k = 0; k < x->n_en; k++)
+				printf("%s%s", k ? "; " : " ", x->en[k]);
+			putchar('\n');
+		}
 	}
 }
 
@@ -296,7 +333,8 @@ int cmd_lookup(int argc, char **argv)
 		strcat(query, argv[a]);
 	}
 
-	lex = lexicon_open(cli_db_path(), cli_user_db_path(), LEXICON_READONLY, &error);
+	lex = lexicon_open(cli_db_path(), cli_user_db_path(), cli_system_db_path(),
+	                   LEXICON_READONLY, &error);
 	if (!lex) {
 		rc = cli_error(lexicon_error_is_system() ? YK_SYSTEM : YK_USAGE, "%s",
 		               error ? error : _("cannot open the database"));

@@ -41,7 +41,7 @@ static int load_glossary(po_glossary *g)
 {
 	const char *user = cli_user_db_path();
 	char *err = NULL;
-	lexicon *lex = lexicon_open(cli_db_path(), user,
+	lexicon *lex = lexicon_open(cli_db_path(), user, cli_system_db_path(),
 	                            LEXICON_READONLY | (user ? 0 : LEXICON_NO_USER), &err);
 	int rc = YK_OK;
 	if (!lex) {

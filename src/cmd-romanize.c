@@ -298,7 +298,8 @@ int cmd_romanize(int argc, char **argv)
 		if (warn)
 			romanize_set_unknown(r, report_unknown, &where);
 		if (!no_gloss) {
-			lex = lexicon_open(cli_db_path(), cli_user_db_path(), LEXICON_READONLY, &err);
+			lex = lexicon_open(cli_db_path(), cli_user_db_path(), cli_system_db_path(),
+			                   LEXICON_READONLY, &err);
 			if (!lex) {
 				rc = cli_error(YK_USAGE, _("%s (use --no-glossary to romanize without it)"),
 				               err);

@@ -4,16 +4,19 @@
  *
  * Schema (PRAGMA user_version = LEXICON_SCHEMA):
  *   entry(id, origin, source, ja, kana, romaji, type, en, market, variants, footnotes,
- *         note, pos, common, loc)         one row per term; en and variants hold their
- *                                         items separated by "\n"
+ *         note, pos, common, loc, names,  one row per term; en and variants hold their
+ *         cost)                           items separated by "\n"; names and cost are
+ *                                         commonness evidence (schema 4)
  *   fold(k, kid, kind)                    folding keys of an entry, WITHOUT ROWID keyed
  *                                         by (k, kid): kid = id * 16 + slot; exact and
- *                                         normalised lookups are ranges of the key
+ *                                         normalised lookups are ranges of the key; the
+ *                                         initials of English names ("=sdf") too
  *   gram                                  contentless FTS5 trigram index over the romaji
  *                                         keys, rowid kid (fuzzy candidates without
  *                                         scanning every entry)
  *   en_fts                                FTS5 over English names and market names
- *                                         (external content entry, no positions)
+ *                                         (external content entry, no positions,
+ *                                         porter stems)
  * Triggers keep gram and en_fts in step with fold and entry; deleting an entry deletes
  * its keys here (delete_keys). A dictionary import instead rebuilds gram, en_fts and
  * the index entry_ja once at its commit (table bulk, schema 2): faster, and the index
@@ -24,22 +27,29 @@
  * Ranking (README "Ranking" quotes this): every result has a tier and a score.
  *   tier 0  exact: the written form, the kana (hiragana, katakana, half-width equal),
  *           the romaji or a listed variant ignoring only case, spaces, hyphens and
- *           apostrophes, or a whole English name, abbreviation or market name;
+ *           apostrophes, or a whole English name, abbreviation or market name (also
+ *           loosely: function words, plurals, spacing, "A of B" = "B A", diacritics and
+ *           a person's life span aside);
  *   tier 1  normalised: equal folding keys (match.h: macrons, long vowels, any
- *           romanization system, IME spellings), English words or phrases inside a
- *           longer name, wildcard matches;
+ *           romanization system, IME spellings), initials of an English name ("SDF"),
+ *           English words or phrases inside a longer name, wildcard matches;
  *   tier 2  fuzzy: folding keys within a small edit distance (1 for keys up to 6
  *           letters, 2 up to 11, 3 up to 20, then one in six letters); keys that begin with the query's key
  *           ("prefix", search as you type) count as distance 1, and keys whose
  *           beginning is within that distance of it as one more than that distance.
  *           Fuzzy candidates are looked for only when no tier 0 or 1 match was found.
- *   score = 300 - 100 * tier - 10 * distance - 5 * (imported) + 2 * (common (P))
- *           + up to 1 for the kind of match within a tier;
- * results are sorted by score, then seed before user before imports, then id. So:
- * exact before normalised before fuzzy; smaller edit distance first; seed and user
- * entries before imported dictionaries; common before rare. Each result names why it
- * matched ("ja", "kana", "romaji", "variant", "english", "normalised", "prefix",
- * "fuzzy", "wildcard"). */
+ *   score = 300 - 100 * tier - 10 * distance - 5 * (imported) + (up to 1 for the kind
+ *           of match within a tier) + min(3.9, commonness)
+ *   commonness = 1 * (EDICT's (P)) + min(1, (9000 - IPAdic cost) / 6000)
+ *           + min(1.2, 0.4 * log2(1 + full names using it)) + 2 * (other sources of the
+ *           same written form and reading)
+ * The same written form and reading from several sources is one result (the best
+ * ranked entry, with the others' senses beside it). Results are sorted by score,
+ * then seed before user before imports, then id. So: exact before normalised before
+ * fuzzy; smaller edit distance first; seed and user entries before imported
+ * dictionaries (commonness never makes up the 5); common before rare. Each result
+ * names why it matched ("ja", "kana", "romaji", "variant", "english", "initials",
+ * "normalised", "prefix", "fuzzy", "wildcard"). */
 #include "config.h"
 
 #include "lexicon.h"
@@ -49,6 +59,7 @@
 #include "text.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,7 +69,7 @@
 
 #include <sqlite3.h>
 
-#define LEXICON_SCHEMA 3
+#define LEXICON_SCHEMA 4
 #define LEXICON_READABLE 1 /* the oldest schema a read-only open still reads */
 #define BUSY_TIMEOUT_MS 5000
 #define KEY_SLOTS 16          /* keys per entry: kid = id * KEY_SLOTS + slot */
@@ -70,7 +81,12 @@
  * Kana is folded through its romaji key (match_romaji_key romanizes kana), which
  * absorbs everything the kana key does, so only romaji keys are stored; the kana key
  * ranks kana matches among them. */
-enum { KIND_ROMAJI = 2, KIND_VARIANT = 3, KIND_MARKET = 4 };
+enum { KIND_INITIALS = 1, KIND_ROMAJI = 2, KIND_VARIANT = 3, KIND_MARKET = 4 };
+
+/* Initials keys (KIND_INITIALS, not in the trigram index) start with this byte, so that
+ * they never equal a romaji key: "Self-Defense Force" -> "=sdf". */
+#define INITIALS_MARK '='
+#define EVIDENCE_CAP 3.9 /* commonness never lifts an import above a curated entry */
 
 /* The triggers that keep the full-text indexes up to date row by row except inside a
  * bulk import (while the table bulk has a row), as created by schema steps 2 and 3
@@ -150,14 +166,31 @@ static const char *const migrations[LEXICON_SCHEMA] = {
 	" tokenize='unicode61 remove_diacritics 2', columnsize=0, detail='none');"
 	"INSERT INTO en_fts(en_fts) VALUES ('rebuild');"
 	"UPDATE entry SET source = '' WHERE origin IN (3, 4) AND source != '';"
+	BULK_AWARE_TRIGGERS,
+
+	/* 4: commonness and English stems (issue 11). names: how many of ENAMDICT's full
+	 * names begin with this surname or end with this given name (same kanji, same
+	 * reading); cost: IPAdic's word cost of the same written form and reading (0:
+	 * none); both computed when the system dictionary is built (lexicon_evidence_*).
+	 * en_fts stems English words (porter: forces = force, declining = decline).
+	 * Initials keys (KIND_INITIALS) come with entries written from now on. */
+	"ALTER TABLE entry ADD COLUMN names INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE entry ADD COLUMN cost INTEGER NOT NULL DEFAULT 0;"
+	"DROP TRIGGER entry_ai; DROP TRIGGER entry_ad_fts; DROP TRIGGER fold_ai; DROP TRIGGER fold_ad;"
+	"DROP TABLE en_fts;"
+	"CREATE VIRTUAL TABLE en_fts USING fts5(en, market, content='entry', content_rowid='id',"
+	" tokenize='porter unicode61 remove_diacritics 2', columnsize=0, detail='none');"
+	"INSERT INTO en_fts(en_fts) VALUES ('rebuild');"
 	BULK_AWARE_TRIGGERS
 };
 
 struct lexicon {
 	sqlite3 *seed;          /* the seed database, or the one lexicon_create_seed makes */
 	sqlite3 *user;          /* the user database, or NULL */
+	sqlite3 *sys;           /* the system dictionary (EDICT, ENAMDICT), or NULL */
 	char *seed_path;
 	char *user_path;
+	char *sys_path;
 	int creating;           /* made by lexicon_create_seed: imports go to seed */
 	sqlite3 *import_db;     /* the database of the running import, or NULL */
 	lexicon_origin import_origin;
@@ -165,8 +198,9 @@ struct lexicon {
 	size_t import_replacing; /* entries of the source that the running import replaces */
 	sqlite3_stmt *ins_entry;
 	sqlite3_stmt *ins_fold;
+	sqlite3_stmt *ins_cost; /* lexicon_evidence_cost */
 	int bulk;               /* the running import rebuilds the full-text indexes */
-	int ready[2];           /* search set-up done on seed, user */
+	int ready[3];           /* search set-up done on seed, user, system */
 };
 
 /* ---- small helpers -------------------------------------------------------------- */
@@ -258,7 +292,7 @@ static void db_error(char **error, sqlite3 *db, const char *path)
 
 static const char *path_of(const lexicon *lex, sqlite3 *db)
 {
-	return db == lex->user ? lex->user_path : lex->seed_path;
+	return db == lex->user ? lex->user_path : db == lex->sys ? lex->sys_path : lex->seed_path;
 }
 
 /* Joins items with "\n" (malloc'd; "" for none). */
@@ -516,6 +550,20 @@ static int check_schema(sqlite3 *db, const char *path, char **error)
 
 static void glob_list_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 
+/* A database of schema 1 to 3 opened read-only (a user's lookup before any writing
+ * command upgraded it) has no evidence columns: a temporary view of the same name,
+ * which SQLite finds before the table, gives them as 0. 0 or -1 with *error set. */
+static int compat_view(sqlite3 *db, const char *path, char **error)
+{
+	int version = 0, tables = 0;
+	if (schema_state(db, path, &version, &tables, error) != 0)
+		return -1;
+	if (version >= 4)
+		return 0;
+	return exec(db, path, "CREATE TEMP VIEW entry AS SELECT *, 0 AS names, 0 AS cost"
+	                      " FROM main.entry", error);
+}
+
 /* "file:PATH?immutable=1" with PATH percent-encoded (malloc'd), for sqlite3_open_v2
  * with SQLITE_OPEN_URI; NULL when out of memory. */
 static char *immutable_uri(const char *path)
@@ -581,6 +629,11 @@ static int open_file(const char *path, int writable, int immutable, sqlite3 **ou
 		rc = check_schema(db, path, error);
 		if (rc < 0)
 			goto cleanup;
+		/* an old schema read as it is: its missing columns from a temporary view */
+		if (rc == 0 && compat_view(db, path, error) != 0) {
+			rc = -1;
+			goto cleanup;
+		}
 	}
 	*out = db;
 	db = NULL;
@@ -695,7 +748,8 @@ cleanup:
 	return rc;
 }
 
-lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned flags, char **error)
+lexicon *lexicon_open(const char *seed_path, const char *user_path, const char *system_path,
+                     unsigned flags, char **error)
 {
 	lexicon *lex = calloc(1, sizeof *lex);
 	struct stat st;
@@ -737,6 +791,21 @@ lexicon *lexicon_open(const char *seed_path, const char *user_path, unsigned fla
 			if (!exists && create_db(user_path, error) != 0)
 				goto fail;
 			if (open_db(user_path, 1, &lex->user, error) != 0)
+				goto fail;
+		}
+	}
+	/* the system dictionary beside the seed database: read-only, absent when the
+	 * build had no EDICT (then the seed glossary and the user's entries serve alone) */
+	if (!(flags & LEXICON_NO_SYSTEM)) {
+		if (system_path && stat(system_path, &st) == 0) {
+			lex->sys_path = strdup(system_path);
+			if (!lex->sys_path)
+				goto nomem;
+			rc = open_db(lex->sys_path, 0, &lex->sys, error);
+			if (rc > 0)
+				set_error(error, str_printf(_("%s: not a yakugo database (no yakugo tables)"),
+				                            lex->sys_path));
+			if (rc != 0)
 				goto fail;
 		}
 	}
@@ -790,8 +859,10 @@ void lexicon_close(lexicon *lex)
 		lexicon_import_rollback(lex);
 	sqlite3_close(lex->seed);
 	sqlite3_close(lex->user);
+	sqlite3_close(lex->sys);
 	free(lex->seed_path);
 	free(lex->user_path);
+	free(lex->sys_path);
 	free(lex);
 	/* closing a read-only WAL database tries a write lock that fails (EBADF): a caller
 	 * reporting an earlier failure (a write error on stdout) still has its errno */
@@ -844,12 +915,14 @@ static int row_entry(sqlite3_stmt *st, lexicon_entry *e)
 int lexicon_foreach(lexicon *lex, unsigned origin_mask,
                     int (*fn)(const lexicon_entry *e, void *arg), void *arg, char **error)
 {
-	sqlite3 *dbs[2] = { lex->seed, lex->user };
+	sqlite3 *dbs[3] = { lex->seed, lex->user, lex->sys };
+	unsigned dicts = (1u << LEXICON_EDICT) | (1u << LEXICON_ENAMDICT);
 	int d, rc = 0;
-	for (d = 0; d < 2 && rc == 0; d++) {
+	for (d = 0; d < 3 && rc == 0; d++) {
 		sqlite3_stmt *st = NULL;
 		int s;
-		if (!dbs[d])
+		/* the system database holds dictionaries only: not read for other origins */
+		if (!dbs[d] || (d == 2 && !(origin_mask & dicts)))
 			continue;
 		if (sqlite3_prepare_v2(dbs[d], "SELECT " ENTRY_COLUMNS " FROM entry"
 		                       " WHERE ((1 << origin) & ?1) != 0 ORDER BY id",
@@ -921,11 +994,68 @@ drop:
 	free(k);
 }
 
+/* Whether the lower-case ASCII word w[0..n) is a function word that initials and
+ * English whole-name comparisons may leave out ("Ministry of Finance": MF or MOF). */
+static int stop_word(const char *w, size_t n)
+{
+	static const char *const stop[] = { "a", "an", "and", "at", "by", "for", "in", "of",
+	                                    "on", "the", "to" };
+	size_t i, j;
+	for (i = 0; i < sizeof stop / sizeof *stop; i++) {
+		if (strlen(stop[i]) != n)
+			continue;
+		for (j = 0; j < n && (w[j] | 0x20) == stop[i][j]; j++)
+			;
+		if (j == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* Adds the initials keys of one English name s[0..len): its words are split at spaces,
+ * hyphens and slashes; a name of 3 to 8 words of ASCII letters, with no parentheses,
+ * gives the initials of all its words and of its words without function words, when
+ * they are 3 letters or more ("Self-Defense Force" -> "=sdf"; "Ministry of Foreign
+ * Affairs" -> "=mofa", "=mfa"). */
+static void initials_of(const char *s, size_t len, struct keyset *ks)
+{
+	char all[12], content[12];
+	size_t i = 0, na = 0, nc = 0, words = 0;
+	while (i < len) {
+		size_t b;
+		while (i < len && (s[i] == ' ' || s[i] == '-' || s[i] == '/'))
+			i++;
+		if (i == len)
+			break;
+		b = i;
+		while (i < len && s[i] != ' ' && s[i] != '-' && s[i] != '/') {
+			char c = s[i];
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+				return; /* digits, punctuation, parentheses, non-ASCII: no initials */
+			i++;
+		}
+		if (++words > 8)
+			return;
+		all[1 + na++] = (char)(s[b] | 0x20);
+		if (!stop_word(s + b, i - b))
+			content[1 + nc++] = (char)(s[b] | 0x20);
+	}
+	if (na < 3)
+		return;
+	all[0] = content[0] = INITIALS_MARK;
+	all[1 + na] = content[1 + nc] = '\0';
+	if (na >= 3)
+		keyset_add(ks, KIND_INITIALS, strdup(all));
+	if (nc >= 3 && nc != na)
+		keyset_add(ks, KIND_INITIALS, strdup(content));
+}
+
 /* The folding keys of an entry in slot order — its romaji, its kana, each of its
- * variants ("\n"-separated), its market name — empty and repeated keys dropped, and
- * only until slot `upto` is filled (the fuzzy search needs one key of a candidate). */
+ * variants ("\n"-separated), its market name, then the initials of its English names
+ * (en, "\n"-separated; NULL: none) — empty and repeated keys dropped, and only until
+ * slot `upto` is filled (the fuzzy search needs one key of a candidate). */
 static void keys_of(const char *romaji, const char *kana, const char *variants,
-                    const char *market, size_t upto, struct keyset *ks)
+                    const char *market, const char *en, size_t upto, struct keyset *ks)
 {
 	const char *p;
 	ks->n = 0;
@@ -941,6 +1071,12 @@ static void keys_of(const char *romaji, const char *kana, const char *variants,
 	}
 	if (market && *market && ks->n <= upto)
 		keyset_add(ks, KIND_MARKET, match_romaji_key(market, (size_t)-1));
+	for (p = en; p && *p && ks->n <= upto;) {
+		const char *e = strchr(p, '\n');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		initials_of(p, l, ks);
+		p += l + (e ? 1 : 0);
+	}
 }
 
 static const char ins_entry_sql[] =
@@ -989,7 +1125,7 @@ static int insert_entry(sqlite3 *db, const char *path, sqlite3_stmt *ins, sqlite
 		goto cleanup;
 	}
 	id = sqlite3_last_insert_rowid(db);
-	keys_of(e->romaji, e->kana, variants, e->market, KEY_SLOTS, &ks);
+	keys_of(e->romaji, e->kana, variants, e->market, en, KEY_SLOTS, &ks);
 	for (i = 0; i < ks.n; i++) {
 		sqlite3_reset(insf);
 		sqlite3_bind_int64(insf, 1, id * KEY_SLOTS + (int64_t)i);
@@ -1238,7 +1374,8 @@ void lexicon_import_rollback(lexicon *lex)
 		return;
 	sqlite3_finalize(lex->ins_entry);
 	sqlite3_finalize(lex->ins_fold);
-	lex->ins_entry = lex->ins_fold = NULL;
+	sqlite3_finalize(lex->ins_cost);
+	lex->ins_entry = lex->ins_fold = lex->ins_cost = NULL;
 	sqlite3_exec(lex->import_db, "ROLLBACK", NULL, NULL, NULL);
 	lex->import_db = NULL;
 	lex->bulk = 0;
@@ -1246,18 +1383,185 @@ void lexicon_import_rollback(lexicon *lex)
 	lex->import_source = NULL;
 }
 
+/* ---- commonness evidence (system dictionary build) -------------------------------- */
+
+/* SQL yk_hira(kana): the plain hiragana form (hira_plain). */
+static char *hira_plain(const char *s);
+static void hira_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	char *h;
+	(void)argc;
+	if (!t) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	h = hira_plain(t);
+	if (!h) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, h, -1, free);
+}
+
+/* SQL yk_rev(text): the code points of text in reverse order (suffix ranges). */
+static void rev_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	size_t n, i = 0;
+	char *r;
+	(void)argc;
+	if (!t) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	n = strlen(t);
+	r = malloc(n + 1);
+	if (!r) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	while (i < n) {
+		size_t b = i;
+		text_next_cp(t, n, &i);
+		memcpy(r + n - i, t + b, i - b);
+	}
+	r[n] = '\0';
+	sqlite3_result_text(ctx, r, (int)n, free);
+}
+
+int lexicon_evidence_begin(lexicon *lex, char **error)
+{
+	sqlite3 *db = lex->seed;
+	const char *path = lex->seed_path;
+	if (!lex->creating || lex->import_db) {
+		set_error(error, str_printf(_("%s: no database is being built"), path));
+		return -1;
+	}
+	if (sqlite3_create_function(db, "yk_hira", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+	                            hira_fn, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(db, "yk_rev", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+	                            rev_fn, NULL, NULL) != SQLITE_OK) {
+		db_error(error, db, path);
+		return -1;
+	}
+	if (exec(db, path, "BEGIN IMMEDIATE", error) != 0)
+		return -1;
+	lex->import_db = db;
+	if (exec(db, path, "CREATE TEMP TABLE ipadic(ja TEXT NOT NULL, kana TEXT NOT NULL,"
+	                   " cost INTEGER NOT NULL, PRIMARY KEY(ja, kana)) WITHOUT ROWID", error) != 0)
+		goto fail;
+	if (sqlite3_prepare_v2(db, "INSERT INTO temp.ipadic VALUES (?1, yk_hira(?2), ?3)"
+	                       " ON CONFLICT DO UPDATE SET cost = min(cost, excluded.cost)",
+	                       -1, &lex->ins_cost, NULL) != SQLITE_OK) {
+		db_error(error, db, path);
+		goto fail;
+	}
+	return 0;
+fail:
+	lexicon_import_rollback(lex);
+	return -1;
+}
+
+int lexicon_evidence_cost(lexicon *lex, const char *ja, const char *kana, int cost, char **error)
+{
+	if (!lex->ins_cost) {
+		set_error(error, str_printf(_("no import is running")));
+		return -1;
+	}
+	sqlite3_reset(lex->ins_cost);
+	bind_text(lex->ins_cost, 1, ja);
+	bind_text(lex->ins_cost, 2, kana);
+	sqlite3_bind_int(lex->ins_cost, 3, cost);
+	if (sqlite3_step(lex->ins_cost) != SQLITE_DONE) {
+		db_error(error, lex->seed, lex->seed_path);
+		return -1;
+	}
+	return 0;
+}
+
+int lexicon_evidence_commit(lexicon *lex, char **error)
+{
+	sqlite3 *db = lex->seed;
+	const char *path = lex->seed_path;
+	if (!lex->ins_cost) {
+		set_error(error, str_printf(_("no import is running")));
+		return -1;
+	}
+	sqlite3_finalize(lex->ins_cost);
+	lex->ins_cost = NULL;
+	/* IPAdic's cost of the same written form and reading */
+	if (exec(db, path, "UPDATE entry SET cost = coalesce((SELECT i.cost FROM temp.ipadic i"
+	                   " WHERE i.ja = entry.ja AND i.kana = yk_hira(entry.kana)), 0)"
+	                   " WHERE ja IN (SELECT ja FROM temp.ipadic)", error) != 0 ||
+	    exec(db, path, "DROP TABLE temp.ipadic", error) != 0)
+		goto fail;
+	/* names: ENAMDICT's full names that begin with the entry (a surname) or end with
+	 * it (a given name), in writing and in reading alike (岸田文雄 きしだふみお counts
+	 * for 岸田 きしだ and 文雄 ふみお, not for 岸田 きした) */
+	if (exec(db, path, "CREATE TEMP TABLE full(ja TEXT, kana TEXT, rja TEXT, rkana TEXT);"
+	                   "INSERT INTO temp.full SELECT ja, yk_hira(kana), yk_rev(ja),"
+	                   " yk_rev(yk_hira(kana)) FROM entry WHERE origin = 4 AND type = 'person'"
+	                   " AND ja != '';"
+	                   "CREATE INDEX temp.full_ja ON full(ja);"
+	                   "CREATE INDEX temp.full_rja ON full(rja);", error) != 0 ||
+	    exec(db, path, "UPDATE entry SET names ="
+	                   " (SELECT count(*) FROM temp.full f WHERE f.ja > entry.ja"
+	                   "  AND f.ja < entry.ja || char(1114111)"
+	                   "  AND substr(f.kana, 1, length(yk_hira(entry.kana))) = yk_hira(entry.kana))"
+	                   " + (SELECT count(*) FROM temp.full f WHERE f.rja > yk_rev(entry.ja)"
+	                   "  AND f.rja < yk_rev(entry.ja) || char(1114111)"
+	                   "  AND substr(f.rkana, 1, length(yk_hira(entry.kana)))"
+	                   "   = yk_rev(yk_hira(entry.kana)))"
+	                   " WHERE origin = 4 AND type != 'person' AND ja != '' AND length(ja) <= 4",
+	         error) != 0 ||
+	    exec(db, path, "DROP TABLE temp.full", error) != 0)
+		goto fail;
+	/* a full name whose parts are known, a surname then a given name of the same
+	 * writing and reading, is romanized "Surname Given" (岸田文雄 Kishida Fumio, was
+	 * Kishidafumio); its folding keys do not change (spaces and case are not in them),
+	 * so every spelling that found it still does. The longest surname wins. */
+	if (exec(db, path, "CREATE TEMP TABLE sur AS SELECT DISTINCT ja, yk_hira(kana) AS kana, romaji"
+	                   " FROM entry WHERE origin = 4 AND ja != '' AND length(ja) <= 4 AND"
+	                   " (type = 'surname' OR note LIKE '%surname%');"
+	                   "CREATE INDEX temp.sur_ja ON sur(ja);"
+	                   "CREATE TEMP TABLE giv AS SELECT DISTINCT ja, yk_hira(kana) AS kana, romaji"
+	                   " FROM entry WHERE origin = 4 AND ja != '' AND"
+	                   " (type = 'given' OR note LIKE '%given name%');"
+	                   "CREATE INDEX temp.giv_ja ON giv(ja, kana);", error) != 0 ||
+	    exec(db, path, "UPDATE entry SET romaji = split.r FROM"
+	                   " (SELECT p.id AS id, (SELECT s.romaji || ' ' || g.romaji FROM temp.sur s"
+	                   "   JOIN temp.giv g ON g.ja = substr(p.ja, length(s.ja) + 1)"
+	                   "   AND g.kana = substr(p.kana, length(s.kana) + 1)"
+	                   "   WHERE s.ja IN (substr(p.ja, 1, 1), substr(p.ja, 1, 2), substr(p.ja, 1, 3),"
+	                   "                  substr(p.ja, 1, 4)) AND length(s.ja) < length(p.ja)"
+	                   "   AND s.kana = substr(p.kana, 1, length(s.kana))"
+	                   "   ORDER BY length(s.ja) DESC, length(s.kana) DESC LIMIT 1) AS r"
+	                   "  FROM (SELECT id, ja, yk_hira(kana) AS kana FROM entry"
+	                   "   WHERE origin = 4 AND type = 'person' AND ja != '') p) AS split"
+	                   " WHERE entry.id = split.id AND split.r IS NOT NULL", error) != 0 ||
+	    exec(db, path, "DROP TABLE temp.sur; DROP TABLE temp.giv", error) != 0 ||
+	    exec(db, path, "COMMIT", error) != 0)
+		goto fail;
+	lex->import_db = NULL;
+	return 0;
+fail:
+	lexicon_import_rollback(lex);
+	return -1;
+}
+
 /* ---- search ----------------------------------------------------------------------- */
 
 /* One candidate result while searching. */
 struct hit {
-	int db;            /* 0 seed, 1 user */
+	int db;            /* 0 seed, 1 user, 2 system */
 	int64_t id;
 	int tier;          /* 0 exact, 1 normalised, 2 fuzzy */
 	int distance;
 	double bonus;      /* 0..1 within a tier */
 	const char *match;
 	int origin;
-	int common;
+	double ev;         /* commonness evidence (evidence()) */
 	double score;
 };
 
@@ -1269,7 +1573,9 @@ struct qforms {
 	char *rkey;        /* romaji folding key ("" when none) */
 	char *kkey;        /* kana folding key, when the query has kana */
 	char *hira;        /* hiragana plain form, when the query has kana */
-	char *words;       /* lower-case words joined by one space (English whole names) */
+	char *words;       /* English words (en_words) */
+	char *ejoined;     /* its loose forms (loose_forms) */
+	char *einverted;
 	unsigned scripts;
 	int wildcard;
 	int exact;
@@ -1334,7 +1640,12 @@ static void qforms_free(struct qforms *q)
 	free(q->kkey);
 	free(q->hira);
 	free(q->words);
+	free(q->ejoined);
+	free(q->einverted);
 }
+
+static char *en_words(const char *s, size_t len);
+static int loose_forms(const char *words, char **joined, char **inverted);
 
 static int qforms_make(struct qforms *q, const char *query, int exact)
 {
@@ -1357,8 +1668,8 @@ static int qforms_make(struct qforms *q, const char *query, int exact)
 	q->wildcard = match_has_wildcard(q->nfkc);
 	q->plain = match_plain(q->nfkc, (size_t)-1);
 	q->rkey = match_romaji_key(q->nfkc, (size_t)-1);
-	q->words = words_of(q->plain ? q->nfkc : "");
-	if (!q->plain || !q->rkey || !q->words)
+	q->words = en_words(q->plain ? q->nfkc : "", q->plain ? strlen(q->nfkc) : 0);
+	if (!q->plain || !q->rkey || !q->words || loose_forms(q->words, &q->ejoined, &q->einverted) != 0)
 		return -1;
 	if (q->scripts & MATCH_KANA) {
 		q->kkey = match_kana_key(q->nfkc, (size_t)-1);
@@ -1372,6 +1683,39 @@ static int qforms_make(struct qforms *q, const char *query, int exact)
 static int64_t hit_rank_origin(int origin)
 {
 	return origin <= LEXICON_USER ? 0 : 1;
+}
+
+/* Commonness from an entry's evidence (README "Ranking"): 1 for EDICT's (P); IPAdic's
+ * cost c of the same written form and reading, (9000 - c) / 6000 up to 1 (a cost of
+ * 3000 or less is an everyday word); and the full names that use a surname or given
+ * name, 0.4 * log2(1 + names) up to 1.2. */
+static double evidence(int common, int64_t names, int64_t cost)
+{
+	double ev = common ? 1 : 0, c;
+	if (cost > 0 && cost < 9000) {
+		c = (9000 - (double)cost) / 6000;
+		ev += c > 1 ? 1 : c;
+	}
+	if (names > 0) {
+		c = 0.4 * log2(1 + (double)names);
+		ev += c > 1.2 ? 1.2 : c;
+	}
+	return ev;
+}
+
+/* The evidence of a row whose columns col, col + 1, col + 2 are common, names, cost. */
+static double row_evidence(sqlite3_stmt *st, int col)
+{
+	return evidence(sqlite3_column_int(st, col), sqlite3_column_int64(st, col + 1),
+	                sqlite3_column_int64(st, col + 2));
+}
+
+/* The score of a hit (README "Ranking"); commonness is capped at EVIDENCE_CAP, so an
+ * imported entry never passes a seed or user entry of the same tier and distance. */
+static double hit_score(int tier, int distance, int origin, double bonus, double ev)
+{
+	return 300 - 100 * tier - 10 * distance - 5 * (double)hit_rank_origin(origin) + bonus +
+	       (ev > EVIDENCE_CAP ? EVIDENCE_CAP : ev);
 }
 
 /* The slot of (db, id) in the hash of hits: where it is, or the empty slot where it
@@ -1391,16 +1735,15 @@ static size_t hit_slot(const struct search *s, int db, int64_t id)
 	return j;
 }
 
-/* Records a hit (keeping the better one per entry). Fetches origin and common. */
+/* Records a hit (keeping the better one per entry); ev is the entry's evidence(). */
 static int add_hit(struct search *s, int64_t id, int tier, int distance, double bonus,
-                   const char *match, int origin, int common)
+                   const char *match, int origin, double ev)
 {
 	size_t i, j;
 	double score;
 	if (s->q->exact && tier > 0)
 		return 0;
-	score = 300 - 100 * tier - 10 * distance - 5 * (double)hit_rank_origin(origin) +
-	        2 * (common ? 1 : 0) + bonus;
+	score = hit_score(tier, distance, origin, bonus, ev);
 	j = hit_slot(s, s->dbi, id);
 	if (s->nslot && s->slot[j]) {
 		struct hit *h = &s->hits[s->slot[j] - 1];
@@ -1434,7 +1777,7 @@ static int add_hit(struct search *s, int64_t id, int tier, int distance, double 
 		j = hit_slot(s, s->dbi, id);
 	}
 	s->slot[j] = s->n + 1;
-	s->hits[s->n++] = (struct hit){ s->dbi, id, tier, distance, bonus, match, origin, common, score };
+	s->hits[s->n++] = (struct hit){ s->dbi, id, tier, distance, bonus, match, origin, ev, score };
 	return 0;
 }
 
@@ -1443,7 +1786,8 @@ static sqlite3_stmt *prep(struct search *s, const char *sql);
 /* Facts about entry id needed to classify a match. Strings point into s->info and are
  * valid until the next call. Returns 1 found, 0 not, -1 error. */
 struct info {
-	int origin, common;
+	int origin;
+	double ev;
 	const char *kana, *romaji, *variants, *en, *market;
 };
 
@@ -1451,8 +1795,8 @@ static int get_info(struct search *s, int64_t id, struct info *in)
 {
 	int r;
 	/* prepared at the first use: a search in the written form alone needs none */
-	if (!s->info && !(s->info = prep(s, "SELECT origin, common, kana, romaji, variants,"
-	                                     " en, market FROM entry WHERE id = ?1")))
+	if (!s->info && !(s->info = prep(s, "SELECT origin, common, names, cost, kana, romaji,"
+	                                     " variants, en, market FROM entry WHERE id = ?1")))
 		return -1;
 	sqlite3_reset(s->info);
 	sqlite3_bind_int64(s->info, 1, id);
@@ -1464,12 +1808,12 @@ static int get_info(struct search *s, int64_t id, struct info *in)
 		return -1;
 	}
 	in->origin = sqlite3_column_int(s->info, 0);
-	in->common = sqlite3_column_int(s->info, 1);
-	in->kana = (const char *)sqlite3_column_text(s->info, 2);
-	in->romaji = (const char *)sqlite3_column_text(s->info, 3);
-	in->variants = (const char *)sqlite3_column_text(s->info, 4);
-	in->en = (const char *)sqlite3_column_text(s->info, 5);
-	in->market = (const char *)sqlite3_column_text(s->info, 6);
+	in->ev = row_evidence(s->info, 1);
+	in->kana = (const char *)sqlite3_column_text(s->info, 4);
+	in->romaji = (const char *)sqlite3_column_text(s->info, 5);
+	in->variants = (const char *)sqlite3_column_text(s->info, 6);
+	in->en = (const char *)sqlite3_column_text(s->info, 7);
+	in->market = (const char *)sqlite3_column_text(s->info, 8);
 	return 1;
 }
 
@@ -1506,40 +1850,142 @@ static int has_words(const char *w, const char *words)
 	return 0;
 }
 
-/* How well the English query words fit a "\n"-separated list of names: 2 an item has
- * exactly these words (a whole name: case, punctuation and spacing aside), 1 an item
- * has them as a phrase, 0 neither. -1 out of memory. */
-static int english_fit(const char *list, const char *words)
+/* English words for comparison: diacritics stripped (Shinzō = Shinzo), case folded,
+ * a life span in parentheses at the end dropped ("Shinzō Abe (1954.9-)": an open range
+ * of digits; a closed one, "(1869-2001)", says the name is no longer current and stays),
+ * then lower-case words joined by one space (words_of). Malloc'd, or NULL. */
+static char *en_words(const char *s, size_t len)
+{
+	char *item = malloc(len + 1), *sm = NULL, *cf = NULL, *w;
+	size_t i, n = len;
+	if (!item)
+		return NULL;
+	memcpy(item, s, len);
+	item[len] = '\0';
+	while (n > 0 && item[n - 1] == ' ')
+		n--;
+	if (n > 2 && item[n - 1] == ')' && item[n - 2] == '-') {
+		for (i = n - 2; i > 0 && ((item[i - 1] >= '0' && item[i - 1] <= '9') ||
+		                          item[i - 1] == '.' || item[i - 1] == '-'); i--)
+			;
+		if (i > 0 && item[i - 1] == '(' && i < n - 2)
+			item[i - 1] = '\0';
+	}
+	for (i = 0; item[i] && (unsigned char)item[i] < 0x80; i++)
+		;
+	if (item[i]) { /* non-ASCII: strip marks and case-fold first (words_of lowers ASCII) */
+		sm = text_strip_marks(item, (size_t)-1);
+		cf = sm ? text_casefold(sm, (size_t)-1) : NULL;
+	}
+	{
+		/* every code point that is not a letter or digit separates words (’ —),
+		 * as FTS5's tokenizer has it: a quoted word is then one token */
+		char *t = cf ? cf : item;
+		size_t tl = strlen(t), k = 0;
+		while (k < tl) {
+			size_t b = k;
+			int32_t cp = text_next_cp(t, tl, &k);
+			if (cp >= 0x80 && !text_is_alnum(cp))
+				memset(t + b, ' ', k - b);
+		}
+		w = words_of(t);
+	}
+	free(item);
+	free(sm);
+	free(cf);
+	return w;
+}
+
+/* The forms of English words (en_words) that compare names loosely: the content
+ * words (without function words), each stemmed (a plural's s dropped: forces = force,
+ * rates = rate, policies = policy), joined without spaces (birth rate = birthrate,
+ * Self-Defense = Self Defense) into *joined; and when the words are "A of B" (one "of"),
+ * the same of "B A" into *inverted (University of Tokyo = Tokyo University; else "").
+ * Malloc'd; 0, or -1 out of memory. */
+static int loose_forms(const char *words, char **joined, char **inverted)
+{
+	size_t n = strlen(words), nw = 0, i, o = 0, of = 0, nof = 0;
+	char *copy = strdup(words), **v = calloc(n / 2 + 2, sizeof *v), *p;
+	*joined = malloc(n + 1);
+	*inverted = malloc(n + 1);
+	if (!copy || !v || !*joined || !*inverted) {
+		free(copy);
+		free(v);
+		free(*joined);
+		free(*inverted);
+		*joined = *inverted = NULL;
+		return -1;
+	}
+	for (p = strtok(copy, " "); p; p = strtok(NULL, " ")) {
+		size_t l = strlen(p);
+		if (strcmp(p, "of") == 0) {
+			of = nw;
+			nof++;
+		}
+		if (l > 4 && strcmp(p + l - 3, "ies") == 0)
+			strcpy(p + l - 3, "y");
+		else if (l > 3 && p[l - 1] == 's' && p[l - 2] != 's' && p[l - 2] != 'u' &&
+		         p[l - 2] != 'i')
+			p[l - 1] = '\0';
+		v[nw++] = p;
+	}
+	for (i = 0; i < nw; i++) {
+		if (stop_word(v[i], strlen(v[i])))
+			continue;
+		strcpy(*joined + o, v[i]);
+		o += strlen(v[i]);
+	}
+	(*joined)[o] = '\0';
+	o = 0;
+	if (nof == 1 && of > 0 && of + 1 < nw)
+		for (i = 0; i < nw; i++) {
+			const char *w = v[(of + 1 + i) % nw]; /* B..., then A... */
+			if (stop_word(w, strlen(w)))
+				continue;
+			strcpy(*inverted + o, w);
+			o += strlen(w);
+		}
+	(*inverted)[o] = '\0';
+	free(copy);
+	free(v);
+	return 0;
+}
+
+/* How well the English query fits a "\n"-separated list of names: 3 an item has
+ * exactly its words (a whole name or abbreviation: case, punctuation, diacritics and a
+ * life span aside); 2 an item has the same content words, loosely (loose_forms:
+ * function words, plurals, spacing, "A of B" = "B A" aside); 1 an item has the query's words
+ * as a phrase; 0 none. -1 out of memory. */
+static int english_fit(const char *list, const struct qforms *q)
 {
 	int best = 0;
 	const char *p = list;
-	while (p && *p && best < 2) {
-		const char *e = strchr(p, '\n'), *c;
+	while (p && *p && best < 3) {
+		const char *e = strchr(p, '\n');
 		size_t l = e ? (size_t)(e - p) : strlen(p);
-		char *item = malloc(l + 1), *cf = NULL, *w;
-		if (!item)
-			return -1;
-		memcpy(item, p, l);
-		item[l] = '\0';
-		for (c = item; *c && (unsigned char)*c < 0x80; c++)
-			;
-		if (*c) /* non-ASCII: case-fold first (words_of lowers ASCII only) */
-			cf = text_casefold(item, l);
-		w = words_of(cf ? cf : item);
-		free(item);
-		free(cf);
+		char *w = en_words(p, l), *j = NULL, *so = NULL;
 		if (!w)
 			return -1;
-		if (strcmp(w, words) == 0)
-			best = 2;
-		else if (has_words(w, words))
+		if (strcmp(w, q->words) == 0) {
+			best = 3;
+		} else if (best < 2 && *q->ejoined) {
+			if (loose_forms(w, &j, &so) != 0) {
+				free(w);
+				return -1;
+			}
+			if (strcmp(j, q->ejoined) == 0 || (*so && strcmp(so, q->ejoined) == 0) ||
+			    (*q->einverted && strcmp(j, q->einverted) == 0))
+				best = 2;
+		}
+		if (best < 1 && has_words(w, q->words))
 			best = 1;
 		free(w);
+		free(j);
+		free(so);
 		p += l + (e ? 1 : 0);
 	}
 	return best;
 }
-
 /* An FTS5 query for the entries that have every word of text (words separated by
  * spaces): each word split at every character that is not a letter or a digit, each
  * piece a string of its own ("ministry" "of" "economy", implicitly ANDed). A piece of
@@ -1634,14 +2080,15 @@ static int step_error(struct search *s, int r)
 /* Written form equal to the query. */
 static int search_ja(struct search *s)
 {
-	sqlite3_stmt *st = prep(s, "SELECT e.id, e.origin, e.common FROM entry e WHERE e.ja = ?1");
+	sqlite3_stmt *st = prep(s, "SELECT e.id, e.origin, e.common, e.names, e.cost FROM entry e"
+	                           " WHERE e.ja = ?1");
 	int r, rc = 0;
 	if (!st)
 		return -1;
 	bind_text(st, 1, s->q->nfkc);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW && rc == 0)
 		rc = add_hit(s, sqlite3_column_int64(st, 0), 0, 0, 1, "ja",
-		             sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
+		             sqlite3_column_int(st, 1), row_evidence(st, 2));
 	if (rc == 0)
 		rc = step_error(s, r);
 	sqlite3_finalize(st);
@@ -1664,30 +2111,30 @@ static int classify_key(struct search *s, int64_t id, int kind)
 			r = p && strcmp(p, q->hira) == 0;
 			free(p);
 			if (r)
-				return add_hit(s, id, 0, 0, 0.9, "kana", in.origin, in.common);
+				return add_hit(s, id, 0, 0, 0.9, "kana", in.origin, in.ev);
 			p = match_kana_key(in.kana, (size_t)-1);
 			r = p && strcmp(p, q->kkey) == 0;
 			free(p);
-			return add_hit(s, id, 1, 0, r ? 0.85 : 0.8, "normalised", in.origin, in.common);
+			return add_hit(s, id, 1, 0, r ? 0.85 : 0.8, "normalised", in.origin, in.ev);
 		}
 		p = match_plain(in.romaji, (size_t)-1);
 		r = p && strcmp(p, q->plain) == 0;
 		free(p);
 		/* a variant or market name with the same key is stored once, as this key */
 		if (!r && list_has_plain(in.variants, q->plain))
-			return add_hit(s, id, 0, 0, 0.8, "variant", in.origin, in.common);
+			return add_hit(s, id, 0, 0, 0.8, "variant", in.origin, in.ev);
 		if (!r && list_has_plain(in.market, q->plain))
-			return add_hit(s, id, 0, 0, 0.7, "english", in.origin, in.common);
+			return add_hit(s, id, 0, 0, 0.7, "english", in.origin, in.ev);
 		return add_hit(s, id, r ? 0 : 1, 0, r ? 0.9 : 0.8, r ? "romaji" : "normalised",
-		               in.origin, in.common);
+		               in.origin, in.ev);
 	case KIND_VARIANT:
 		r = list_has_plain(in.variants, q->plain);
 		return add_hit(s, id, r ? 0 : 1, 0, r ? 0.8 : 0.7, r ? "variant" : "normalised",
-		               in.origin, in.common);
+		               in.origin, in.ev);
 	case KIND_MARKET:
 		r = list_has_plain(in.market, q->plain);
 		return add_hit(s, id, r ? 0 : 1, 0, r ? 0.7 : 0.7, r ? "english" : "normalised",
-		               in.origin, in.common);
+		               in.origin, in.ev);
 	default:
 		return 0;
 	}
@@ -1730,51 +2177,200 @@ static char *fts_quote(const char *text)
 	return q;
 }
 
-/* English names through FTS5: every word of the query in a name (the index has no
- * positions, so no ranking by it either); then each candidate is classified on its
- * text: a whole name or abbreviation is exact, the query as a phrase in a longer name
- * ranks above its words scattered. At most 2000 candidates (in id order) are read, so
- * a query of the commonest words stays cheap. */
+/* Appends text[0..n) to b (str_buf_add), or a quoted FTS5 string "text" when quote;
+ * out of memory sets *bad. */
+static void sb_add(str_buf *b, const char *text, size_t n, int quote, int *bad)
+{
+	if (quote && str_buf_add(b, "\"", 1) != 0)
+		*bad = 1;
+	if (str_buf_add(b, text, n) != 0)
+		*bad = 1;
+	if (quote && str_buf_add(b, "\"", 1) != 0)
+		*bad = 1;
+}
+
+/* Appends the FTS5 alternatives of one query word to b: the word itself, or, for a word
+ * of 6 ASCII letters or more, also the word split in two ("birthrate" OR ("birth" AND
+ * "rate") OR ...), so that a query written solid finds names written apart. */
+static void fts_word(str_buf *b, const char *w, size_t l, int *bad)
+{
+	size_t i;
+	int ascii = 1;
+	for (i = 0; i < l; i++)
+		ascii &= (unsigned char)w[i] < 0x80;
+	if (!ascii || l < 6) {
+		sb_add(b, w, l, 1, bad);
+		return;
+	}
+	sb_add(b, "(", 1, 0, bad);
+	sb_add(b, w, l, 1, bad);
+	for (i = 3; i + 3 <= l; i++) {
+		sb_add(b, " OR (", 5, 0, bad);
+		sb_add(b, w, i, 1, bad);
+		sb_add(b, " AND ", 5, 0, bad);
+		sb_add(b, w + i, l - i, 1, bad);
+		sb_add(b, ")", 1, 0, bad);
+	}
+	sb_add(b, ")", 1, 0, bad);
+}
+
+/* The FTS5 query for the English query words (lower-case, letters and digits, one
+ * space apart, so nothing in them is FTS5 syntax): every content word (function words
+ * are left out unless there is nothing else, so "University of Tokyo" finds "Tokyo
+ * University"), ANDed, each with its split forms; join (>= 0): words join and join + 1
+ * written as one word (the query written apart finds a name written solid). A word is
+ * used once, and at most FTS_MAX_TERMS words are: FTS5 reads a doclist for each (15,000
+ * words took 164 MB); *capped is set when words were left out, so the query finds a
+ * superset the caller must check. Malloc'd, or NULL (no word, or out of memory). */
+static char *fts_english_query(const char *words, int join, int *capped)
+{
+	str_buf b = { NULL, 0, 0 };
+	const char *p, *used[FTS_MAX_TERMS];
+	size_t used_len[FTS_MAX_TERMS], nused = 0, u;
+	int content = 0, k = 0, first = 1, bad = 0;
+	*capped = 0;
+	for (p = words; *p;) {
+		size_t l = strcspn(p, " ");
+		content += !stop_word(p, l);
+		p += l + (p[l] == ' ');
+	}
+	for (p = words; *p; k++) {
+		size_t l = strcspn(p, " ");
+		const char *w = p;
+		int joined;
+		p += l + (p[l] == ' ');
+		joined = k == join && *p;
+		if (!joined && content && stop_word(w, l))
+			continue;
+		if (!joined) {
+			for (u = 0; u < nused; u++)
+				if (used_len[u] == l && !memcmp(used[u], w, l))
+					break;
+			if (u < nused)
+				continue; /* a repeat adds nothing to an AND */
+			if (nused == FTS_MAX_TERMS) {
+				*capped = 1;
+				continue;
+			}
+			used[nused] = w;
+			used_len[nused++] = l;
+		}
+		if (!first)
+			sb_add(&b, " AND ", 5, 0, &bad);
+		first = 0;
+		if (joined) {
+			size_t l2 = strcspn(p, " ");
+			sb_add(&b, "\"", 1, 0, &bad);
+			sb_add(&b, w, l, 0, &bad);
+			sb_add(&b, p, l2, 0, &bad);
+			sb_add(&b, "\"", 1, 0, &bad);
+			p += l2 + (p[l2] == ' ');
+			k++;
+			continue;
+		}
+		fts_word(&b, w, l, &bad);
+	}
+	if (bad || !b.s) {
+		free(b.s);
+		return NULL;
+	}
+	return b.s;
+}
+
+/* English names through FTS5 (porter stems: forces = force): candidates with every
+ * content word of the query (fts_english_query; also with each pair of neighbouring
+ * words joined, up to 5 words), each then classified on its text (english_fit): a
+ * whole name or abbreviation, then the same content words loosely, are exact; the
+ * query as a phrase in a longer name ranks above its words scattered. At most 2000
+ * candidates (in id order) are read per FTS5 query, so a query of the commonest words
+ * stays cheap. */
 static int search_english(struct search *s)
 {
 	const struct qforms *q = s->q;
 	sqlite3_stmt *st = NULL;
-	char *fq = NULL;
-	int r = SQLITE_DONE, rc = 0, capped;
+	int r = SQLITE_DONE, rc = 0, join, nwords = 1, capped = 0;
+	const char *p;
 
 	if (!*q->words)
 		return 0;
-	fq = fts_and_query(q->words, 0, &capped);
-	if (!fq)
-		return 0; /* no letters or digits (or out of memory, which the next step finds) */
-	st = prep(s, "SELECT e.id, e.origin, e.common, e.en, e.market FROM en_fts"
+	for (p = q->words; *p; p++)
+		nwords += *p == ' ';
+	st = prep(s, "SELECT e.id, e.origin, e.common, e.names, e.cost, e.en, e.market FROM en_fts"
 	             " JOIN entry e ON e.id = en_fts.rowid WHERE en_fts MATCH ?1 LIMIT 2000");
-	if (!st) {
-		free(fq);
+	if (!st)
 		return -1;
-	}
-	bind_text(st, 1, fq);
-	while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		int fit, fm;
-		fit = english_fit((const char *)sqlite3_column_text(st, 3), q->words);
-		fm = fit < 2 ? english_fit((const char *)sqlite3_column_text(st, 4), q->words) : 0;
-		if (fit < 0 || fm < 0) {
+	for (join = -1; rc == 0 && join < (nwords <= 5 ? nwords - 1 : 0); join++) {
+		char *fq = fts_english_query(q->words, join, &capped);
+		if (!fq) {
 			nomem_error(s->error);
 			rc = -1;
 			break;
 		}
-		if (fm > fit)
-			fit = fm;
-		if (capped && fit == 0)
-			continue; /* FTS5 saw only some of the words: scattered ones are unchecked */
-		rc = add_hit(s, id, fit == 2 ? 0 : 1, 0, fit == 2 ? 0.7 : fit ? 0.5 : 0.2,
-		             "english", sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
+		sqlite3_reset(st);
+		bind_text(st, 1, fq);
+		free(fq);
+		while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(st, 0);
+			int fit, fm;
+			fit = english_fit((const char *)sqlite3_column_text(st, 5), q);
+			fm = fit < 3 ? english_fit((const char *)sqlite3_column_text(st, 6), q) : 0;
+			if (fit < 0 || fm < 0) {
+				nomem_error(s->error);
+				rc = -1;
+				break;
+			}
+			if (fm > fit)
+				fit = fm;
+			if (capped && fit == 0)
+				continue; /* FTS5 saw only some of the words: scattered ones are unchecked */
+			rc = add_hit(s, id, fit >= 2 ? 0 : 1, 0,
+			             fit == 3 ? 0.7 : fit == 2 ? 0.65 : fit ? 0.5 : 0.2, "english",
+			             sqlite3_column_int(st, 1), row_evidence(st, 2));
+		}
+		if (rc == 0 && r != SQLITE_DONE) {
+			/* a word FTS5 cannot take (a bare digit run is fine; this is a real
+			 * error) */
+			rc = step_error(s, r);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Initials: a query of 3 to 8 ASCII letters finds the names whose words begin with
+ * them ("SDF": Self-Defense Force; initials_of), ranked as normalised matches. */
+static int search_initials(struct search *s)
+{
+	const char *w = s->q->nfkc;
+	size_t n = strlen(w), i;
+	char key[10];
+	sqlite3_stmt *st;
+	int r = SQLITE_DONE, rc = 0;
+	if (n < 3 || n > 8)
+		return 0;
+	key[0] = INITIALS_MARK;
+	for (i = 0; i < n; i++) {
+		if (!((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= 'A' && w[i] <= 'Z')))
+			return 0;
+		key[i + 1] = (char)(w[i] | 0x20);
+	}
+	key[n + 1] = '\0';
+	st = prep(s, "SELECT kid FROM fold WHERE k = ?1 AND kind = 1 LIMIT 500");
+	if (!st)
+		return -1;
+	bind_text(st, 1, key);
+	while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct info in;
+		int64_t id = sqlite3_column_int64(st, 0) / KEY_SLOTS;
+		int g = get_info(s, id, &in);
+		if (g < 0)
+			rc = -1;
+		else if (g > 0)
+			rc = add_hit(s, id, 1, 0, 0.6, "initials", in.origin, in.ev);
 	}
 	if (rc == 0)
 		rc = step_error(s, r);
 	sqlite3_finalize(st);
-	free(fq);
 	return rc;
 }
 
@@ -1819,7 +2415,7 @@ static int search_prefix(struct search *s)
 		if (g < 0)
 			rc = -1;
 		else if (g > 0)
-			rc = add_hit(s, id, 2, 1, 0.45, "prefix", in.origin, in.common);
+			rc = add_hit(s, id, 2, 1, 0.45, "prefix", in.origin, in.ev);
 	}
 	if (rc == 0)
 		rc = step_error(s, r);
@@ -2029,7 +2625,7 @@ static int search_fuzzy(struct search *s)
 			rc = g;
 			continue;
 		}
-		keys_of(in.romaji, in.kana, in.variants, in.market, slot, &ks);
+		keys_of(in.romaji, in.kana, in.variants, in.market, NULL, slot, &ks);
 		if (ks.n <= slot) {
 			keyset_free(&ks);
 			continue;
@@ -2042,9 +2638,9 @@ static int search_fuzzy(struct search *s)
 			goto nomem;
 		if (d > 0 && d <= maxd)
 			rc = add_hit(s, id, 2, d, kind == KIND_ROMAJI ? 0.5 : 0.4, "fuzzy", in.origin,
-			             in.common);
+			             in.ev);
 		else if (pd <= maxd) /* the beginning of the key, mistyped: a step further */
-			rc = add_hit(s, id, 2, pd + 1, 0.3, pd ? "fuzzy" : "prefix", in.origin, in.common);
+			rc = add_hit(s, id, 2, pd + 1, 0.3, pd ? "fuzzy" : "prefix", in.origin, in.ev);
 		if (d == 1)
 			found1 = 1;
 	}
@@ -2181,14 +2777,14 @@ static int search_wildcard(struct search *s)
 	if (!rpat || !epat)
 		goto nomem;
 	/* ja */
-	st = prep(s, "SELECT id, origin, common FROM entry WHERE ja GLOB ?1 LIMIT 1000");
+	st = prep(s, "SELECT id, origin, common, names, cost FROM entry WHERE ja GLOB ?1 LIMIT 1000");
 	if (!st)
 		goto cleanup;
 	bind_text(st, 1, jpat);
 	rc = 0;
 	while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW)
 		rc = add_hit(s, sqlite3_column_int64(st, 0), 1, 0, 0.9, "wildcard",
-		             sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
+		             sqlite3_column_int(st, 1), row_evidence(st, 2));
 	if (rc == 0)
 		rc = step_error(s, r);
 	sqlite3_finalize(st);
@@ -2211,7 +2807,7 @@ static int search_wildcard(struct search *s)
 				rc = -1;
 			else if (g > 0)
 				rc = add_hit(s, sqlite3_column_int64(st, 0) / KEY_SLOTS, 1, 0, 0.8,
-				             "wildcard", in.origin, in.common);
+				             "wildcard", in.origin, in.ev);
 		}
 		if (rc == 0)
 			rc = step_error(s, r);
@@ -2223,11 +2819,11 @@ static int search_wildcard(struct search *s)
 	/* English names */
 	fts = prefix_query(epat);
 	if (fts)
-		st = prep(s, "SELECT e.id, e.origin, e.common FROM en_fts JOIN entry e"
+		st = prep(s, "SELECT e.id, e.origin, e.common, e.names, e.cost FROM en_fts JOIN entry e"
 		             " ON e.id = en_fts.rowid WHERE en_fts MATCH ?2 AND"
 		             " (yk_glob_list(?1, e.en) OR yk_glob_list(?1, e.market)) LIMIT 1000");
 	else /* every name read: LIKE (no allocation) lets few rows reach yk_glob_list */
-		st = prep(s, "SELECT id, origin, common FROM entry WHERE"
+		st = prep(s, "SELECT id, origin, common, names, cost FROM entry WHERE"
 		             " (en LIKE ?2 ESCAPE '\\' OR market LIKE ?2 ESCAPE '\\') AND"
 		             " (yk_glob_list(?1, en) OR yk_glob_list(?1, market)) LIMIT 1000");
 	if (!st) {
@@ -2264,7 +2860,7 @@ static int search_wildcard(struct search *s)
 	}
 	while (rc == 0 && (r = sqlite3_step(st)) == SQLITE_ROW)
 		rc = add_hit(s, sqlite3_column_int64(st, 0), 1, 0, 0.6, "wildcard",
-		             sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
+		             sqlite3_column_int(st, 1), row_evidence(st, 2));
 	if (rc == 0)
 		rc = step_error(s, r);
 	goto cleanup;
@@ -2310,6 +2906,8 @@ static int search_db(struct search *s, sqlite3 *db, int dbi, size_t limit, int p
 			rc = search_keys(s);
 		if (rc == 0 && (s->q->scripts & MATCH_LATIN))
 			rc = search_english(s);
+		if (rc == 0 && (s->q->scripts & MATCH_LATIN))
+			rc = search_initials(s);
 		if (rc == 0 && !s->q->exact && s->n < limit && keyed)
 			rc = search_prefix(s);
 	}
@@ -2330,16 +2928,101 @@ static int cmp_hit(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* A result while merging: the entries of one written form and reading. */
+struct merged {
+	lexicon_result r;
+	char *key;          /* written form TAB plain hiragana reading; NULL: not merged */
+	int db;             /* the database of r.entry */
+	unsigned origins;   /* bits 1 << origin of its entries */
+	unsigned in_db[3];  /* the same, per database */
+	double base, ev;    /* the best hit's score without its evidence, and the evidence */
+	size_t order;       /* rank before merging */
+};
+
+/* Adds hit h with its entry e (taken over) to the merged results mg[0..*nm): into the
+ * result of the same written form and reading (README "Ranking": one result per word,
+ * each source's senses kept in also), else as a new one. An entry of a source the
+ * result already has from another database (the user's own import of EDICT beside the
+ * system dictionary's) is that copy: the user's copy is shown, one copy kept. 0, or
+ * -1 out of memory (e freed). */
+static int merge_hit(struct merged *mg, size_t *nm, const struct hit *h, lexicon_entry *e)
+{
+	char *key = NULL, *hira;
+	unsigned bit = 1u << e->origin;
+	size_t g;
+	if (*e->ja) {
+		hira = hira_plain(e->kana);
+		key = hira ? str_printf("%s\t%s", e->ja, hira) : NULL;
+		free(hira);
+		if (!key) {
+			lexicon_entry_clear(e);
+			return -1;
+		}
+		for (g = 0; g < *nm; g++)
+			if (mg[g].key && strcmp(mg[g].key, key) == 0)
+				break;
+		if (g < *nm) {
+			struct merged *x = &mg[g];
+			lexicon_entry *v;
+			free(key);
+			if ((x->origins & bit) && !(x->in_db[h->db] & bit)) {
+				/* a copy of a source from another database */
+				if (h->db == 1 && x->db == 2 && x->r.entry.origin == e->origin) {
+					lexicon_entry_clear(&x->r.entry);
+					x->r.entry = *e;
+					x->db = 1;
+					x->in_db[1] |= bit;
+				} else {
+					lexicon_entry_clear(e);
+				}
+				return 0;
+			}
+			v = realloc(x->r.also, (x->r.n_also + 1) * sizeof *v);
+			if (!v) {
+				lexicon_entry_clear(e);
+				return -1;
+			}
+			x->r.also = v;
+			v[x->r.n_also++] = *e;
+			x->origins |= bit;
+			x->in_db[h->db] |= bit;
+			return 0;
+		}
+	}
+	memset(&mg[*nm], 0, sizeof mg[*nm]);
+	mg[*nm].r.entry = *e;
+	mg[*nm].r.match = h->match;
+	mg[*nm].r.distance = h->distance;
+	mg[*nm].key = key;
+	mg[*nm].db = h->db;
+	mg[*nm].origins = bit;
+	mg[*nm].in_db[h->db] = bit;
+	mg[*nm].ev = h->ev;
+	mg[*nm].base = h->score - (h->ev > EVIDENCE_CAP ? EVIDENCE_CAP : h->ev);
+	mg[*nm].order = *nm;
+	(*nm)++;
+	return 0;
+}
+
+static int cmp_merged(const void *a, const void *b)
+{
+	const struct merged *x = a, *y = b;
+	if (x->r.score != y->r.score)
+		return x->r.score > y->r.score ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
 int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
                    lexicon_result **out, size_t *n, char **error)
 {
 	struct qforms forms;
 	struct search s;
-	size_t limit = q && q->limit ? q->limit : 20, i, k = 0;
+	size_t limit = q && q->limit ? q->limit : 20, i, j, k = 0, m, nm = 0;
+	struct merged *mg = NULL;
 	lexicon_result *res = NULL;
-	sqlite3_stmt *get[2] = { NULL, NULL };
-	sqlite3 *dbs[2] = { lex->seed, lex->user };
-	int rc = -1, begun[2] = { 0, 0 };
+	sqlite3_stmt *get[3] = { NULL, NULL, NULL };
+	sqlite3 *dbs[3] = { lex->seed, lex->user, lex->sys };
+	int rc = -1, begun[3] = { 0, 0, 0 };
 
 	*out = NULL;
 	*n = 0;
@@ -2358,7 +3041,7 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 	/* one read transaction per database for the whole search: one lock and one check
 	 * of the journal or WAL instead of one per statement, and the page cache stays
 	 * valid between the statements */
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 3; i++) {
 		if (!dbs[i])
 			continue;
 		if (sqlite3_exec(dbs[i], "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
@@ -2367,7 +3050,7 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 		}
 		begun[i] = 1;
 	}
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < 3; i++)
 		if (dbs[i] && search_db(&s, dbs[i], (int)i, limit, 0) != 0)
 			goto cleanup;
 	/* fuzzy matches only for a query nothing matched exactly or after normalisation
@@ -2375,21 +3058,22 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 	 * costly search at a million entries */
 	if (!forms.exact && !forms.wildcard && s.n < limit && !have_close_hit(&s) &&
 	    (forms.scripts & (MATCH_LATIN | MATCH_KANA)))
-		for (i = 0; i < 2; i++)
+		for (i = 0; i < 3; i++)
 			if (dbs[i] && search_db(&s, dbs[i], (int)i, limit, 1) != 0)
 				goto cleanup;
 	if (s.n)
 		qsort(s.hits, s.n, sizeof *s.hits, cmp_hit);
-	if (s.n < limit)
-		limit = s.n;
-	res = calloc(limit ? limit : 1, sizeof *res);
-	if (!res) {
+	/* the best hits' entries, a few more than asked for: merging may free places */
+	m = s.n < limit * 3 + 30 ? s.n : limit * 3 + 30;
+	mg = calloc(m ? m : 1, sizeof *mg);
+	if (!mg) {
 		nomem_error(error);
 		goto cleanup;
 	}
-	for (i = 0; i < limit; i++) {
+	for (i = 0; i < m; i++) {
 		struct hit *h = &s.hits[i];
 		sqlite3 *db = dbs[h->db];
+		lexicon_entry e;
 		int r;
 		if (!get[h->db] && sqlite3_prepare_v2(db, "SELECT " ENTRY_COLUMNS " FROM entry"
 		                                      " WHERE id = ?1", -1, &get[h->db], NULL) != SQLITE_OK) {
@@ -2403,14 +3087,31 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 			db_error(error, db, path_of(lex, db));
 			goto cleanup;
 		}
-		if (row_entry(get[h->db], &res[k].entry) != 0) {
+		if (row_entry(get[h->db], &e) != 0 || merge_hit(mg, &nm, h, &e) != 0) {
 			nomem_error(error);
 			goto cleanup;
 		}
-		res[k].match = h->match;
-		res[k].distance = h->distance;
-		res[k].score = h->score;
-		k++;
+	}
+	/* sources that agree add to the commonness: 2 for each other dictionary */
+	for (i = 0; i < nm; i++) {
+		unsigned o = mg[i].origins;
+		double ev = mg[i].ev;
+		for (o &= o - 1; o; o &= o - 1)
+			ev += 2;
+		mg[i].r.score = mg[i].base + (ev > EVIDENCE_CAP ? EVIDENCE_CAP : ev);
+	}
+	if (nm > 1)
+		qsort(mg, nm, sizeof *mg, cmp_merged);
+	if (nm < limit)
+		limit = nm;
+	res = calloc(limit ? limit : 1, sizeof *res);
+	if (!res) {
+		nomem_error(error);
+		goto cleanup;
+	}
+	for (k = 0; k < limit; k++) {
+		res[k] = mg[k].r;
+		memset(&mg[k].r, 0, sizeof mg[k].r);
 	}
 	*out = res;
 	*n = k;
@@ -2418,9 +3119,17 @@ int lexicon_search(lexicon *lex, const char *query, const lexicon_query *q,
 	rc = 0;
 cleanup:
 	lexicon_results_free(res, k);
-	sqlite3_finalize(get[0]);
-	sqlite3_finalize(get[1]);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < nm; i++) {
+		free(mg[i].key);
+		lexicon_entry_clear(&mg[i].r.entry);
+		for (j = 0; j < mg[i].r.n_also; j++)
+			lexicon_entry_clear(&mg[i].r.also[j]);
+		free(mg[i].r.also);
+	}
+	free(mg);
+	for (i = 0; i < 3; i++)
+		sqlite3_finalize(get[i]);
+	for (i = 0; i < 3; i++)
 		if (begun[i])
 			sqlite3_exec(dbs[i], "COMMIT", NULL, NULL, NULL); /* reads only */
 	free(s.hits);
@@ -2431,10 +3140,14 @@ cleanup:
 
 void lexicon_results_free(lexicon_result *r, size_t n)
 {
-	size_t i;
+	size_t i, j;
 	if (!r)
 		return;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		lexicon_entry_clear(&r[i].entry);
+		for (j = 0; j < r[i].n_also; j++)
+			lexicon_entry_clear(&r[i].also[j]);
+		free(r[i].also);
+	}
 	free(r);
 }

@@ -40,9 +40,9 @@ matches "schema 2, read as it is"
 
 id=$("$YAKUGO" add --ja 新試験 --kana 'しん しけん' --romaji 'Shin Shiken' --type term --en 'New Trial'); st=$?
 check "a writing command upgrades it: exit 0" 0 "$st"
-[ $have_sqlite3 = 1 ] && check "now schema 3" 3 "$(version)"
+[ $have_sqlite3 = 1 ] && check "now schema 4" 4 "$(version)"
 [ $have_sqlite3 = 1 ] && check "integrity check" ok "$(sqlite3 "$YAKUGO_USER_DB" 'PRAGMA integrity_check')"
-matches "schema 3, upgraded"
+matches "schema 4, upgraded"
 check "the new entry is found" "新試験 user romaji" "$(first 'Shin Shiken')"
 check "the new entry is found fuzzily" "新試験 user fuzzy" "$(first 'Shin Shikem')"
 

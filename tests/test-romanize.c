@@ -84,7 +84,7 @@ static void spec_table(void)
 	int pass;
 	size_t i;
 
-	lex = db ? lexicon_open(db, NULL, LEXICON_NO_USER, &err) : NULL;
+	lex = db ? lexicon_open(db, NULL, NULL, LEXICON_NO_USER, &err) : NULL;
 	ok(lex != NULL, "the seed glossary opens (%s)", err ? err : db ? db : "YAKUGO_DB unset");
 	free(err);
 	for (pass = 0; pass < 3; pass++) {
