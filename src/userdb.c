@@ -26,8 +26,9 @@ lexicon *userdb_open(int readonly, int *status)
 		*status = cli_error(YK_SYSTEM, "%s: %s", user_path, strerror(errno));
 		return NULL;
 	}
-	lex = lexicon_open(cli_db_path(), user_path, cli_system_db_path(),
-	                   readonly ? LEXICON_READONLY : 0, &err);
+	/* the user's own entries: the system dictionary is not theirs (export --all would
+	 * dump its million entries), so it is not opened */
+	lex = lexicon_open(cli_db_path(), user_path, NULL, readonly ? LEXICON_READONLY : 0, &err);
 	if (!lex) {
 		*status = lexicon_error_is_system() ? YK_SYSTEM : YK_USAGE;
 		cli_error(*status, "%s", err ? err : _("cannot open the database"));

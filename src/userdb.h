@@ -7,7 +7,8 @@
 
 #include "lexicon.h"
 
-/* Opens the seed database and the user database (cli_user_db_path()); unless readonly,
+/* Opens the seed database and the user database (cli_user_db_path()), not the system
+ * dictionary (the entries are the user's own); unless readonly,
  * the user database and its directories are created when missing. Returns the handle
  * (close with lexicon_close), or NULL after printing "yakugo: ..." to stderr, with
  * *status set to YK_SYSTEM (no home directory, a directory that cannot be made, a
