@@ -203,7 +203,7 @@ static int build_evidence(lexicon *lex, const char *dir)
 		if (!files)
 			cli_warn(_("%s: no IPAdic CSV files: no word costs in the ranking"), dir);
 		if (skipped)
-			cli_warn(_("%s: %zu line(s) skipped"), dir, skipped);
+			cli_warn(ngettext("%s: %zu line skipped", "%s: %zu lines skipped", skipped), dir, skipped);
 	}
 	if (lexicon_evidence_commit(lex, &err) != 0)
 		goto dberr;
@@ -289,8 +289,10 @@ int cmd_build(int argc, char **argv)
 	if (report(g) > 0) {
 		rc = YK_USAGE; /* unreadable files included: bad input */
 		if (!failed)
-			cli_error(YK_USAGE, _("%s not written: %zu problem(s) in the glossary"), output,
-			          glossary_problem_count(g));
+			cli_error(YK_USAGE, ngettext("%s not written: %zu problem in the glossary",
+			                             "%s not written: %zu problems in the glossary",
+			                             glossary_problem_count(g)),
+			          output, glossary_problem_count(g));
 		goto cleanup;
 	}
 	glossary_free(g);
@@ -323,7 +325,8 @@ write:
 		    (enamdict && (rc = build_dict(b.lex, enamdict, EDICT_NAMES, &entries, &skipped)) != YK_OK))
 			goto cleanup;
 		if (skipped)
-			cli_warn(_("%s: %zu line(s) skipped"), output, skipped);
+			cli_warn(ngettext("%s: %zu line skipped", "%s: %zu lines skipped", skipped), output,
+			         skipped);
 		if ((rc = build_evidence(b.lex, ipadic)) != YK_OK)
 			goto cleanup;
 		goto commit;

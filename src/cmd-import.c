@@ -348,11 +348,12 @@ int cmd_import(int argc, char **argv)
 	began = 0;
 	/* a signal that came during the commit is too late: everything is in */
 	interrupted = 0;
+	printf(ngettext("imported %zu entry from %s in %.1f s", "imported %zu entries from %s in %.1f s",
+	                im.entries), im.entries, im.file, now() - t0);
 	if (im.skipped)
-		printf(_("imported %zu entries from %s in %.1f s (%zu bad lines skipped)\n"),
-		       im.entries, im.file, now() - t0, im.skipped);
-	else
-		printf(_("imported %zu entries from %s in %.1f s\n"), im.entries, im.file, now() - t0);
+		printf(ngettext(" (%zu bad line skipped)", " (%zu bad lines skipped)", im.skipped),
+		       im.skipped);
+	putchar('\n');
 	rc = YK_OK;
 cleanup:
 	progress_finish(im.bar);

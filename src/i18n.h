@@ -7,6 +7,7 @@
 #include <libintl.h>
 
 #define _(s) gettext(s)
+/* Counts: ngettext(singular, plural, n), as libintl.h declares it (n is unsigned long). */
 #define N_(s) (s)
 
 #endif

@@ -55,7 +55,8 @@ void progress_update(progress *p, size_t done, size_t entries)
 	rate = t > p->start ? (double)entries / (t - p->start) : 0;
 	if (p->total == 0) {
 		fputs("\r\033[K", stderr);
-		fprintf(stderr, _("%s: %zu entries, %.0f/s"), p->label, entries, rate);
+		fprintf(stderr, ngettext("%s: %zu entry, %.0f/s", "%s: %zu entries, %.0f/s", entries),
+		        p->label, entries, rate);
 		return;
 	}
 	if (done > p->total)
@@ -68,7 +69,8 @@ void progress_update(progress *p, size_t done, size_t entries)
 		double frac = (double)done / (double)p->total;
 		double eta = frac > 0 ? (t - p->start) * (1 - frac) / frac : 0;
 		fputs("\r\033[K", stderr);
-		fprintf(stderr, _("%s [%s] %3.0f%% %zu entries, %.0f/s, ETA %.0f s"),
+		fprintf(stderr, ngettext("%s [%s] %3.0f%% %zu entry, %.0f/s, ETA %.0f s",
+		                         "%s [%s] %3.0f%% %zu entries, %.0f/s, ETA %.0f s", entries),
 		        p->label, bar, frac * 100, entries, rate, eta);
 	}
 }
