@@ -10,8 +10,10 @@
 #include "i18n.h"
 #include "lexicon.h"
 #include "status.h"
+#include "lines.h"
 #include "text.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,9 @@ static void print_help(void)
 	         "romaji in any system (with or without macrons; case, spaces and hyphens do\n"
 	         "not matter) or English name or abbreviation. Misspellings are found too,\n"
 	         "unless --exact. '*' and '?' are wildcards in any script.\n"));
+	printf(_("QUERY - reads one query a line from standard input and answers each in turn\n"
+	         "(text: under a '==> QUERY <==' heading; JSON: every result carries its \"query\";\n"
+	         "TSV: a query column first).\n"));
 	printf("\n%s\n", _("Options:"));
 	printf("  -f, --format FMT  %s\n", _("text (default), json (JSON Lines) or tsv"));
 	printf("  -n, --limit N     %s\n", _("print at most N results (default 20)"));
@@ -37,6 +42,7 @@ static void print_help(void)
 	printf("  yakugo lookup 'Kēzai sangyōshō'\n");
 	printf("  yakugo lookup --format json METI\n");
 	printf("  yakugo lookup '毎日*'\n");
+	printf("  printf 'METI\\nKeidanren\\n' | yakugo lookup --format json -\n");
 	printf("\n%s\n", _("Exit status: 0 found, 1 nothing found, 2 usage error, invalid query or\n"
 	                   "missing or damaged database, 3 system error."));
 }
@@ -95,11 +101,14 @@ static void json_list(const char *key, char **v, size_t n)
 	putchar(']');
 }
 
-static void print_json(const lexicon_result *r)
+/* One result as a JSON object on a line; query is the query it answers. */
+static void print_json(const lexicon_result *r, const char *query)
 {
 	const lexicon_entry *e = &r->entry;
 	size_t i;
-	fputs("{\"ja\":", stdout);
+	fputs("{\"query\":", stdout);
+	json_str(query);
+	fputs(",\"ja\":", stdout);
 	json_str(e->ja);
 	fputs(",\"kana\":", stdout);
 	json_str(e->kana);
@@ -262,6 +271,84 @@ static void print_text(const lexicon_result *r, size_t n, int color)
 	}
 }
 
+/* Looks query up and prints its results in format; batch: one of many queries (text: a
+ * "==> QUERY <==" heading first; TSV: a query column first, the header written once).
+ * *found gets the number of results. Returns 0, or -1 after reporting a database
+ * error (its status: lexicon_error_is_system). */
+static int answer(lexicon *lex, const char *query, const lexicon_query *q, enum format format,
+                  int batch, size_t *found)
+{
+	static int header_done;
+	lexicon_result *res = NULL;
+	char *error = NULL;
+	size_t n = 0, i;
+	*found = 0;
+	if (lexicon_search(lex, query, q, &res, &n, &error) != 0) {
+		cli_error(lexicon_error_is_system() ? YK_SYSTEM : YK_USAGE, "%s",
+		          error ? error : _("search failed"));
+		free(error);
+		return -1;
+	}
+	if (format == FORMAT_TEXT) {
+		if (batch)
+			printf("%s==> %s <==\n", header_done++ ? "\n" : "", query);
+		print_text(res, n, cli_color(stdout));
+	} else if (format == FORMAT_TSV && n > 0 && !header_done++)
+		printf("%s%s\n", batch ? "query\t" : "", glossary_header);
+	for (i = 0; i < n; i++) {
+		if (format == FORMAT_JSON)
+			print_json(&res[i], query);
+		else if (format == FORMAT_TSV) {
+			if (batch) {
+				tsv_field(query);
+				putchar('\t');
+			}
+			print_tsv(&res[i]);
+		}
+	}
+	lexicon_results_free(res, n);
+	*found = n;
+	return 0;
+}
+
+/* `lookup -`: one query a line of standard input, each answered in turn from this one
+ * process. A line that is not valid UTF-8 (or holds a NUL) is reported as
+ * <stdin>:LINE and skipped; empty lines are skipped. Returns the exit status: 0 when
+ * some query found something, 1 when none did, 2 after a bad line, 3 on a system error. */
+static int answer_lines(lexicon *lex, const lexicon_query *q, enum format format)
+{
+	lines *in = lines_from_stream(stdin, "<stdin>");
+	char *line;
+	size_t len, found, total = 0, bad;
+	int got, rc = YK_OK, any = 0;
+	if (!in)
+		return cli_error(YK_SYSTEM, _("out of memory"));
+	while ((got = lines_next(in, &line, &len)) == 1) {
+		if (len && line[len - 1] == '\r')
+			line[--len] = '\0';
+		if (memchr(line, '\0', len) || text_utf8_check(line, len, &bad) != 0) {
+			cli_error(YK_USAGE, _("%s:%zu: not a valid query (invalid UTF-8 or a NUL byte); skipped"),
+			          "<stdin>", lines_number(in));
+			rc = YK_USAGE;
+			continue;
+		}
+		if (!len)
+			continue;
+		if (answer(lex, line, q, format, 1, &found) != 0) {
+			rc = lexicon_error_is_system() ? YK_SYSTEM : YK_USAGE;
+			break;
+		}
+		any = 1;
+		total += found;
+	}
+	if (got < 0 && rc != YK_SYSTEM)
+		rc = cli_error(YK_SYSTEM, _("%s: read error: %s"), "<stdin>", strerror(errno));
+	lines_close(in);
+	if (rc == YK_OK && (!any || !total))
+		rc = YK_NOTFOUND;
+	return rc;
+}
+
 int cmd_lookup(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -276,8 +363,7 @@ int cmd_lookup(int argc, char **argv)
 	enum format format = FORMAT_TEXT;
 	lexicon_query q = { 0, 20 };
 	lexicon *lex = NULL;
-	lexicon_result *res = NULL;
-	size_t n = 0, i, len = 0;
+	size_t n = 0, len = 0;
 	char *query = NULL, *error = NULL, *end;
 	int opt, a, rc = YK_SYSTEM;
 
@@ -340,24 +426,16 @@ int cmd_lookup(int argc, char **argv)
 		               error ? error : _("cannot open the database"));
 		goto cleanup;
 	}
-	if (lexicon_search(lex, query, &q, &res, &n, &error) != 0) {
-		rc = cli_error(lexicon_error_is_system() ? YK_SYSTEM : YK_USAGE, "%s",
-		               error ? error : _("search failed"));
+	if (strcmp(query, "-") == 0) {
+		rc = answer_lines(lex, &q, format);
 		goto cleanup;
 	}
-	if (format == FORMAT_TEXT)
-		print_text(res, n, cli_color(stdout));
-	else if (format == FORMAT_TSV && n > 0)
-		printf("%s\n", glossary_header);
-	for (i = 0; i < n; i++) {
-		if (format == FORMAT_JSON)
-			print_json(&res[i]);
-		else if (format == FORMAT_TSV)
-			print_tsv(&res[i]);
+	if (answer(lex, query, &q, format, 0, &n) != 0) {
+		rc = YK_SYSTEM;
+		goto cleanup;
 	}
 	rc = n ? YK_OK : YK_NOTFOUND;
 cleanup:
-	lexicon_results_free(res, n);
 	lexicon_close(lex);
 	free(error);
 	free(query);
