@@ -7,7 +7,7 @@
 #include <libintl.h>
 
 #define _(s) gettext(s)
-/* Counts: ngettext(singular, plural, n), as libintl.h declares it (n is unsigned long). */
+/* Counts use ngettext (singular, plural, n) from libintl.h; n is an unsigned long. */
 #define N_(s) (s)
 
 #endif
