@@ -2395,26 +2395,34 @@ static int romanize_flush(romanizer *r, FILE *out)
 	if (!n)
 		return 0;
 	if (r->o.style == ROMANIZE_SLUG) {
-		size_t i, k = 0;
+		/* into r->tmp, not in place: a hyphen owed by the previous flush makes the
+		 * slug one byte longer than its letters */
+		size_t i, cn;
 		conv = text_strip_marks(r->out.p, r->out.n);
 		if (!conv)
 			return -1;
-		for (i = 0; conv[i]; i++) {
+		cn = strlen(conv);
+		r->tmp.n = 0;
+		if (sb_reserve(&r->tmp, 2 * cn + 1) != 0) {
+			free(conv);
+			return -1;
+		}
+		for (i = 0; i < cn; i++) {
 			char c = conv[i];
 			if (c >= 'A' && c <= 'Z')
 				c += 32;
 			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
 				if (r->slug_hyphen && r->slug_started)
-					conv[k++] = '-';
-				conv[k++] = c;
+					r->tmp.p[r->tmp.n++] = '-';
+				r->tmp.p[r->tmp.n++] = c;
 				r->slug_hyphen = 0;
 				r->slug_started = 1;
 			} else if (c != '\'')
 				r->slug_hyphen = 1;
 		}
-		conv[k] = '\0';
-		p = conv;
-		n = k;
+		r->tmp.p[r->tmp.n] = '\0';
+		p = r->tmp.p;
+		n = r->tmp.n;
 	} else if (r->o.sys == ROMAJI_PASSPORT) {
 		conv = text_upper(r->out.p, r->out.n);
 		if (!conv)

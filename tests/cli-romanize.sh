@@ -118,6 +118,15 @@ err=$("$YAKUGO" romanize --dicdir "$TMPD/nodic" </dev/null 2>&1); st=$?
 check "missing dictionary: exit 2" 2 "$st"
 check_match "missing dictionary: named" "no MeCab dictionary in $TMPD/nodic" "$err"
 
+# --style slug: a hyphen owed by one piece of output is written before the next piece
+# (it was written into a buffer the size of the piece, one byte too small).
+awk 'BEGIN { for (i = 0; i < 3000; i++) printf "a. "; printf "\n" }' >"$TMPD/slug.in"
+awk 'BEGIN { for (i = 0; i < 3000; i++) printf "%sa", i ? "-" : ""; printf "\n" }' >"$TMPD/slug.want"
+"$YAKUGO" romanize --style slug "$TMPD/slug.in" >"$TMPD/slug.out"; st=$?
+check "slug, a 9 KB line of pieces ending in punctuation: exit 0" 0 "$st"
+check "slug, a 9 KB line of pieces ending in punctuation: a-a-...-a" "" \
+	"$(cmp "$TMPD/slug.want" "$TMPD/slug.out" 2>&1)"
+
 # --jobs: the same output whatever the number of threads, in input order, with the
 # headlines repeated into many batches, a line longer than a batch among them, and a
 # bad line at the end (the lines before it are all written, its number is right).
