@@ -2437,9 +2437,29 @@ static int romanize_flush(romanizer *r, FILE *out)
 	return rc;
 }
 
+/* Finds the first control character (C0 with NUL and tab, DEL, C1) in s[pos..len):
+ * sets *at to where it starts (len if none) and returns its length (0 if none). */
+static size_t control_len(const char *s, size_t pos, size_t len, size_t *at)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+	for (i = pos; i < len; i++) {
+		if (u[i] < 0x20 || u[i] == 0x7F) {
+			*at = i;
+			return 1;
+		}
+		if (u[i] == 0xC2 && i + 1 < len && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F) {
+			*at = i;
+			return 2;
+		}
+	}
+	*at = len;
+	return 0;
+}
+
 int romanize_write(romanizer *r, const char *s, size_t len, FILE *out, char **error)
 {
-	size_t pos = 0;
+	size_t pos = 0, seg_end;
 	int rc = -1;
 
 	*error = NULL;
@@ -2457,8 +2477,7 @@ int romanize_write(romanizer *r, const char *s, size_t len, FILE *out, char **er
 	r->out.n = 0;
 	r->wk.n = 0;
 	while (pos < len) {
-		const char *nul = memchr(s + pos, '\0', len - pos);
-		size_t seg = nul ? (size_t)(nul - (s + pos)) : len - pos;
+		size_t ctl = control_len(s, pos, len, &seg_end), seg = seg_end - pos;
 		while (seg > 0) {
 			size_t k = seg > ROMANIZE_PIECE ? piece_end(s + pos, seg) : seg;
 			char *norm = NULL;
@@ -2481,12 +2500,15 @@ int romanize_write(romanizer *r, const char *s, size_t len, FILE *out, char **er
 			pos += k;
 			seg -= k;
 		}
-		if (nul) {
-			/* a NUL byte is copied through and separates words */
-			if (romanize_flush(r, out) != 0 || fputc('\0', out) == EOF)
+		if (ctl) {
+			/* a control character (NUL, tab, ...) is copied through as it is and
+			 * separates words; MeCab never sees it */
+			if (romanize_flush(r, out) != 0 || fwrite(s + pos, 1, ctl, out) != ctl)
 				goto io;
 			r->pk = P_OPEN;
-			pos++;
+			r->slug_hyphen = 0; /* a slug does not run on across it */
+			r->slug_started = 0;
+			pos += ctl;
 		}
 	}
 	rc = 0;
@@ -2518,6 +2540,8 @@ int romanize_literal_buf(const char *s, size_t len, romaji_system sys, romaji_lo
 {
 	char *norm;
 	int plain, rc;
+	if (memchr(s, ROMAJI_MORPHEME_CHAR, len))
+		return 1; /* romaji.h would read it as a morpheme boundary, not copy it */
 	/* kana-only text is converted once; anything else is checked for NFKC after */
 	if (romaji_from_kana_buf(s, len, sys, lng, buf, cap, out_len, &plain) != 0)
 		return -1;
