@@ -164,6 +164,7 @@ struct romanizer {
 	int p_single;         /* the previous token was a one-kanji proper noun (日, 米) */
 	int slug_hyphen;      /* slug: a hyphen is owed */
 	int slug_started;
+	char *error;          /* why the last step failed (malloc'd), NULL: out of memory */
 };
 
 int romanize_style_parse(const char *name, romanize_style *out)
@@ -214,6 +215,7 @@ void romanize_free(romanizer *r)
 	free(r->wk.p);
 	free(r->tmp.p);
 	free(r->nums.p);
+	free(r->error);
 	free(r);
 }
 
@@ -1904,7 +1906,8 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 	if (romanize_find_terms(r, s, len) != 0)
 		return -1;
 	if (morph_parse(r->m, s, len, &toks, &n, &err) != 0) {
-		free(err);
+		free(r->error);
+		r->error = err; /* MeCab's own words reach the user (romanize_write) */
 		return -1;
 	}
 	r->n_units = 0;
@@ -2517,7 +2520,11 @@ io:
 	*error = strdup(strerror(errno ? errno : EIO));
 	goto done;
 fail:
-	*error = strdup(_("cannot romanize (out of memory or a MeCab failure)"));
+	if (r->error) {
+		*error = r->error;
+		r->error = NULL;
+	} else
+		*error = strdup(_("cannot romanize (out of memory, or an ICU failure reported above)"));
 done:
 	return rc;
 }
