@@ -21,6 +21,7 @@
 
 #include "i18n.h"
 #include "lexicon.h"
+#include "romanize-data.h"
 #include "text.h"
 
 #include <errno.h>
@@ -711,8 +712,7 @@ static char join_kana(const romanizer *r, const morph_token *t, size_t space_bef
 	case MORPH_PARTICLE:
 		return ' ';
 	case MORPH_CONJ_PARTICLE: {
-		static const char *joined[] = { "て", "で", "ば", "たり", "だり", "つつ",
-		                                "ながら", "ちゃ", "じゃ", NULL };
+		const char *const *joined = romanize_conj_joined;
 		size_t i;
 		if (is_verbal(p))
 			for (i = 0; joined[i]; i++)
@@ -759,75 +759,41 @@ static char join_kana(const romanizer *r, const morph_token *t, size_t space_bef
 enum num_end { NE_NONE = 0, NE_D1, NE_D2, NE_D3, NE_D4, NE_D5, NE_D6, NE_D7, NE_D8, NE_D9,
                NE_ZERO, NE_TEN, NE_HUNDRED, NE_THOUSAND, NE_BIG, NE_NAN };
 
-static const struct counter {
-	const char *surface;
-	const char *base;  /* after most numbers */
-	const char *gem;   /* after 1 6 8 10 100 (the number ends in っ), NULL: no っ */
-	const char *n3;    /* after 3, 何, 千, 万 (ん), NULL: base */
-	const char *n4;    /* after 4 (よん), NULL: n3 */
-	unsigned six;      /* 1: 6 and 100 take っ as well (k- and h- counters) */
-} counters[] = {
-	{ "回", "カイ", "カイ", NULL, NULL, 1 }, { "階", "カイ", "カイ", "ガイ", "カイ", 1 },
-	{ "か月", "カゲツ", "カゲツ", NULL, NULL, 1 }, { "ヶ月", "カゲツ", "カゲツ", NULL, NULL, 1 },
-	{ "カ月", "カゲツ", "カゲツ", NULL, NULL, 1 }, { "ケ月", "カゲツ", "カゲツ", NULL, NULL, 1 },
-	{ "箇月", "カゲツ", "カゲツ", NULL, NULL, 1 }, { "か国", "カコク", "カコク", NULL, NULL, 1 },
-	{ "カ国", "カコク", "カコク", NULL, NULL, 1 }, { "ヶ国", "カコク", "カコク", NULL, NULL, 1 },
-	{ "件", "ケン", "ケン", NULL, NULL, 1 }, { "個", "コ", "コ", NULL, NULL, 1 },
-	{ "軒", "ケン", "ケン", "ゲン", "ケン", 1 }, { "曲", "キョク", "キョク", NULL, NULL, 1 },
-	{ "基", "キ", "キ", NULL, NULL, 1 }, { "機", "キ", "キ", NULL, NULL, 1 },
-	{ "期", "キ", "キ", NULL, NULL, 1 }, { "巻", "カン", "カン", NULL, NULL, 1 },
-	{ "校", "コウ", "コウ", NULL, NULL, 1 }, { "課", "カ", "カ", NULL, NULL, 1 },
-	{ "歳", "サイ", "サイ", NULL, NULL, 0 }, { "才", "サイ", "サイ", NULL, NULL, 0 },
-	{ "冊", "サツ", "サツ", NULL, NULL, 0 }, { "社", "シャ", "シャ", NULL, NULL, 0 },
-	{ "週", "シュウ", "シュウ", NULL, NULL, 0 }, { "週間", "シュウカン", "シュウカン", NULL, NULL, 0 },
-	{ "世紀", "セイキ", "セイキ", NULL, NULL, 0 }, { "席", "セキ", "セキ", NULL, NULL, 0 },
-	{ "隻", "セキ", "セキ", NULL, NULL, 0 }, { "足", "ソク", "ソク", "ゾク", "ソク", 0 },
-	{ "点", "テン", "テン", NULL, NULL, 0 }, { "頭", "トウ", "トウ", NULL, NULL, 0 },
-	{ "通", "ツウ", "ツウ", NULL, NULL, 0 }, { "着", "チャク", "チャク", NULL, NULL, 0 },
-	{ "本", "ホン", "ポン", "ボン", "ホン", 1 }, { "杯", "ハイ", "パイ", "バイ", "ハイ", 1 },
-	{ "匹", "ヒキ", "ピキ", "ビキ", "ヒキ", 1 }, { "分", "フン", "プン", "プン", "プン", 1 },
-	{ "分間", "フンカン", "プンカン", "プンカン", "プンカン", 1 },
-	{ "泊", "ハク", "パク", "パク", "パク", 1 }, { "発", "ハツ", "パツ", "パツ", NULL, 1 },
-	{ "票", "ヒョウ", "ピョウ", "ビョウ", "ヒョウ", 1 }, { "品", "ヒン", "ピン", "ピン", "ヒン", 1 },
-	{ "歩", "ホ", "ポ", "ポ", "ホ", 1 }, { "敗", "ハイ", "パイ", "パイ", "ハイ", 1 },
-	{ "編", "ヘン", "ペン", "ペン", "ヘン", 1 }, { "版", "ハン", "パン", "パン", "ハン", 1 },
-	{ NULL, NULL, NULL, NULL, NULL, 0 }
-};
 
-static const struct counter *counter_find(const morph_token *t)
+static const struct romanize_counter *counter_find(const morph_token *t)
 {
-	const struct counter *c;
-	for (c = counters; c->surface; c++)
+	const struct romanize_counter *c;
+	for (c = romanize_counters; c->surface; c++)
 		if (surface_is(t, c->surface))
 			return c;
 	return NULL;
 }
 
 /* The counter's reading after a number ending in e (NULL: its own reading). */
-static const char *counter_reading(const struct counter *c, enum num_end e)
+static const char *counter_reading(const struct romanize_counter *c, enum num_end e)
 {
 	if (!c)
 		return NULL;
 	switch (e) {
 	case NE_D1: case NE_D8: case NE_TEN:
-		return c->gem ? c->gem : c->base;
+		return c->after_tsu;
 	case NE_D6: case NE_HUNDRED:
-		return c->six && c->gem ? c->gem : c->base;
+		return c->tsu_after_6 ? c->after_tsu : c->reading;
 	case NE_D3: case NE_NAN: case NE_THOUSAND: case NE_BIG:
-		return c->n3 ? c->n3 : c->base;
+		return c->after_n;
 	case NE_D4:
-		return c->n4 ? c->n4 : c->n3 ? c->n3 : c->base;
+		return c->after_4;
 	default:
-		return c->base;
+		return c->reading;
 	}
 }
 
 /* Whether the number's last sound becomes っ before counter c. */
-static int counter_geminates(const struct counter *c, enum num_end e)
+static int counter_geminates(const struct romanize_counter *c, enum num_end e)
 {
-	if (!c || !c->gem)
+	if (!c)
 		return 0;
-	return e == NE_D1 || e == NE_D8 || e == NE_TEN || ((e == NE_D6 || e == NE_HUNDRED) && c->six);
+	return e == NE_D1 || e == NE_D8 || e == NE_TEN || ((e == NE_D6 || e == NE_HUNDRED) && c->tsu_after_6);
 }
 
 /* The value of a kanji digit (0-9), of 十 百 千 (10 100 1000), 万 億 兆 (-10 -11 -12),
@@ -892,7 +858,7 @@ static int read_kanji_number(romanizer *r, const char *s, size_t n, const morph_
 	long total = 0, group = 0;
 	int nan = 0;
 	enum num_end e = NE_NONE;
-	const struct counter *c = t ? counter_find(t) : NULL;
+	const struct romanize_counter *c = t ? counter_find(t) : NULL;
 	char buf[256];
 	size_t bn = 0;
 
@@ -998,14 +964,23 @@ static int read_kanji_number(romanizer *r, const char *s, size_t n, const morph_
 	return 0;
 }
 
+/* The day of the month v read as a word ([day]; after_digits: only one used after
+ * Arabic digits), or NULL. */
+static const struct romanize_day *day_find(long v, int after_digits)
+{
+	const struct romanize_day *d;
+	for (d = romanize_days; d->day; d++)
+		if (d->day == v && (!after_digits || d->after_digits))
+			return d;
+	return NULL;
+}
+
 /* Date and counter readings after Arabic numerals: 1日 tsuitachi ... 24日 24-ka,
  * 10月 10-gatsu, 1人 hitori, 2人 futari. Writes into r->tmp the romaji (hepburn
  * letters are identical in every system for these) or returns 0 when none applies. */
 static int digits_special(romanizer *r, const char *d, size_t dn, const morph_token *t,
                           int day_date)
 {
-	static const char *days[] = { NULL, "tsuitachi", "futsuka", "mikka", "yokka", "itsuka",
-	                              "muika", "nanoka", "yōka", "kokonoka", "tōka" };
 	long v = 0;
 	size_t i;
 	if (dn > 4)
@@ -1015,23 +990,18 @@ static int digits_special(romanizer *r, const char *d, size_t dn, const morph_to
 	r->tmp.n = 0;
 	if (surface_is(t, "日") || surface_is(t, "日間")) {
 		int span = t->surface_len > strlen("日"); /* 3日間 mikkakan */
+		const struct romanize_day *day = NULL;
 		const char *w = NULL;
 		if (v == 1 && (span || !day_date))
 			w = NULL; /* 1日に3回, 1日間: ichinichi */
-		else if (v >= 1 && v <= 10)
-			w = days[v];
-		else if (v == 20)
-			w = "hatsuka";
+		else if ((day = day_find(v, 1)))
+			w = day->romaji;
 		if (w) {
 			if (r->o.sys == ROMAJI_KUNREI || r->o.sys == ROMAJI_NIHON
 			    || r->o.sys == ROMAJI_PASSPORT || r->o.sys == ROMAJI_WAPURO
 			    || r->o.lng != ROMAJI_LONG_DEFAULT) {
 				/* spell it in the chosen system from kana */
-				static const char *kdays[] = { NULL, "ついたち", "ふつか", "みっか", "よっか",
-				                               "いつか", "むいか", "なのか", "ようか",
-				                               "ここのか", "とおか" };
-				char *s = romaji_from_kana(v == 20 ? "はつか" : kdays[v], (size_t)-1,
-				                           r->o.sys, r->o.lng);
+				char *s = romaji_from_kana(day->reading, (size_t)-1, r->o.sys, r->o.lng);
 				if (!s)
 					return -1;
 				i = sb_adds(&r->tmp, s);
@@ -1071,7 +1041,7 @@ static int digits_special(romanizer *r, const char *d, size_t dn, const morph_to
 	{
 		/* a counter's sound change shows after digits too (3本 3-bon, 1分 1-pun, 3階
 		 * 3-gai); the doubled consonant does not (1回 1-kai) */
-		const struct counter *c = t->cls == MORPH_COUNTER ? counter_find(t) : NULL;
+		const struct romanize_counter *c = t->cls == MORPH_COUNTER ? counter_find(t) : NULL;
 		enum num_end e;
 		const char *rd;
 		char *s;
@@ -1090,7 +1060,7 @@ static int digits_special(romanizer *r, const char *d, size_t dn, const morph_to
 		else
 			e = NE_BIG;
 		rd = counter_reading(c, e);
-		if (!rd || strcmp(rd, c->base) == 0)
+		if (!rd || strcmp(rd, c->reading) == 0)
 			return 0;
 		s = romaji_from_kana(rd, (size_t)-1, r->o.sys, r->o.lng);
 		if (!s)
@@ -1108,9 +1078,7 @@ static int digits_special(romanizer *r, const char *d, size_t dn, const morph_to
  * a length; else a date (news: 岸田首相は1日、...). */
 static int day_is_date(const romanizer *r, size_t i)
 {
-	static const char *lengths[] = { "あたり", "当たり", "当り", "につき", "平均", "中",
-	                                 "間", "おき", "置き", "ごと", "毎", "限り", "分", "も",
-	                                 "で", "単位", "以上", "以内", "未満", "程度", NULL };
+	const char *const *lengths = romanize_length_words;
 	const unit *nx;
 	size_t k;
 	if (i >= 1 && !r->units[i].space_before && !r->units[i - 1].t
@@ -1131,27 +1099,11 @@ static int day_is_date(const romanizer *r, size_t i)
 
 /* ---- punctuation ------------------------------------------------------------------ */
 
-struct punct {
-	const char *in, *out;
-	int kind; /* 0 comma/stop (space after), 1 sentence end, 2 open, 3 close, 4 dash,
-	             5 separator (a space) */
-};
-
-static const struct punct puncts[] = {
-	{ "、", ",", 0 }, { "。", ".", 1 }, { "「", "\"", 2 }, { "」", "\"", 3 },
-	{ "『", "\"", 2 }, { "』", "\"", 3 }, { "“", "\"", 2 }, { "”", "\"", 3 },
-	{ "〈", "\"", 2 }, { "〉", "\"", 3 }, { "《", "\"", 2 }, { "》", "\"", 3 },
-	{ "【", "[", 2 }, { "】", "]", 3 }, { "〔", "(", 2 }, { "〕", ")", 3 },
-	{ "(", "(", 2 }, { ")", ")", 3 }, { "[", "[", 2 }, { "]", "]", 3 },
-	{ "・", "", 5 }, { "~", "-", 4 }, { "〜", "-", 4 }, { "―", "-", 4 },
-	{ "!", "!", 1 }, { "?", "?", 1 }, { "‥", "..", 0 }, { "…", "...", 0 },
-	{ NULL, NULL, 0 }
-};
 
 static int put_punct(romanizer *r, const morph_token *t, size_t space_before)
 {
-	const struct punct *p;
-	for (p = puncts; p->in; p++)
+	const struct romanize_punct *p;
+	for (p = romanize_puncts; p->in; p++)
 		if (t->surface_len && t->surface[0] == p->in[0] && surface_is(t, p->in))
 			break;
 	if (!p->in) {
@@ -1171,18 +1123,18 @@ static int put_punct(romanizer *r, const morph_token *t, size_t space_before)
 	if (flush_word(r) != 0)
 		return -1;
 	switch (p->kind) {
-	case 0:
-	case 1:
-	case 3:
+	case ROMANIZE_PUNCT_PAUSE:
+	case ROMANIZE_PUNCT_STOP:
+	case ROMANIZE_PUNCT_CLOSE:
 		r->pending = 0;
 		if (sb_adds(&r->out, p->out) != 0)
 			return -1;
 		r->line_empty = 0;
 		r->pk = P_PUNCT;
-		if (p->kind == 1)
+		if (p->kind == ROMANIZE_PUNCT_STOP)
 			r->sentence_start = 1;
 		break;
-	case 2:
+	case ROMANIZE_PUNCT_OPEN:
 		if (r->pk != P_OPEN && !r->line_empty)
 			r->pending = ' ';
 		if (put_sep(r) != 0 || sb_adds(&r->out, p->out) != 0)
@@ -1190,14 +1142,14 @@ static int put_punct(romanizer *r, const morph_token *t, size_t space_before)
 		r->line_empty = 0;
 		r->pk = P_OPEN;
 		break;
-	case 4:
+	case ROMANIZE_PUNCT_DASH:
 		r->pending = 0;
 		if (sb_adds(&r->out, p->out) != 0)
 			return -1;
 		r->line_empty = 0;
 		r->pk = P_OPEN;
 		break;
-	case 5:
+	case ROMANIZE_PUNCT_SEPARATOR:
 		r->pk = P_PUNCT;
 		break;
 	}
@@ -1263,8 +1215,7 @@ done:
  * particles. */
 static void title_words(char *s)
 {
-	static const char *particles[] = { "wa", "o", "e", "no", "ni", "de", "to", "ga", "ya",
-	                                   "ka", "mo", "kara", "made", "yori", "wo", "he", NULL };
+	const char *const *particles = romanize_particles;
 	char *w = s;
 	while (*w) {
 		size_t n = strcspn(w, " "), k;
@@ -1305,30 +1256,16 @@ static unit *unit_push(romanizer *r)
 	return &r->units[r->n_units++];
 }
 
-/* Head nouns of names that MeCab keeps in one proper-noun token (東京大学, 毎日新聞):
- * the token is cut before them so that ALA-LC's words appear (Tōkyō Daigaku). */
-static const struct head {
-	const char *surface, *reading;
-	int title; /* a newspaper: the name is a title, in sentence case */
-} heads[] = {
-	{ "新聞社", "シンブンシャ", 0 }, { "新聞", "シンブン", 1 }, { "大学院", "ダイガクイン", 0 },
-	{ "大学", "ダイガク", 0 }, { "銀行", "ギンコウ", 0 }, { "自動車", "ジドウシャ", 0 },
-	{ "研究所", "ケンキュウジョ", 0 }, { "研究所", "ケンキュウショ", 0 }, { "機構", "キコウ", 0 },
-	{ "電力", "デンリョク", 0 }, { "電気", "デンキ", 0 }, { "電機", "デンキ", 0 },
-	{ "空港", "クウコウ", 0 }, { "重工業", "ジュウコウギョウ", 0 }, { "工業", "コウギョウ", 0 },
-	{ "製作所", "セイサクショ", 0 }, { "放送", "ホウソウ", 0 }, { "鉄道", "テツドウ", 0 },
-	{ "航空", "コウクウ", 0 }, { "証券", "ショウケン", 0 }, { "商事", "ショウジ", 0 },
-	{ "物産", "ブッサン", 0 }, { "建設", "ケンセツ", 0 }, { "製薬", "セイヤク", 0 },
-	{ "通信", "ツウシン", 0 }, { "病院", "ビョウイン", 0 }, { "高校", "コウコウ", 0 },
-	{ "学院", "ガクイン", 0 }, { "協会", "キョウカイ", 0 }, { "委員会", "イインカイ", 0 },
-	{ "半島", "ハントウ", 0 }, { "公園", "コウエン", 0 }, { "神社", "ジンジャ", 0 },
-	{ "経済", "ケイザイ", 0 }, { "書店", "ショテン", 0 }, { "出版", "シュッパン", 0 },
-	{ "産業", "サンギョウ", 0 }, { "化学", "カガク", 0 }, { "製鉄", "セイテツ", 0 },
-	{ "運輸", "ウンユ", 0 }, { "大臣", "ダイジン", 0 }, { "図書館", "トショカン", 0 },
-	{ "新幹線", "シンカンセン", 0 }, /* 東海道新幹線 Tōkaidō Shinkansen */
-	{ "日本", "ニッポン", 0 }, { "日本", "ニホン", 0 }, /* 東日本 Higashi Nihon */
-	{ NULL, NULL, 0 }
-};
+
+/* The token exception ([exception]) written s[0..n), or NULL. */
+static const struct romanize_exception *exception_find(const char *s, size_t n)
+{
+	const struct romanize_exception *x;
+	for (x = romanize_exceptions; x->surface; x++)
+		if (strlen(x->surface) == n && memcmp(x->surface, s, n) == 0)
+			return x;
+	return NULL;
+}
 
 static int ends_with(const char *s, size_t n, const char *w, size_t wn)
 {
@@ -1346,19 +1283,25 @@ static int ends_with_str(const char *s, size_t n, const char *w)
 static int push_proper(romanizer *r, const morph_token *tok, size_t space_before)
 {
 	morph_token parts[4];
+	const struct romanize_exception *x;
 	int np = 0, title = 0, k;
 	morph_token rest = *tok;
 
 	while (np < 3 && rest.reading) {
-		const struct head *h;
-		for (h = heads; h->surface; h++) {
+		const struct romanize_head *h;
+		/* a head noun MeCab keeps in one proper-noun token with the name before it
+		 * (東京大学, 毎日新聞): cut off, so that ALA-LC's words appear (Tōkyō Daigaku) */
+		for (h = romanize_split_heads; h->surface; h++) {
 			size_t sn = strlen(h->surface), rn = strlen(h->reading);
 			if (ends_with(rest.surface, rest.surface_len, h->surface, sn)
 			    && ends_with(rest.reading, rest.reading_len, h->reading, rn))
 				break;
 		}
+		/* a head with a reading of its own (日本 Nihon) is cut off after one character
+		 * too (東日本 Higashi Nihon) */
+		x = h->surface ? exception_find(h->surface, strlen(h->surface)) : NULL;
 		if (!h->surface || (cp_count(rest.surface, rest.surface_len - strlen(h->surface)) < 2
-		                    && strcmp(h->surface, "日本") != 0))
+		                    && !x))
 			break;
 		{
 			morph_token head = rest;
@@ -1372,9 +1315,9 @@ static int push_proper(romanizer *r, const morph_token *tok, size_t space_before
 			head.reading_len = rn;
 			head.pron = NULL;
 			head.pron_len = 0;
-			if (strcmp(h->surface, "日本") == 0) {
-				head.reading = "ニホン"; /* ALA-LC: Nihon */
-				head.reading_len = strlen("ニホン");
+			if (x) {
+				head.reading = x->reading; /* ALA-LC: Nihon */
+				head.reading_len = strlen(x->reading);
 			}
 			if (rest.pron && cp_count(rest.pron, rest.pron_len) == rcp) {
 				/* cut the pronunciation after as many characters as the reading */
@@ -1388,7 +1331,7 @@ static int push_proper(romanizer *r, const morph_token *tok, size_t space_before
 				rest.pron = NULL;
 			rest.surface_len -= sn;
 			rest.reading_len -= rn;
-			if (np == 0 && h->title)
+			if (np == 0 && h->newspaper)
 				title = 1;
 			parts[np++] = head;
 		}
@@ -1431,21 +1374,16 @@ static int push_token(romanizer *r, const morph_token *tk)
 	return 0;
 }
 
-/* Surfaces that end the name of an organisation (a noun run ending so is capitalised). */
-static const char *org_heads[] = {
-	"省", "庁", "局", "委員会", "協会", "機構", "研究所", "大学", "銀行", "財団", "連合",
-	"裁判所", "本部", "会議所", "公社", "組合", "学会", "連盟", "審議会", "研究センター",
-	"大学院", "公庫", "事務所", "大臣", "長官", "グループ", "ホールディングス", "取引所",
-	"病院", "図書館", "美術館", "博物館", "株式会社", "理事会", "府警", "県警", "道警",
-	"警察署", "警察本部", "検察庁", "地検", "高検", "地裁", "高裁", "議会", "内閣", NULL
-};
+
+#define org_heads romanize_org_heads
+
+/* The length of org_heads[k] (lengths kept for the first ORG_LENS heads). */
+#define ORG_LENS 256
+static size_t org_lens[ORG_LENS];
 
 static size_t org_head_len(size_t k)
 {
-	static size_t len[sizeof org_heads / sizeof org_heads[0]];
-	if (!len[k])
-		len[k] = strlen(org_heads[k]);
-	return len[k];
+	return k < ORG_LENS ? org_lens[k] : strlen(org_heads[k]);
 }
 
 /* Whether some organisation head ends with byte c (a quick filter). */
@@ -1462,7 +1400,9 @@ static void org_heads_init(void)
 	done = 1;
 	for (k = 0; org_heads[k]; k++) {
 		const unsigned char *h = (const unsigned char *)org_heads[k];
-		size_t n = org_head_len(k);
+		size_t n = strlen(org_heads[k]);
+		if (k < ORG_LENS)
+			org_lens[k] = n;
 		unsigned v = ((unsigned)(h[n - 2] & 0x3F) << 6) | (h[n - 1] & 0x3F);
 		org_tail_set[v >> 3] |= (unsigned char)(1u << (v & 7));
 	}
@@ -1562,10 +1502,7 @@ static void mark_org_runs(romanizer *r, const char *s)
 			/* a head noun of a name (電力, 銀行, 大学) right after a proper noun that
 			 * the glossary or MeCab keeps apart from it (九州|電力, 東京|電力) */
 			for (j = start + 1; j < i; j++) {
-				static const char *name_heads[] = { "電力", "銀行", "大学", "大学院", "電機",
-				                                    "製作所", "重工業", "証券", "商事", "物産",
-				                                    "製薬", "空港", "鉄道", "航空", "半島",
-				                                    "神社", "新聞社", "病院", "新幹線", NULL };
+				const char *const *name_heads = romanize_name_heads;
 				const unit *pv = &r->units[j - 1];
 				size_t h;
 				if (r->units[j].t || !r->units[j].tk.reading
@@ -1629,11 +1566,7 @@ static int loan_is_name(const romanizer *r, const char *s, size_t b, size_t e)
 		next = &r->units[e + 1]; /* ハリス副大統領, トランプ次期大統領 */
 	if (next && !next->t && !is_katakana_only(next->tk.surface, next->tk.surface_len)) {
 		/* a person's title after the name: バイデン大統領, ゼレンスキー氏 */
-		static const char *titles[] = { "大統領", "副大統領", "首相", "外相", "国務長官",
-		                                "長官", "議員", "知事", "市長", "候補", "選手",
-		                                "監督", "会長", "社長", "総裁", "首脳", "国王",
-		                                "女王", "王子", "教授", "博士", "容疑者", "被告",
-		                                "書記長", "議長", "代表", "前大統領", "元大統領", NULL };
+		const char *const *titles = romanize_person_titles;
 		size_t k;
 		for (k = 0; titles[k]; k++)
 			if (surface_is(&next->tk, titles[k]))
@@ -1641,6 +1574,16 @@ static int loan_is_name(const romanizer *r, const char *s, size_t b, size_t e)
 	}
 	return prev && off >= strlen("会社")
 	       && memcmp(s + off - strlen("会社"), "会社", strlen("会社")) == 0;
+}
+
+/* Whether t is a direction (北 南 東 西). */
+static int is_direction(const morph_token *t)
+{
+	const struct romanize_direction *d;
+	for (d = romanize_directions; d->surface; d++)
+		if (surface_is(t, d->surface))
+			return 1;
+	return 0;
 }
 
 /* Loanwords. MeCab tags a katakana word it does not know (アプリ, マイナンバーカード,
@@ -1705,9 +1648,7 @@ static void mark_loanwords(romanizer *r, const char *s)
 				continue;
 			}
 		}
-		if (!u->t && next && tk->cls == MORPH_NOUN
-		    && (surface_is(tk, "東") || surface_is(tk, "西") || surface_is(tk, "南")
-		        || surface_is(tk, "北"))
+		if (!u->t && next && tk->cls == MORPH_NOUN && is_direction(tk)
 		    && ((next->t && next->t->proper && next->tk.reading)
 		        || (!next->t && next->tk.cls == MORPH_PROPER && (next->tk.flags & MORPH_F_PLACE)))) {
 			/* a direction before a place: two words before 日本, a country or a
@@ -1777,8 +1718,6 @@ static void mark_loanwords(romanizer *r, const char *s)
 static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks, size_t i,
                            size_t n, size_t lim)
 {
-	static const char *kdays[] = { NULL, "ツイタチ", "フツカ", "ミッカ", "ヨッカ", "イツカ",
-	                               "ムイカ", "ナノカ", "ヨウカ", "ココノカ", "トオカ" };
 	size_t j = i, at = r->nums.n, k = 0, end_off;
 	const morph_token *ct = NULL;
 	const char *whole = NULL, *cr = NULL;
@@ -1831,14 +1770,11 @@ static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks,
 		int date = r->n_units > 0 && !toks[i].space_before
 		           && ends_with_str(r->units[r->n_units - 1].tk.surface,
 		                            r->units[r->n_units - 1].tk.surface_len, "月");
+		const struct romanize_day *day = day_find(v, 0);
 		if (v == 1)
-			whole = date && ct->surface_len == strlen("日") ? "ツイタチ" : NULL;
-		else if (v >= 2 && v <= 10)
-			whole = kdays[v];
-		else if (v == 14 || v == 24)
-			whole = v == 14 ? "ジュウヨッカ" : "ニジュウヨッカ";
-		else if (v == 20)
-			whole = "ハツカ";
+			whole = date && ct->surface_len == strlen("日") && day ? day->reading : NULL;
+		else if (day)
+			whole = day->reading;
 		if (v == 1 && !whole)
 			cr = "ニチ";
 	} else if (ct && surface_is(ct, "人") && (v == 1 || v == 2))
@@ -1897,8 +1833,58 @@ static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks,
 	return j - i + 1;
 }
 
+/* A token exception ([exception]): one word takes the exception's reading (ALA-LC reads
+ * 日本 Nihon, except in names: 日本銀行 is one token), several are words of their own,
+ * but for --style spaced (Kabushiki Kaisha, two words of the name). Returns 1 when it
+ * pushed the units, 0 when the exception does not apply, -1 when out of memory. */
+static int push_exception(romanizer *r, const morph_token *tok,
+                          const struct romanize_exception *x)
+{
+	const char *w = x->words, *rd = x->reading;
+	size_t off = 0;
+	unit *u;
+	if (!strchr(x->words, ' ')) {
+		morph_token tk = *tok;
+		if (!tok->reading)
+			return 0;
+		tk.reading = tk.pron = x->reading;
+		tk.reading_len = tk.pron_len = strlen(x->reading);
+		if (!(u = unit_push(r)))
+			return -1;
+		u->tk = tk;
+		u->space_before = tk.space_before;
+		return 1;
+	}
+	if (r->o.style == ROMANIZE_SPACED)
+		return 0;
+	while (*w) {
+		size_t wl = strcspn(w, " "), rl = strcspn(rd, " ");
+		if (!(u = unit_push(r)))
+			return -1;
+		u->tk = *tok;
+		u->tk.surface += off;
+		u->tk.surface_len = wl;
+		u->tk.offset += off;
+		u->tk.reading = rd;
+		u->tk.reading_len = rl;
+		u->tk.pron = NULL;
+		u->tk.pron_len = 0;
+		u->tk.cls = MORPH_NOUN; /* capitalised in a name (mark_org_runs) */
+		if (off) {
+			u->tk.space_before = 0;
+			u->space_before = 0;
+		} else
+			u->space_before = tok->space_before;
+		off += wl;
+		w += wl + (w[wl] == ' ');
+		rd += rl + (rd[rl] == ' ');
+	}
+	return 1;
+}
+
 static int romanize_units(romanizer *r, const char *s, size_t len)
 {
+	const struct romanize_exception *x;
 	const morph_token *toks;
 	size_t n, i, mi = 0;
 	char *err = NULL;
@@ -1996,44 +1982,12 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 				return -1;
 			continue;
 		}
-		if (surface_is(&toks[i], "日本") && toks[i].reading) {
-			/* ALA-LC reads 日本 Nihon, except in names (日本銀行 is one token) */
-			morph_token tk = toks[i];
-			tk.reading = tk.pron = "ニホン";
-			tk.reading_len = tk.pron_len = strlen("ニホン");
-			if (!(u = unit_push(r)))
+		if ((x = exception_find(toks[i].surface, toks[i].surface_len))) {
+			int rc = push_exception(r, &toks[i], x);
+			if (rc < 0)
 				return -1;
-			u->tk = tk;
-			u->space_before = tk.space_before;
-			continue;
-		}
-		if ((surface_is(&toks[i], "株式会社") || surface_is(&toks[i], "有限会社"))
-		    && r->o.style != ROMANIZE_SPACED) {
-			/* ALA-LC: Kabushiki Kaisha, Yūgen Kaisha, two words of the name */
-			int kk = surface_is(&toks[i], "株式会社");
-			morph_token a = toks[i], b2 = toks[i];
-			a.surface_len = strlen("株式");
-			a.reading = a.pron = kk ? "カブシキ" : "ユウゲン";
-			a.reading_len = strlen(a.reading);
-			a.pron = NULL;
-			a.pron_len = 0;
-			b2.surface += a.surface_len;
-			b2.surface_len -= a.surface_len;
-			b2.offset += a.surface_len;
-			b2.space_before = 0;
-			b2.reading = "カイシャ";
-			b2.reading_len = strlen("カイシャ");
-			b2.pron = NULL;
-			b2.pron_len = 0;
-			a.cls = b2.cls = MORPH_NOUN; /* capitalised in a name (mark_org_runs) */
-			if (!(u = unit_push(r)))
-				return -1;
-			u->tk = a;
-			u->space_before = toks[i].space_before;
-			if (!(u = unit_push(r)))
-				return -1;
-			u->tk = b2;
-			continue;
+			if (rc > 0)
+				continue;
 		}
 		if (toks[i].cls == MORPH_PROPER && toks[i].reading && i + 1 < n
 		    && ends_with_str(toks[i].surface, toks[i].surface_len, "大")
@@ -2094,18 +2048,19 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 		    && toks[i].surface_len > 6) {
 			/* a country named with a direction is two words (北朝鮮 Kita Chōsen, 南アフリカ
 			 * Minami Afurika, 東ティモール Higashi Timōru), a city one (北九州, 南相馬) */
-			static const char *dirs[][2] = { { "北", "キタ" }, { "南", "ミナミ" },
-			                                 { "東", "ヒガシ" }, { "西", "ニシ" } };
 			const morph_token *t = &toks[i];
-			size_t d, dl = strlen("北");
-			for (d = 0; d < 4; d++)
-				if (memcmp(t->surface, dirs[d][0], dl) == 0
-				    && t->reading_len > strlen(dirs[d][1])
-				    && memcmp(t->reading, dirs[d][1], strlen(dirs[d][1])) == 0)
+			const struct romanize_direction *d;
+			size_t dl = 0;
+			for (d = romanize_directions; d->surface; d++) {
+				dl = strlen(d->surface);
+				if (t->surface_len > dl && memcmp(t->surface, d->surface, dl) == 0
+				    && t->reading_len > strlen(d->reading)
+				    && memcmp(t->reading, d->reading, strlen(d->reading)) == 0)
 					break;
-			if (d < 4 && (contains(t->pos, t->pos_len, "地域,国")
-			              || is_katakana_only(t->surface + dl, t->surface_len - dl))) {
-				size_t kl = strlen(dirs[d][1]);
+			}
+			if (d->surface && (contains(t->pos, t->pos_len, "地域,国")
+			                   || is_katakana_only(t->surface + dl, t->surface_len - dl))) {
+				size_t kl = strlen(d->reading);
 				if (!(u = unit_push(r)))
 					return -1;
 				u->tk = *t;
