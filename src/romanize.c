@@ -151,7 +151,11 @@ struct romanizer {
 	unit *units;
 	size_t n_units, cap_units;
 	sbuf out, wk, tmp;
-	sbuf nums;            /* readings of kanji numerals and counters of this piece */
+	/* The arena of the piece: readings made up while reading it (kanji numerals, 日本
+	 * in a word, 京都大学). Units keep pointers into it until the piece is written, so
+	 * it is reserved once per piece (romanize_units: 8 bytes per input byte) and must
+	 * never grow after that: a rule that finds no room does not apply. */
+	sbuf arena;
 	/* state of the current line */
 	int wk_cap;           /* capitalise the word in wk */
 	int line_empty;       /* nothing written on this line yet */
@@ -215,7 +219,7 @@ void romanize_free(romanizer *r)
 	free(r->out.p);
 	free(r->wk.p);
 	free(r->tmp.p);
-	free(r->nums.p);
+	free(r->arena.p);
 	free(r->error);
 	free(r);
 }
@@ -842,18 +846,18 @@ static const char *last_digit(int d, const morph_token *t)
 	return ones[d];
 }
 
-/* Reads the kanji numeral s[0..n) (counter t after it, or NULL) into r->nums in
+/* Reads the kanji numeral s[0..n) (counter t after it, or NULL) into r->arena in
  * katakana, with the sound changes inside it (三百 サンビャク, 六百 ロッピャク, 八千
  * ハッセン, 一兆 イッチョウ) and before the counter (一回 イッ|カイ). *end tells what it
  * ends with, *value is its value (-1 with 何 or 数). Returns 0, or -1 when it is not a
- * numeral this reads (digits one by one: 二〇二四; too long; no room), leaving r->nums. */
+ * numeral this reads (digits one by one: 二〇二四; too long; no room), leaving r->arena. */
 static int read_kanji_number(romanizer *r, const char *s, size_t n, const morph_token *t,
                              enum num_end *end, long *value)
 {
 	static const char *ones[] = { "ゼロ", "イチ", "ニ", "サン", "ヨン", "ゴ", "ロク", "ナナ",
 	                              "ハチ", "キュウ" };
 	int el[48];
-	size_t m = 0, i = 0, k, at = r->nums.n;
+	size_t m = 0, i = 0, k, at = r->arena.n;
 	int pending = -99, last_big = 0;
 	long total = 0, group = 0;
 	int nan = 0;
@@ -955,10 +959,10 @@ static int read_kanji_number(romanizer *r, const char *s, size_t n, const morph_
 		memcpy(buf + bn, w, strlen(w));
 		bn += strlen(w);
 	}
-	if (r->nums.n + bn + 1 > r->nums.cap)
+	if (r->arena.n + bn + 1 > r->arena.cap)
 		return -1;
-	memcpy(r->nums.p + at, buf, bn);
-	r->nums.n = at + bn;
+	memcpy(r->arena.p + at, buf, bn);
+	r->arena.n = at + bn;
 	*end = e;
 	*value = nan || last_big ? -1 : total + group;
 	return 0;
@@ -1718,7 +1722,7 @@ static void mark_loanwords(romanizer *r, const char *s)
 static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks, size_t i,
                            size_t n, size_t lim)
 {
-	size_t j = i, at = r->nums.n, k = 0, end_off;
+	size_t j = i, at = r->arena.n, k = 0, end_off;
 	const morph_token *ct = NULL;
 	const char *whole = NULL, *cr = NULL;
 	enum num_end e;
@@ -1742,22 +1746,22 @@ static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks,
 		/* digits written one by one (二〇二四年) are a number in Arabic numerals, as
 		 * ALA-LC writes it: 2024-nen */
 		size_t p = toks[i].offset, nd = 0;
-		r->nums.n = at;
-		while (p < end_off && r->nums.n + 2 <= r->nums.cap) {
+		r->arena.n = at;
+		while (p < end_off && r->arena.n + 2 <= r->arena.cap) {
 			int d = kanji_num(next_cp(s, end_off, &p));
 			if (d < 0 || d > 9)
 				break;
-			r->nums.p[r->nums.n++] = (char)('0' + d);
+			r->arena.p[r->arena.n++] = (char)('0' + d);
 			nd++;
 		}
-		if (p < end_off || nd < 2 || r->nums.p[at] == '0') {
-			r->nums.n = at;
+		if (p < end_off || nd < 2 || r->arena.p[at] == '0') {
+			r->arena.n = at;
 			return 0;
 		}
 		if (!(u = unit_push(r)))
 			return (size_t)-1;
 		u->tk = toks[i];
-		u->tk.surface = r->nums.p + at;
+		u->tk.surface = r->arena.p + at;
 		u->tk.surface_len = nd;
 		u->tk.reading = NULL;
 		u->tk.reading_len = 0;
@@ -1783,18 +1787,18 @@ static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks,
 		whole = "ハタチ";
 	if (whole) {
 		size_t wl = strlen(whole), extra = ct->surface_len > strlen("日") ? strlen("カン") : 0;
-		r->nums.n = at;
-		if (r->nums.n + wl + extra + 1 > r->nums.cap)
+		r->arena.n = at;
+		if (r->arena.n + wl + extra + 1 > r->arena.cap)
 			return 0;
-		memcpy(r->nums.p + at, whole, wl);
+		memcpy(r->arena.p + at, whole, wl);
 		if (extra)
-			memcpy(r->nums.p + at + wl, "カン", extra);
-		r->nums.n = at + wl + extra;
+			memcpy(r->arena.p + at + wl, "カン", extra);
+		r->arena.n = at + wl + extra;
 		if (!(u = unit_push(r)))
 			return (size_t)-1;
 		u->tk = toks[i];
 		u->tk.surface_len = ct->offset + ct->surface_len - toks[i].offset;
-		u->tk.reading = r->nums.p + at;
+		u->tk.reading = r->arena.p + at;
 		u->tk.reading_len = wl + extra;
 		u->tk.pron = NULL;
 		u->tk.pron_len = 0;
@@ -1806,8 +1810,8 @@ static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks,
 		return (size_t)-1;
 	u->tk = toks[i];
 	u->tk.surface_len = end_off - toks[i].offset;
-	u->tk.reading = r->nums.p + at;
-	u->tk.reading_len = r->nums.n - at;
+	u->tk.reading = r->arena.p + at;
+	u->tk.reading_len = r->arena.n - at;
 	u->tk.pron = NULL;
 	u->tk.pron_len = 0;
 	u->space_before = toks[i].space_before;
@@ -1821,7 +1825,7 @@ static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks,
 		return (size_t)-1;
 	u->tk = *ct;
 	/* a number ending in っ is one word with its counter in every style (ikkagetsu) */
-	u->glue = ends_with_str(r->nums.p + at, r->nums.n - at, "ッ");
+	u->glue = ends_with_str(r->arena.p + at, r->arena.n - at, "ッ");
 	if (!cr)
 		cr = counter_reading(counter_find(ct), e);
 	if (cr) {
@@ -1897,8 +1901,8 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 		return -1;
 	}
 	r->n_units = 0;
-	r->nums.n = 0;
-	if (sb_reserve(&r->nums, 8 * len + 64) != 0)
+	r->arena.n = 0;
+	if (sb_reserve(&r->arena, 8 * len + 64) != 0)
 		return -1;
 	for (i = 0; i < n; i++) {
 		unit *u;
@@ -1965,17 +1969,17 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 		    && toks[i].reading_len > strlen("ニッポン")
 		    && memcmp(toks[i].reading, "ニッポン", strlen("ニッポン")) == 0
 		    && !(toks[i].cls == MORPH_PROPER && (toks[i].flags & MORPH_F_ORG))
-		    && r->nums.n + toks[i].reading_len + 1 <= r->nums.cap) {
+		    && r->arena.n + toks[i].reading_len + 1 <= r->arena.cap) {
 			/* ALA-LC reads 日本 Nihon in words too (日本人 Nihonjin, 日本海 Nihonkai),
 			 * but an organisation keeps its own reading (日本銀行 Nippon Ginkō) */
 			morph_token tk = toks[i];
-			char *rd = r->nums.p + r->nums.n;
+			char *rd = r->arena.p + r->arena.n;
 			size_t nl = strlen("ニッポン");
 			memcpy(rd, "ニホン", strlen("ニホン"));
 			memcpy(rd + strlen("ニホン"), tk.reading + nl, tk.reading_len - nl);
 			tk.reading = rd;
 			tk.reading_len = tk.reading_len - nl + strlen("ニホン");
-			r->nums.n += tk.reading_len;
+			r->arena.n += tk.reading_len;
 			tk.pron = NULL;
 			tk.pron_len = 0;
 			if (push_token(r, &tk) != 0)
@@ -1994,15 +1998,15 @@ static int romanize_units(romanizer *r, const char *s, size_t len)
 		    && ends_with_str(toks[i].reading, toks[i].reading_len, "ダイ")
 		    && surface_is(&toks[i + 1], "学") && !toks[i + 1].space_before
 		    && (mi >= r->n_matches || toks[i + 1].offset < r->matches[mi].b)
-		    && r->nums.n + toks[i].reading_len + strlen("ガク") + 1 <= r->nums.cap) {
+		    && r->arena.n + toks[i].reading_len + strlen("ガク") + 1 <= r->arena.cap) {
 			/* MeCab cuts 京都大学 as 京都大|学: read it as one name with 大学 */
 			morph_token tk = toks[i];
-			char *rd = r->nums.p + r->nums.n;
+			char *rd = r->arena.p + r->arena.n;
 			memcpy(rd, tk.reading, tk.reading_len);
 			memcpy(rd + tk.reading_len, "ガク", strlen("ガク"));
 			tk.reading = rd;
 			tk.reading_len += strlen("ガク");
-			r->nums.n += tk.reading_len;
+			r->arena.n += tk.reading_len;
 			tk.pron = NULL;
 			tk.pron_len = 0;
 			tk.surface_len += toks[i + 1].surface_len;
@@ -2208,8 +2212,6 @@ static int romanize_piece(romanizer *r, const char *s, size_t len)
 			int has_reading = t->reading || is_kana_only(t->surface, t->surface_len);
 			int newword = sep || r->pk == P_START || r->pk == P_OPEN;
 			cap = (sep == '-' && t->cls != MORPH_PROPER) ? 0 : word_cap(r, t->cls, u->orgcap);
-			if (t->cls == MORPH_PARTICLE && !has_reading)
-				has_reading = 0;
 			if (u->fixed) {
 				if (put_fixed(r, u->fixed, strlen(u->fixed), sep, cap) != 0)
 					return -1;
@@ -2482,19 +2484,6 @@ fail:
 		*error = strdup(_("cannot romanize (out of memory, or an ICU failure reported above)"));
 done:
 	return rc;
-}
-
-char *romanize_literal(const char *s, size_t len, romaji_system sys, romaji_long lng)
-{
-	char *norm, *out;
-	if (!needs_nfkc(s, len))
-		return romaji_from_kana(s, len, sys, lng);
-	norm = text_nfkc(s, len);
-	if (!norm)
-		return NULL;
-	out = romaji_from_kana(norm, strlen(norm), sys, lng);
-	free(norm);
-	return out;
 }
 
 int romanize_literal_buf(const char *s, size_t len, romaji_system sys, romaji_long lng,

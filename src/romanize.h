@@ -69,12 +69,8 @@ int romanize_write(romanizer *r, const char *s, size_t len, FILE *out, char **er
  * with *error set on failure. */
 char *romanize_string(romanizer *r, const char *s, size_t len, char **error);
 
-/* --literal: kana (after NFKC when needed) straight to romaji with romaji_from_kana,
- * no MeCab, no word division. Returns a malloc'd string the caller frees, or NULL
- * when out of memory or on an ICU failure. */
-char *romanize_literal(const char *s, size_t len, romaji_system sys, romaji_long lng);
-
-/* As romanize_literal, into *buf (a buffer of *cap bytes that the caller owns and
+/* --literal: kana (after NFKC when needed) straight to romaji with romaji_from_kana, no
+ * MeCab, no word division, into *buf (a buffer of *cap bytes that the caller owns and
  * frees; NULL and 0 at first), setting *out_len; NUL bytes are copied through. Returns
  * 0, 1 when s holds ROMAJI_MORPHEME_CHAR, or needs NFKC and holds a NUL byte (call
  * again for each piece between such bytes, and copy them), or -1 when out of memory or
