@@ -249,6 +249,10 @@ unit *romanize_unit_push(romanizer *r);
 /* The token exception ([exception]) written s[0..n), or NULL. */
 const struct romanize_exception *romanize_exception_find(const char *s, size_t n);
 
+/* Reads the piece s[0..len) (NFKC-folded, no control characters) into r->units, the
+ * readings it makes up in r->arena: glossary terms, kanji numerals, the special cases
+ * of romanize-units.c, then names (romanize-names.c). Returns 0, or -1 with r->error
+ * set to MeCab's message, or left NULL when out of memory. */
 int romanize_units(romanizer *r, const char *s, size_t len);
 
 /* romanize-names.c */

@@ -550,12 +550,277 @@ static int push_exception(romanizer *r, const morph_token *tok,
 	return 1;
 }
 
+/* What a case of romanize_units looks at: the piece s[0..len), MeCab's tokens of it,
+ * and the first glossary match not before the token (mi). */
+struct unit_input {
+	const char *s;
+	size_t len;
+	const morph_token *toks;
+	size_t n, mi;
+};
+
+/* A case looks at toks[*ip] (and the tokens after it, setting *ip to the last it used).
+ * Returns 1 when it pushed the units, 0 when it does not apply (nothing pushed), -1
+ * when out of memory. */
+typedef int unit_case_fn(romanizer *r, const struct unit_input *c, size_t *ip);
+
+/* A kanji numeral and the counter after it, read whole (push_numeral). */
+static int case_numeral(romanizer *r, const struct unit_input *c, size_t *ip)
+{
+	const morph_token *toks = c->toks;
+	size_t i = *ip, n = c->n, mi = c->mi, len = c->len;
+	const char *s = c->s;
+	if (toks[i].cls == MORPH_NUMBER && toks[i].surface_len >= 3) {
+		size_t lim = mi < r->n_matches ? r->matches[mi].b : len;
+		size_t used = push_numeral(r, s, toks, i, n, lim);
+		if (used == (size_t)-1)
+			return -1;
+		if (used) {
+			*ip = i + used - 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* MeCab's 県知事, 都議会 after a place: the place suffix is a unit of its own,
+ * hyphenated (Hyōgo-ken chiji, Tōkyō-to Gikai). */
+static int case_place_suffix(romanizer *r, const struct unit_input *c, size_t *ip)
+{
+	const morph_token *toks = c->toks;
+	size_t i = *ip;
+	unit *u;
+	if (toks[i].cls == MORPH_NOUN && i > 0 && !toks[i].space_before && toks[i].reading
+	    && toks[i - 1].cls == MORPH_PROPER && (toks[i - 1].flags & MORPH_F_PLACE)
+	    && toks[i].surface_len == 9
+	    && (ends_with_str(toks[i].surface, 9, "知事") || ends_with_str(toks[i].surface, 9, "議会"))
+	    && (memcmp(toks[i].surface, "県", 3) == 0 || memcmp(toks[i].surface, "都", 3) == 0
+	        || memcmp(toks[i].surface, "府", 3) == 0)) {
+		/* MeCab's 県知事, 都議会 after a place: the place suffix is hyphenated
+		 * (Hyōgo-ken chiji, Tōkyō-to Gikai) */
+		static const char *suf[][2] = { { "県", "ケン" }, { "都", "ト" }, { "府", "フ" } };
+		size_t k, kl;
+		for (k = 0; memcmp(toks[i].surface, suf[k][0], 3) != 0; k++)
+			;
+		kl = strlen(suf[k][1]);
+		if (toks[i].reading_len > kl && memcmp(toks[i].reading, suf[k][1], kl) == 0) {
+			if (!(u = romanize_unit_push(r)))
+				return -1;
+			u->tk = toks[i];
+			u->tk.surface_len = 3;
+			u->tk.reading_len = kl;
+			u->tk.pron = NULL;
+			u->tk.pron_len = 0;
+			u->tk.cls = MORPH_PLACE_SUFFIX;
+			if (!(u = romanize_unit_push(r)))
+				return -1;
+			u->tk = toks[i];
+			u->tk.surface += 3;
+			u->tk.surface_len -= 3;
+			u->tk.offset += 3;
+			u->tk.space_before = 0;
+			u->tk.reading += kl;
+			u->tk.reading_len -= kl;
+			u->tk.pron = NULL;
+			u->tk.pron_len = 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* 日本 at the start of a word MeCab reads ニッポン: read ニホン (日本人 Nihonjin), but
+ * not in an organisation's name (日本銀行 Nippon Ginkō). */
+static int case_nihon_in_word(romanizer *r, const struct unit_input *c, size_t *ip)
+{
+	const morph_token *toks = c->toks;
+	size_t i = *ip;
+	if (toks[i].surface_len > 6 && memcmp(toks[i].surface, "日本", 6) == 0
+	    && toks[i].reading_len > strlen("ニッポン")
+	    && memcmp(toks[i].reading, "ニッポン", strlen("ニッポン")) == 0
+	    && !(toks[i].cls == MORPH_PROPER && (toks[i].flags & MORPH_F_ORG))
+	    && r->arena.n + toks[i].reading_len + 1 <= r->arena.cap) {
+		/* ALA-LC reads 日本 Nihon in words too (日本人 Nihonjin, 日本海 Nihonkai),
+		 * but an organisation keeps its own reading (日本銀行 Nippon Ginkō) */
+		morph_token tk = toks[i];
+		char *rd = r->arena.p + r->arena.n;
+		size_t nl = strlen("ニッポン");
+		memcpy(rd, "ニホン", strlen("ニホン"));
+		memcpy(rd + strlen("ニホン"), tk.reading + nl, tk.reading_len - nl);
+		tk.reading = rd;
+		tk.reading_len = tk.reading_len - nl + strlen("ニホン");
+		r->arena.n += tk.reading_len;
+		tk.pron = NULL;
+		tk.pron_len = 0;
+		if (romanize_push_token(r, &tk) != 0)
+			return -1;
+		return 1;
+	}
+	return 0;
+}
+
+/* A token exception of dict/romanize.tsv (株式会社, 日本): push_exception. */
+static int case_exception(romanizer *r, const struct unit_input *c, size_t *ip)
+{
+	const morph_token *toks = c->toks;
+	size_t i = *ip;
+	const struct romanize_exception *x;
+	if ((x = romanize_exception_find(toks[i].surface, toks[i].surface_len))) {
+		int rc = push_exception(r, &toks[i], x);
+		if (rc < 0)
+			return -1;
+		if (rc > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* MeCab cuts 京都大学 as 京都大|学: one name with 大学. */
+static int case_daigaku(romanizer *r, const struct unit_input *c, size_t *ip)
+{
+	const morph_token *toks = c->toks;
+	size_t i = *ip, n = c->n, mi = c->mi;
+	if (toks[i].cls == MORPH_PROPER && toks[i].reading && i + 1 < n
+	    && ends_with_str(toks[i].surface, toks[i].surface_len, "大")
+	    && ends_with_str(toks[i].reading, toks[i].reading_len, "ダイ")
+	    && surface_is(&toks[i + 1], "学") && !toks[i + 1].space_before
+	    && (mi >= r->n_matches || toks[i + 1].offset < r->matches[mi].b)
+	    && r->arena.n + toks[i].reading_len + strlen("ガク") + 1 <= r->arena.cap) {
+		/* MeCab cuts 京都大学 as 京都大|学: read it as one name with 大学 */
+		morph_token tk = toks[i];
+		char *rd = r->arena.p + r->arena.n;
+		memcpy(rd, tk.reading, tk.reading_len);
+		memcpy(rd + tk.reading_len, "ガク", strlen("ガク"));
+		tk.reading = rd;
+		tk.reading_len += strlen("ガク");
+		r->arena.n += tk.reading_len;
+		tk.pron = NULL;
+		tk.pron_len = 0;
+		tk.surface_len += toks[i + 1].surface_len;
+		if (romanize_push_token(r, &tk) != 0) /* tk is a proper noun with a reading */
+			return -1;
+		*ip = i + 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* An unknown name with ・ in it (アイ・ホールディングス): its words apart. */
+static int case_dotted_name(romanizer *r, const struct unit_input *c, size_t *ip)
+{
+	const morph_token *toks = c->toks;
+	size_t i = *ip;
+	unit *u;
+	if ((toks[i].flags & MORPH_F_UNKNOWN) && !toks[i].reading
+	    && contains(toks[i].surface, toks[i].surface_len, "・")) {
+		/* an unknown name with ・ in it (アイ・ホールディングス): words apart */
+		size_t b = 0, dot = strlen("・");
+		while (b <= toks[i].surface_len) {
+			size_t e = b;
+			while (e < toks[i].surface_len
+			       && !(e + dot <= toks[i].surface_len
+			            && memcmp(toks[i].surface + e, "・", dot) == 0))
+				e++;
+			if (e > b) {
+				if (!(u = romanize_unit_push(r)))
+					return -1;
+				u->tk = toks[i];
+				u->tk.surface += b;
+				u->tk.offset += b;
+				u->tk.surface_len = e - b;
+				u->space_before = b == 0 ? toks[i].space_before : 0;
+			}
+			if (e >= toks[i].surface_len)
+				break;
+			if (!(u = romanize_unit_push(r)))
+				return -1;
+			u->tk = toks[i];
+			u->tk.surface += e;
+			u->tk.offset += e;
+			u->tk.surface_len = dot;
+			u->tk.cls = MORPH_SYMBOL;
+			u->space_before = 0;
+			b = e + dot;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/* A country named with a direction is two words (北朝鮮 Kita Chōsen, 南アフリカ
+ * Minami Afurika), a city one (北九州, 南相馬). */
+static int case_direction_country(romanizer *r, const struct unit_input *c, size_t *ip)
+{
+	const morph_token *toks = c->toks;
+	size_t i = *ip;
+	unit *u;
+	if (toks[i].cls == MORPH_PROPER && (toks[i].flags & MORPH_F_PLACE) && toks[i].reading
+	    && toks[i].surface_len > 6) {
+		/* a country named with a direction is two words (北朝鮮 Kita Chōsen, 南アフリカ
+		 * Minami Afurika, 東ティモール Higashi Timōru), a city one (北九州, 南相馬) */
+		const morph_token *t = &toks[i];
+		const struct romanize_direction *d;
+		size_t dl = 0;
+		for (d = romanize_directions; d->surface; d++) {
+			dl = strlen(d->surface);
+			if (t->surface_len > dl && memcmp(t->surface, d->surface, dl) == 0
+			    && t->reading_len > strlen(d->reading)
+			    && memcmp(t->reading, d->reading, strlen(d->reading)) == 0)
+				break;
+		}
+		if (d->surface && (contains(t->pos, t->pos_len, "地域,国")
+		                   || romanize_is_katakana_only(t->surface + dl, t->surface_len - dl))) {
+			size_t kl = strlen(d->reading);
+			if (!(u = romanize_unit_push(r)))
+				return -1;
+			u->tk = *t;
+			u->tk.surface_len = dl;
+			u->tk.reading_len = kl;
+			u->tk.pron = NULL;
+			u->tk.pron_len = 0;
+			u->space_before = t->space_before;
+			if (!(u = romanize_unit_push(r)))
+				return -1;
+			u->tk = *t;
+			u->tk.surface += dl;
+			u->tk.surface_len -= dl;
+			u->tk.offset += dl;
+			u->tk.space_before = 0;
+			u->tk.reading += kl;
+			u->tk.reading_len -= kl;
+			u->tk.pron = NULL;
+			u->tk.pron_len = 0;
+			u->apart = 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The special cases of romanize_units, tried in this order on a token that is not part
+ * of a glossary term: the first that applies makes its units; when none does, the token
+ * is pushed as it is (romanize_push_token). */
+static const struct unit_case {
+	const char *name;
+	unit_case_fn *fn;
+} unit_cases[] = {
+	{ "numeral", case_numeral },
+	{ "place suffix", case_place_suffix },
+	{ "nihon in word", case_nihon_in_word },
+	{ "exception", case_exception },
+	{ "daigaku", case_daigaku },
+	{ "dotted name", case_dotted_name },
+	{ "direction country", case_direction_country },
+};
+
+/* Reads the piece s[0..len) into r->units: glossary terms, MeCab's tokens through the
+ * cases of unit_cases, then the names stage. */
 int romanize_units(romanizer *r, const char *s, size_t len)
 {
-	const struct romanize_exception *x;
 	const morph_token *toks;
-	size_t n, i, mi = 0;
+	size_t n, i, k, mi = 0;
 	char *err = NULL;
+	struct unit_input in;
 
 	if (romanize_find_terms(r, s, len) != 0)
 		return -1;
@@ -564,6 +829,10 @@ int romanize_units(romanizer *r, const char *s, size_t len)
 		r->error = err; /* MeCab's own words reach the user (romanize_write) */
 		return -1;
 	}
+	in.s = s;
+	in.len = len;
+	in.toks = toks;
+	in.n = n;
 	r->n_units = 0;
 	r->arena.n = 0;
 	if (sb_reserve(&r->arena, 8 * len + 64) != 0)
@@ -583,176 +852,16 @@ int romanize_units(romanizer *r, const char *s, size_t len)
 			u->space_before = toks[i].space_before;
 			continue;
 		}
-		if (toks[i].cls == MORPH_NUMBER && toks[i].surface_len >= 3) {
-			size_t lim = mi < r->n_matches ? r->matches[mi].b : len;
-			size_t used = push_numeral(r, s, toks, i, n, lim);
-			if (used == (size_t)-1)
-				return -1;
-			if (used) {
-				i += used - 1;
-				continue;
-			}
-		}
-		if (toks[i].cls == MORPH_NOUN && i > 0 && !toks[i].space_before && toks[i].reading
-		    && toks[i - 1].cls == MORPH_PROPER && (toks[i - 1].flags & MORPH_F_PLACE)
-		    && toks[i].surface_len == 9
-		    && (ends_with_str(toks[i].surface, 9, "知事") || ends_with_str(toks[i].surface, 9, "議会"))
-		    && (memcmp(toks[i].surface, "県", 3) == 0 || memcmp(toks[i].surface, "都", 3) == 0
-		        || memcmp(toks[i].surface, "府", 3) == 0)) {
-			/* MeCab's 県知事, 都議会 after a place: the place suffix is hyphenated
-			 * (Hyōgo-ken chiji, Tōkyō-to Gikai) */
-			static const char *suf[][2] = { { "県", "ケン" }, { "都", "ト" }, { "府", "フ" } };
-			size_t k, kl;
-			for (k = 0; memcmp(toks[i].surface, suf[k][0], 3) != 0; k++)
-				;
-			kl = strlen(suf[k][1]);
-			if (toks[i].reading_len > kl && memcmp(toks[i].reading, suf[k][1], kl) == 0) {
-				if (!(u = romanize_unit_push(r)))
-					return -1;
-				u->tk = toks[i];
-				u->tk.surface_len = 3;
-				u->tk.reading_len = kl;
-				u->tk.pron = NULL;
-				u->tk.pron_len = 0;
-				u->tk.cls = MORPH_PLACE_SUFFIX;
-				if (!(u = romanize_unit_push(r)))
-					return -1;
-				u->tk = toks[i];
-				u->tk.surface += 3;
-				u->tk.surface_len -= 3;
-				u->tk.offset += 3;
-				u->tk.space_before = 0;
-				u->tk.reading += kl;
-				u->tk.reading_len -= kl;
-				u->tk.pron = NULL;
-				u->tk.pron_len = 0;
-				continue;
-			}
-		}
-		if (toks[i].surface_len > 6 && memcmp(toks[i].surface, "日本", 6) == 0
-		    && toks[i].reading_len > strlen("ニッポン")
-		    && memcmp(toks[i].reading, "ニッポン", strlen("ニッポン")) == 0
-		    && !(toks[i].cls == MORPH_PROPER && (toks[i].flags & MORPH_F_ORG))
-		    && r->arena.n + toks[i].reading_len + 1 <= r->arena.cap) {
-			/* ALA-LC reads 日本 Nihon in words too (日本人 Nihonjin, 日本海 Nihonkai),
-			 * but an organisation keeps its own reading (日本銀行 Nippon Ginkō) */
-			morph_token tk = toks[i];
-			char *rd = r->arena.p + r->arena.n;
-			size_t nl = strlen("ニッポン");
-			memcpy(rd, "ニホン", strlen("ニホン"));
-			memcpy(rd + strlen("ニホン"), tk.reading + nl, tk.reading_len - nl);
-			tk.reading = rd;
-			tk.reading_len = tk.reading_len - nl + strlen("ニホン");
-			r->arena.n += tk.reading_len;
-			tk.pron = NULL;
-			tk.pron_len = 0;
-			if (romanize_push_token(r, &tk) != 0)
-				return -1;
-			continue;
-		}
-		if ((x = romanize_exception_find(toks[i].surface, toks[i].surface_len))) {
-			int rc = push_exception(r, &toks[i], x);
+		in.mi = mi;
+		for (k = 0; k < sizeof unit_cases / sizeof unit_cases[0]; k++) {
+			int rc = unit_cases[k].fn(r, &in, &i);
 			if (rc < 0)
 				return -1;
 			if (rc > 0)
-				continue;
+				break;
 		}
-		if (toks[i].cls == MORPH_PROPER && toks[i].reading && i + 1 < n
-		    && ends_with_str(toks[i].surface, toks[i].surface_len, "大")
-		    && ends_with_str(toks[i].reading, toks[i].reading_len, "ダイ")
-		    && surface_is(&toks[i + 1], "学") && !toks[i + 1].space_before
-		    && (mi >= r->n_matches || toks[i + 1].offset < r->matches[mi].b)
-		    && r->arena.n + toks[i].reading_len + strlen("ガク") + 1 <= r->arena.cap) {
-			/* MeCab cuts 京都大学 as 京都大|学: read it as one name with 大学 */
-			morph_token tk = toks[i];
-			char *rd = r->arena.p + r->arena.n;
-			memcpy(rd, tk.reading, tk.reading_len);
-			memcpy(rd + tk.reading_len, "ガク", strlen("ガク"));
-			tk.reading = rd;
-			tk.reading_len += strlen("ガク");
-			r->arena.n += tk.reading_len;
-			tk.pron = NULL;
-			tk.pron_len = 0;
-			tk.surface_len += toks[i + 1].surface_len;
-			if (romanize_push_token(r, &tk) != 0) /* tk is a proper noun with a reading */
-				return -1;
-			i++;
-			continue;
-		}
-		if ((toks[i].flags & MORPH_F_UNKNOWN) && !toks[i].reading
-		    && contains(toks[i].surface, toks[i].surface_len, "・")) {
-			/* an unknown name with ・ in it (アイ・ホールディングス): words apart */
-			size_t b = 0, dot = strlen("・");
-			while (b <= toks[i].surface_len) {
-				size_t e = b;
-				while (e < toks[i].surface_len
-				       && !(e + dot <= toks[i].surface_len
-				            && memcmp(toks[i].surface + e, "・", dot) == 0))
-					e++;
-				if (e > b) {
-					if (!(u = romanize_unit_push(r)))
-						return -1;
-					u->tk = toks[i];
-					u->tk.surface += b;
-					u->tk.offset += b;
-					u->tk.surface_len = e - b;
-					u->space_before = b == 0 ? toks[i].space_before : 0;
-				}
-				if (e >= toks[i].surface_len)
-					break;
-				if (!(u = romanize_unit_push(r)))
-					return -1;
-				u->tk = toks[i];
-				u->tk.surface += e;
-				u->tk.offset += e;
-				u->tk.surface_len = dot;
-				u->tk.cls = MORPH_SYMBOL;
-				u->space_before = 0;
-				b = e + dot;
-			}
-			continue;
-		}
-		if (toks[i].cls == MORPH_PROPER && (toks[i].flags & MORPH_F_PLACE) && toks[i].reading
-		    && toks[i].surface_len > 6) {
-			/* a country named with a direction is two words (北朝鮮 Kita Chōsen, 南アフリカ
-			 * Minami Afurika, 東ティモール Higashi Timōru), a city one (北九州, 南相馬) */
-			const morph_token *t = &toks[i];
-			const struct romanize_direction *d;
-			size_t dl = 0;
-			for (d = romanize_directions; d->surface; d++) {
-				dl = strlen(d->surface);
-				if (t->surface_len > dl && memcmp(t->surface, d->surface, dl) == 0
-				    && t->reading_len > strlen(d->reading)
-				    && memcmp(t->reading, d->reading, strlen(d->reading)) == 0)
-					break;
-			}
-			if (d->surface && (contains(t->pos, t->pos_len, "地域,国")
-			                   || romanize_is_katakana_only(t->surface + dl, t->surface_len - dl))) {
-				size_t kl = strlen(d->reading);
-				if (!(u = romanize_unit_push(r)))
-					return -1;
-				u->tk = *t;
-				u->tk.surface_len = dl;
-				u->tk.reading_len = kl;
-				u->tk.pron = NULL;
-				u->tk.pron_len = 0;
-				u->space_before = t->space_before;
-				if (!(u = romanize_unit_push(r)))
-					return -1;
-				u->tk = *t;
-				u->tk.surface += dl;
-				u->tk.surface_len -= dl;
-				u->tk.offset += dl;
-				u->tk.space_before = 0;
-				u->tk.reading += kl;
-				u->tk.reading_len -= kl;
-				u->tk.pron = NULL;
-				u->tk.pron_len = 0;
-				u->apart = 1;
-				continue;
-			}
-		}
-		if (romanize_push_token(r, &toks[i]) != 0)
+		if (k == sizeof unit_cases / sizeof unit_cases[0]
+		    && romanize_push_token(r, &toks[i]) != 0)
 			return -1;
 	}
 	romanize_mark_loanwords(r, s);
