@@ -1,4 +1,4 @@
-/* romanize.h: the text -> romaji pipeline (spec/romanization.md): NFKC, glossary terms
+/* romanize.h: the text -> romaji pipeline (doc/romanization.md): NFKC, glossary terms
  * as single words (longest match, before MeCab), MeCab words and readings (morph.h),
  * ALA-LC word division, particles, dates and counters, capitals, and the romaji of
  * every system (romaji.h). Works on one line at a time, in bounded memory. */
