@@ -24,6 +24,7 @@
 #include "romanize.h"
 
 #include "romanize-data.h"
+#include "str.h"
 #include "text.h"
 
 #include <stdint.h>
@@ -60,42 +61,6 @@ static inline int32_t next_cp(const char *str, size_t len, size_t *i)
 	}
 	*i += 1;
 	return -1;
-}
-
-typedef struct sbuf {
-	char *p;
-	size_t n, cap;
-} sbuf;
-
-static inline int sb_reserve(sbuf *b, size_t k)
-{
-	if (b->n + k + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		char *p;
-		while (cap < b->n + k + 1)
-			cap *= 2;
-		p = realloc(b->p, cap);
-		if (!p)
-			return -1;
-		b->p = p;
-		b->cap = cap;
-	}
-	return 0;
-}
-
-static inline int sb_add(sbuf *b, const char *s, size_t k)
-{
-	if (sb_reserve(b, k) != 0)
-		return -1;
-	memcpy(b->p + b->n, s, k);
-	b->n += k;
-	b->p[b->n] = '\0';
-	return 0;
-}
-
-static inline int sb_adds(sbuf *b, const char *s)
-{
-	return sb_add(b, s, strlen(s));
 }
 
 typedef struct term {
@@ -145,18 +110,17 @@ struct romanizer {
 	bucket buckets[ROMANIZE_BUCKETS];
 	romanize_unknown_fn *unk;
 	void *unk_arg;
-	char **warned;        /* open-addressing set of words already reported */
-	size_t n_warned, cap_warned;
+	str_set warned;       /* words already reported (at most ROMANIZE_MAX_WARNED) */
 	match *matches;
 	size_t n_matches, cap_matches;
 	unit *units;
 	size_t n_units, cap_units;
-	sbuf out, wk, tmp;
+	str_buf out, wk, tmp;
 	/* The arena of the piece: readings made up while reading it (kanji numerals, 日本
 	 * in a word, 京都大学). Units keep pointers into it until the piece is written, so
 	 * it is reserved once per piece (romanize_units: 8 bytes per input byte) and must
 	 * never grow after that: a rule that finds no room does not apply. */
-	sbuf arena;
+	str_buf arena;
 	/* state of the current line */
 	int wk_cap;           /* capitalise the word in wk */
 	int line_empty;       /* nothing written on this line yet */

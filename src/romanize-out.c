@@ -45,7 +45,7 @@ static int put_sep(romanizer *r)
 {
 	int rc = 0;
 	if (!r->line_empty && r->pending)
-		rc = sb_add(&r->out, &r->pending, 1);
+		rc = str_buf_add(&r->out, &r->pending, 1);
 	r->pending = 0;
 	return rc;
 }
@@ -56,13 +56,13 @@ static int flush_word(romanizer *r)
 	char *s;
 	if (!r->wk.n)
 		return 0;
-	s = romaji_from_kana(r->wk.p, r->wk.n, r->o.sys, r->o.lng);
+	s = romaji_from_kana(r->wk.s, r->wk.n, r->o.sys, r->o.lng);
 	r->wk.n = 0;
 	if (!s)
 		return -1;
 	if (r->wk_cap)
 		cap_first(s);
-	if (sb_adds(&r->out, s) != 0) {
+	if (str_buf_adds(&r->out, s) != 0) {
 		free(s);
 		return -1;
 	}
@@ -85,10 +85,10 @@ static int put_fixed(romanizer *r, const char *s, size_t n, char sep, int cap)
 		return -1;
 	if (cap) {
 		size_t at = r->out.n;
-		if (sb_add(&r->out, s, n) != 0)
+		if (str_buf_add(&r->out, s, n) != 0)
 			return -1;
-		cap_first(r->out.p + at);
-	} else if (sb_add(&r->out, s, n) != 0)
+		cap_first(r->out.s + at);
+	} else if (str_buf_add(&r->out, s, n) != 0)
 		return -1;
 	r->line_empty = 0;
 	return 0;
@@ -110,12 +110,12 @@ static int put_kana(romanizer *r, const char *kana, size_t n, char sep, int cap,
 		r->wk_cap = cap;
 	} else {
 		r->pending = 0;
-		if (r->wk.n && sb_add(&r->wk, ROMAJI_MORPHEME, 1) != 0)
+		if (r->wk.n && str_buf_add(&r->wk, ROMAJI_MORPHEME, 1) != 0)
 			return -1;
 		if (!r->wk.n)
 			r->wk_cap = 0;
 	}
-	if (sb_add(&r->wk, kana, n) != 0)
+	if (str_buf_add(&r->wk, kana, n) != 0)
 		return -1;
 	r->line_empty = 0; /* the word will be written */
 	return 0;
@@ -149,11 +149,11 @@ static int token_kana(romanizer *r, const morph_token *t)
 		pr = NULL;
 	}
 	if (!pr || pr == rd)
-		return sb_add(&r->tmp, rd, rn);
+		return str_buf_add(&r->tmp, rd, rn);
 	/* at most a boundary byte per character is added (ワ is as long as ハ) */
-	if (sb_reserve(&r->tmp, 2 * rn) != 0)
+	if (str_buf_reserve(&r->tmp, 2 * rn) != 0)
 		return -1;
-	out = r->tmp.p;
+	out = r->tmp.s;
 	while (i < rn && j < pn) {
 		size_t i0 = i;
 		int32_t a = next_cp(rd, rn, &i);
@@ -169,7 +169,7 @@ static int token_kana(romanizer *r, const morph_token *t)
 		}
 	}
 	if (i < rn || j < pn) /* not as many characters: the reading as it is */
-		return sb_add(&r->tmp, rd, rn);
+		return str_buf_add(&r->tmp, rd, rn);
 	r->tmp.n = n;
 	out[n] = '\0';
 	return 0;
@@ -279,7 +279,7 @@ static int put_punct(romanizer *r, const morph_token *t, size_t space_before)
 	case ROMANIZE_PUNCT_STOP:
 	case ROMANIZE_PUNCT_CLOSE:
 		r->pending = 0;
-		if (sb_adds(&r->out, p->out) != 0)
+		if (str_buf_adds(&r->out, p->out) != 0)
 			return -1;
 		r->line_empty = 0;
 		r->pk = P_PUNCT;
@@ -289,14 +289,14 @@ static int put_punct(romanizer *r, const morph_token *t, size_t space_before)
 	case ROMANIZE_PUNCT_OPEN:
 		if (r->pk != P_OPEN && !r->line_empty)
 			r->pending = ' ';
-		if (put_sep(r) != 0 || sb_adds(&r->out, p->out) != 0)
+		if (put_sep(r) != 0 || str_buf_adds(&r->out, p->out) != 0)
 			return -1;
 		r->line_empty = 0;
 		r->pk = P_OPEN;
 		break;
 	case ROMANIZE_PUNCT_DASH:
 		r->pending = 0;
-		if (sb_adds(&r->out, p->out) != 0)
+		if (str_buf_adds(&r->out, p->out) != 0)
 			return -1;
 		r->line_empty = 0;
 		r->pk = P_OPEN;
@@ -326,7 +326,7 @@ static int term_romaji(romanizer *r, const term *t)
 	int rc = -1;
 	r->tmp.n = 0;
 	if ((r->o.sys == ROMAJI_HEPBURN && r->o.lng == ROMAJI_LONG_DEFAULT) || !*t->kana)
-		return sb_adds(&r->tmp, t->romaji);
+		return str_buf_adds(&r->tmp, t->romaji);
 	s = romaji_from_kana(t->kana, (size_t)-1, r->o.sys, r->o.lng);
 	if (!s)
 		return -1;
@@ -335,7 +335,7 @@ static int term_romaji(romanizer *r, const term *t)
 	for (i = 0; t->romaji[i]; i++)
 		ng += t->romaji[i] == ' ' || t->romaji[i] == '-';
 	if (nk != ng) {
-		rc = sb_adds(&r->tmp, s);
+		rc = str_buf_adds(&r->tmp, s);
 		free(s);
 		return rc;
 	}
@@ -343,16 +343,16 @@ static int term_romaji(romanizer *r, const term *t)
 	k = s;
 	for (;;) {
 		size_t kw = strcspn(k, " "), gw = strcspn(g, " -"), at = r->tmp.n;
-		if (sb_add(&r->tmp, k, kw) != 0)
+		if (str_buf_add(&r->tmp, k, kw) != 0)
 			goto done;
 		if ((*g >= 'A' && *g <= 'Z') || (((unsigned char)*g == 0xC4
 		    || (unsigned char)*g == 0xC5) && !((unsigned char)g[1] & 1)))
-			cap_first(r->tmp.p + at);
+			cap_first(r->tmp.s + at);
 		k += kw;
 		g += gw;
 		if (!*k || !*g)
 			break;
-		if (sb_add(&r->tmp, g, 1) != 0)
+		if (str_buf_add(&r->tmp, g, 1) != 0)
 			goto done;
 		k++;
 		g++;
@@ -422,17 +422,17 @@ int romanize_piece(romanizer *r, const char *s, size_t len)
 			if (term_romaji(r, u->t) != 0)
 				return -1;
 			if (spaced || r->o.style == ROMANIZE_SLUG) {
-				lower_ascii(r->tmp.p);
+				lower_ascii(r->tmp.s);
 				for (k = 0; k < r->tmp.n; k++)
-					if (r->tmp.p[k] == '-')
-						r->tmp.p[k] = ' ';
+					if (r->tmp.s[k] == '-')
+						r->tmp.s[k] = ' ';
 			}
 			if (r->o.style == ROMANIZE_TITLE || (r->o.style == ROMANIZE_ALALC && u->orgcap))
-				title_words(r->tmp.p);
+				title_words(r->tmp.s);
 			cap = (r->o.style == ROMANIZE_TITLE && sep != '-' && (sep || r->pk == P_START
 			                                                      || r->pk == P_OPEN))
 			      || (r->o.style == ROMANIZE_ALALC && (r->sentence_start || u->orgcap));
-			if (put_fixed(r, r->tmp.p, r->tmp.n, sep, cap) != 0)
+			if (put_fixed(r, r->tmp.s, r->tmp.n, sep, cap) != 0)
 				return -1;
 			if (sep || r->pk == P_START || r->pk == P_OPEN)
 				r->p_proper = u->t->proper;
@@ -465,9 +465,9 @@ int romanize_piece(romanizer *r, const char *s, size_t len)
 				if (k > 0) {
 					if (spaced)
 						for (k = 0; (size_t)k < r->tmp.n; k++)
-							if (r->tmp.p[k] == '-')
-								r->tmp.p[k] = ' ';
-					if (put_fixed(r, r->tmp.p, r->tmp.n, sep,
+							if (r->tmp.s[k] == '-')
+								r->tmp.s[k] = ' ';
+					if (put_fixed(r, r->tmp.s, r->tmp.n, sep,
 					              r->sentence_start && (r->o.style == ROMANIZE_ALALC
 					                                    || r->o.style == ROMANIZE_TITLE)) != 0)
 						return -1;
@@ -540,17 +540,17 @@ int romanize_piece(romanizer *r, const char *s, size_t len)
 					if (t->reading_len > 3 && t->pos_len > 0
 					    && contains(t->pos, t->pos_len, "連語")) {
 						size_t k = 0;
-						next_cp(r->tmp.p, r->tmp.n, &k);
-						if (put_kana(r, r->tmp.p, k, sep, cap, 1) != 0
-						    || put_kana(r, r->tmp.p + k, r->tmp.n - k, ' ', 0, 1) != 0)
+						next_cp(r->tmp.s, r->tmp.n, &k);
+						if (put_kana(r, r->tmp.s, k, sep, cap, 1) != 0
+						    || put_kana(r, r->tmp.s + k, r->tmp.n - k, ' ', 0, 1) != 0)
 							return -1;
-					} else if (put_kana(r, r->tmp.p, r->tmp.n, sep, cap, 1) != 0)
+					} else if (put_kana(r, r->tmp.s, r->tmp.n, sep, cap, 1) != 0)
 						return -1;
 				}
 			} else {
 				if (token_kana(r, t) != 0)
 					return -1;
-				if (put_kana(r, r->tmp.p, r->tmp.n, sep, cap, newword) != 0)
+				if (put_kana(r, r->tmp.s, r->tmp.n, sep, cap, newword) != 0)
 					return -1;
 			}
 			if (newword)

@@ -214,7 +214,7 @@ static int read_kanji_number(romanizer *r, const char *s, size_t n, const morph_
 	}
 	if (r->arena.n + bn + 1 > r->arena.cap)
 		return -1;
-	memcpy(r->arena.p + at, buf, bn);
+	memcpy(r->arena.s + at, buf, bn);
 	r->arena.n = at + bn;
 	*end = e;
 	*value = nan || last_big ? -1 : total + group;
@@ -261,29 +261,29 @@ int romanize_digits_special(romanizer *r, const char *d, size_t dn, const morph_
 				char *s = romaji_from_kana(day->reading, (size_t)-1, r->o.sys, r->o.lng);
 				if (!s)
 					return -1;
-				i = sb_adds(&r->tmp, s);
+				i = str_buf_adds(&r->tmp, s);
 				free(s);
 				if (i == 0 && span)
-					i = sb_adds(&r->tmp, "kan");
+					i = str_buf_adds(&r->tmp, "kan");
 				return i == 0 ? 1 : -1;
 			}
-			if (sb_adds(&r->tmp, w) != 0 || (span && sb_adds(&r->tmp, "kan") != 0))
+			if (str_buf_adds(&r->tmp, w) != 0 || (span && str_buf_adds(&r->tmp, "kan") != 0))
 				return -1;
 			return 1;
 		}
-		if (sb_add(&r->tmp, d, dn) != 0
-		    || sb_adds(&r->tmp, (v % 10 == 4 && v <= 34) ? "-ka" : "-nichi") != 0
-		    || (span && sb_adds(&r->tmp, "kan") != 0))
+		if (str_buf_add(&r->tmp, d, dn) != 0
+		    || str_buf_adds(&r->tmp, (v % 10 == 4 && v <= 34) ? "-ka" : "-nichi") != 0
+		    || (span && str_buf_adds(&r->tmp, "kan") != 0))
 			return -1;
 		return 1;
 	}
 	if (surface_is(t, "月")) {
-		if (sb_add(&r->tmp, d, dn) != 0 || sb_adds(&r->tmp, "-gatsu") != 0)
+		if (str_buf_add(&r->tmp, d, dn) != 0 || str_buf_adds(&r->tmp, "-gatsu") != 0)
 			return -1;
 		return 1;
 	}
 	if (surface_is(t, "人") && (v == 1 || v == 2))
-		return sb_adds(&r->tmp, v == 1 ? "hitori" : "futari") == 0 ? 1 : -1;
+		return str_buf_adds(&r->tmp, v == 1 ? "hitori" : "futari") == 0 ? 1 : -1;
 	if (surface_is(t, "つ") && v >= 1 && v <= 9 && dn == 1) {
 		/* native numbers: 1つ hitotsu ... 9つ kokonotsu */
 		static const char *tsu[] = { NULL, "ひとつ", "ふたつ", "みっつ", "よっつ", "いつつ",
@@ -291,7 +291,7 @@ int romanize_digits_special(romanizer *r, const char *d, size_t dn, const morph_
 		char *s = romaji_from_kana(tsu[v], (size_t)-1, r->o.sys, r->o.lng);
 		if (!s)
 			return -1;
-		i = sb_adds(&r->tmp, s);
+		i = str_buf_adds(&r->tmp, s);
 		free(s);
 		return i == 0 ? 1 : -1;
 	}
@@ -322,7 +322,7 @@ int romanize_digits_special(romanizer *r, const char *d, size_t dn, const morph_
 		s = romaji_from_kana(rd, (size_t)-1, r->o.sys, r->o.lng);
 		if (!s)
 			return -1;
-		i = sb_add(&r->tmp, d, dn) != 0 || sb_adds(&r->tmp, "-") != 0 || sb_adds(&r->tmp, s) != 0;
+		i = str_buf_add(&r->tmp, d, dn) != 0 || str_buf_adds(&r->tmp, "-") != 0 || str_buf_adds(&r->tmp, s) != 0;
 		free(s);
 		return i ? -1 : 1;
 	}
@@ -415,17 +415,17 @@ static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks,
 			int d = kanji_num(next_cp(s, end_off, &p));
 			if (d < 0 || d > 9)
 				break;
-			r->arena.p[r->arena.n++] = (char)('0' + d);
+			r->arena.s[r->arena.n++] = (char)('0' + d);
 			nd++;
 		}
-		if (p < end_off || nd < 2 || r->arena.p[at] == '0') {
+		if (p < end_off || nd < 2 || r->arena.s[at] == '0') {
 			r->arena.n = at;
 			return 0;
 		}
 		if (!(u = romanize_unit_push(r)))
 			return (size_t)-1;
 		u->tk = toks[i];
-		u->tk.surface = r->arena.p + at;
+		u->tk.surface = r->arena.s + at;
 		u->tk.surface_len = nd;
 		u->tk.reading = NULL;
 		u->tk.reading_len = 0;
@@ -454,15 +454,15 @@ static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks,
 		r->arena.n = at;
 		if (r->arena.n + wl + extra + 1 > r->arena.cap)
 			return 0;
-		memcpy(r->arena.p + at, whole, wl);
+		memcpy(r->arena.s + at, whole, wl);
 		if (extra)
-			memcpy(r->arena.p + at + wl, "カン", extra);
+			memcpy(r->arena.s + at + wl, "カン", extra);
 		r->arena.n = at + wl + extra;
 		if (!(u = romanize_unit_push(r)))
 			return (size_t)-1;
 		u->tk = toks[i];
 		u->tk.surface_len = ct->offset + ct->surface_len - toks[i].offset;
-		u->tk.reading = r->arena.p + at;
+		u->tk.reading = r->arena.s + at;
 		u->tk.reading_len = wl + extra;
 		u->tk.pron = NULL;
 		u->tk.pron_len = 0;
@@ -474,7 +474,7 @@ static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks,
 		return (size_t)-1;
 	u->tk = toks[i];
 	u->tk.surface_len = end_off - toks[i].offset;
-	u->tk.reading = r->arena.p + at;
+	u->tk.reading = r->arena.s + at;
 	u->tk.reading_len = r->arena.n - at;
 	u->tk.pron = NULL;
 	u->tk.pron_len = 0;
@@ -489,7 +489,7 @@ static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks,
 		return (size_t)-1;
 	u->tk = *ct;
 	/* a number ending in っ is one word with its counter in every style (ikkagetsu) */
-	u->glue = ends_with_str(r->arena.p + at, r->arena.n - at, "ッ");
+	u->glue = ends_with_str(r->arena.s + at, r->arena.n - at, "ッ");
 	if (!cr)
 		cr = counter_reading(counter_find(ct), e);
 	if (cr) {
@@ -643,7 +643,7 @@ static int case_nihon_in_word(romanizer *r, const struct unit_input *c, size_t *
 		/* ALA-LC reads 日本 Nihon in words too (日本人 Nihonjin, 日本海 Nihonkai),
 		 * but an organisation keeps its own reading (日本銀行 Nippon Ginkō) */
 		morph_token tk = toks[i];
-		char *rd = r->arena.p + r->arena.n;
+		char *rd = r->arena.s + r->arena.n;
 		size_t nl = strlen("ニッポン");
 		memcpy(rd, "ニホン", strlen("ニホン"));
 		memcpy(rd + strlen("ニホン"), tk.reading + nl, tk.reading_len - nl);
@@ -688,7 +688,7 @@ static int case_daigaku(romanizer *r, const struct unit_input *c, size_t *ip)
 	    && r->arena.n + toks[i].reading_len + strlen("ガク") + 1 <= r->arena.cap) {
 		/* MeCab cuts 京都大学 as 京都大|学: read it as one name with 大学 */
 		morph_token tk = toks[i];
-		char *rd = r->arena.p + r->arena.n;
+		char *rd = r->arena.s + r->arena.n;
 		memcpy(rd, tk.reading, tk.reading_len);
 		memcpy(rd + tk.reading_len, "ガク", strlen("ガク"));
 		tk.reading = rd;
@@ -835,7 +835,7 @@ int romanize_units(romanizer *r, const char *s, size_t len)
 	in.n = n;
 	r->n_units = 0;
 	r->arena.n = 0;
-	if (sb_reserve(&r->arena, 8 * len + 64) != 0)
+	if (str_buf_reserve(&r->arena, 8 * len + 64) != 0)
 		return -1;
 	for (i = 0; i < n; i++) {
 		unit *u;

@@ -31,6 +31,7 @@ romanizer *romanize_new(morph *m, const romanize_options *o)
 	r->m = m;
 	if (o)
 		r->o = *o;
+	r->warned.max = ROMANIZE_MAX_WARNED;
 	return r;
 }
 
@@ -47,15 +48,13 @@ void romanize_free(romanizer *r)
 	free(r->terms);
 	for (i = 0; i < ROMANIZE_BUCKETS; i++)
 		free(r->buckets[i].idx);
-	for (i = 0; i < r->cap_warned; i++)
-		free(r->warned[i]);
-	free(r->warned);
+	str_set_free(&r->warned);
 	free(r->matches);
 	free(r->units);
-	free(r->out.p);
-	free(r->wk.p);
-	free(r->tmp.p);
-	free(r->arena.p);
+	free(r->out.s);
+	free(r->wk.s);
+	free(r->tmp.s);
+	free(r->arena.s);
 	free(r->error);
 	free(r);
 }
@@ -66,52 +65,14 @@ void romanize_set_unknown(romanizer *r, romanize_unknown_fn *fn, void *arg)
 	r->unk_arg = arg;
 }
 
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-/* Reports word once (bounded: after ROMANIZE_MAX_WARNED words every one is reported). */
+/* Reports word once (bounded: after ROMANIZE_MAX_WARNED words, a new word is reported
+ * every time it is seen). */
 void romanize_report_unknown(romanizer *r, const char *w, size_t n)
 {
-	size_t i;
 	if (!r->unk)
 		return;
-	if (r->n_warned * 2 >= r->cap_warned && r->cap_warned < ROMANIZE_MAX_WARNED * 2) {
-		size_t cap = r->cap_warned ? r->cap_warned * 2 : 64, k;
-		char **nw = calloc(cap, sizeof *nw);
-		if (nw) {
-			for (k = 0; k < r->cap_warned; k++) {
-				char *s = r->warned[k];
-				if (!s)
-					continue;
-				i = hash_bytes(s, strlen(s)) & (cap - 1);
-				while (nw[i])
-					i = (i + 1) & (cap - 1);
-				nw[i] = s;
-			}
-			free(r->warned);
-			r->warned = nw;
-			r->cap_warned = cap;
-		}
-	}
-	if (r->cap_warned && r->n_warned * 2 < r->cap_warned) {
-		i = hash_bytes(w, n) & (r->cap_warned - 1);
-		while (r->warned[i]) {
-			if (strlen(r->warned[i]) == n && memcmp(r->warned[i], w, n) == 0)
-				return;
-			i = (i + 1) & (r->cap_warned - 1);
-		}
-		r->warned[i] = malloc(n + 1);
-		if (r->warned[i]) {
-			memcpy(r->warned[i], w, n);
-			r->warned[i][n] = '\0';
-			r->n_warned++;
-		}
-	}
+	if (str_set_add(&r->warned, w, n) == 0)
+		return; /* reported before */
 	r->unk(w, n, r->unk_arg);
 }
 
@@ -224,7 +185,7 @@ static size_t piece_end(const char *s, size_t n)
 static int romanize_flush(romanizer *r, FILE *out)
 {
 	char *conv = NULL;
-	const char *p = r->out.p;
+	const char *p = r->out.s;
 	size_t n = r->out.n;
 	int rc = 0;
 	if (!n)
@@ -233,12 +194,12 @@ static int romanize_flush(romanizer *r, FILE *out)
 		/* into r->tmp, not in place: a hyphen owed by the previous flush makes the
 		 * slug one byte longer than its letters */
 		size_t i, cn;
-		conv = text_strip_marks(r->out.p, r->out.n);
+		conv = text_strip_marks(r->out.s, r->out.n);
 		if (!conv)
 			return -1;
 		cn = strlen(conv);
 		r->tmp.n = 0;
-		if (sb_reserve(&r->tmp, 2 * cn + 1) != 0) {
+		if (str_buf_reserve(&r->tmp, 2 * cn + 1) != 0) {
 			free(conv);
 			return -1;
 		}
@@ -248,18 +209,18 @@ static int romanize_flush(romanizer *r, FILE *out)
 				c += 32;
 			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
 				if (r->slug_hyphen && r->slug_started)
-					r->tmp.p[r->tmp.n++] = '-';
-				r->tmp.p[r->tmp.n++] = c;
+					r->tmp.s[r->tmp.n++] = '-';
+				r->tmp.s[r->tmp.n++] = c;
 				r->slug_hyphen = 0;
 				r->slug_started = 1;
 			} else if (c != '\'')
 				r->slug_hyphen = 1;
 		}
-		r->tmp.p[r->tmp.n] = '\0';
-		p = r->tmp.p;
+		r->tmp.s[r->tmp.n] = '\0';
+		p = r->tmp.s;
 		n = r->tmp.n;
 	} else if (r->o.sys == ROMAJI_PASSPORT) {
-		conv = text_upper(r->out.p, r->out.n);
+		conv = text_upper(r->out.s, r->out.n);
 		if (!conv)
 			return -1;
 		p = conv;

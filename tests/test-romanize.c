@@ -8,6 +8,7 @@
 #include "lexicon.h"
 #include "morph.h"
 #include "romanize.h"
+#include "str.h"
 #include "tap.h"
 
 #include <stdlib.h>
@@ -300,6 +301,32 @@ static void odd_inputs(void)
 	ok(lost == 0, "odd inputs: every control character kept (%zu runs lost some)", lost);
 }
 
+/* str_set (the set of words already reported): members, growth past its first 64
+ * slots, the max bound, bytes compared by length. */
+static void string_set(void)
+{
+	str_set set = { NULL, 0, 0, 0 };
+	char w[16];
+	int i, added = 0, again = 0;
+	for (i = 0; i < 1000; i++) {
+		snprintf(w, sizeof w, "w%d", i);
+		added += str_set_add(&set, w, strlen(w)) == 1;
+	}
+	for (i = 0; i < 1000; i++) {
+		snprintf(w, sizeof w, "w%d", i);
+		again += str_set_add(&set, w, strlen(w)) == 0 && str_set_has(&set, w, strlen(w));
+	}
+	ok(added == 1000 && again == 1000 && set.n == 1000, "str_set: 1000 added once each (%d, %d)",
+	   added, again);
+	ok(!str_set_has(&set, "w1", 1) && str_set_has(&set, "w10xyz", 3), "str_set: compares s[0..n)");
+	str_set_free(&set);
+	set.max = 2;
+	ok(str_set_add(&set, "a", 1) == 1 && str_set_add(&set, "b", 1) == 1
+	   && str_set_add(&set, "c", 1) == -1 && str_set_add(&set, "a", 1) == 0,
+	   "str_set: max bounds the members, a member is still found");
+	str_set_free(&set);
+}
+
 int main(void)
 {
 	char *err = NULL;
@@ -331,6 +358,7 @@ int main(void)
 	glossary_and_unknown();
 	long_line();
 	odd_inputs();
+	string_set();
 	morph_close(m);
 	return tap_done();
 }
