@@ -59,7 +59,7 @@ BEGIN {
 	columns["day"] = "day\treading\tromaji\tafter_digits"
 	columns["direction"] = "surface\treading"
 	columns["length-word"] = "surface"
-	columns["exception"] = "surface\treading"
+	columns["exception"] = "surface\treading\tinstead_of"
 	nsections = split("counter head particle conj-joined punct day direction length-word exception", order, " ")
 	kinds["pause"] = "ROMANIZE_PUNCT_PAUSE"
 	kinds["stop"] = "ROMANIZE_PUNCT_STOP"
@@ -200,10 +200,15 @@ section == "exception" {
 		fail("surface words are separated by single spaces")
 	if (split($1, sw, " ") != split($2, rw, " "))
 		fail("surface and reading must have as many words")
+	if ($3 != "") {
+		reading(3, "instead_of")
+		if ($1 ~ / /)
+			fail("instead_of is for an exception of one word")
+	}
 	key = $1
 	gsub(/ /, "", key)
 	dup(key, "exception")
-	exception[n] = "\t{ " cstr(key) ", " cstr($1) ", " cstr($2) " },"
+	exception[n] = "\t{ " cstr(key) ", " cstr($1) ", " cstr($2) ", " cstr($3) " },"
 	next
 }
 
@@ -249,5 +254,5 @@ END {
 	table("romanize_day", "romanize_days", day, rows["day"], "{ 0, NULL, NULL, 0 }")
 	table("romanize_direction", "romanize_directions", direction, rows["direction"], "{ NULL, NULL }")
 	list("romanize_length_words", "[length-word]", lengths, rows["length-word"])
-	table("romanize_exception", "romanize_exceptions", exception, rows["exception"], "{ NULL, NULL, NULL }")
+	table("romanize_exception", "romanize_exceptions", exception, rows["exception"], "{ NULL, NULL, NULL, NULL }")
 }

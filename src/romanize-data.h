@@ -68,9 +68,11 @@ extern const struct romanize_direction romanize_directions[];
 extern const char *const romanize_length_words[];
 
 /* [exception]: a token read as written here. surface is the token, words its words
- * separated by one space, reading theirs (as many, separated by one space). */
+ * separated by one space, reading theirs (as many, separated by one space);
+ * instead_of ("" if none): the reading MeCab gives the surface at the start of a longer
+ * word, read as reading there. */
 struct romanize_exception {
-	const char *surface, *words, *reading;
+	const char *surface, *words, *reading, *instead_of;
 };
 extern const struct romanize_exception romanize_exceptions[];
 

@@ -502,7 +502,7 @@ static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks,
 }
 
 /* A token exception ([exception]): one word takes the exception's reading (ALA-LC reads
- * 日本 Nihon, except in names: 日本銀行 is one token), several are words of their own,
+ * 日本 Nihon; 日本銀行 is one token, another), several are words of their own,
  * but for --style spaced (Kabushiki Kaisha, two words of the name). Returns 1 when it
  * pushed the units, 0 when the exception does not apply, -1 when out of memory. */
 static int push_exception(romanizer *r, const morph_token *tok,
@@ -629,26 +629,28 @@ static int case_place_suffix(romanizer *r, const struct unit_input *c, size_t *i
 	return 0;
 }
 
-/* 日本 at the start of a word MeCab reads ニッポン: read ニホン (日本人 Nihonjin), but
- * not in an organisation's name (日本銀行 Nippon Ginkō). */
-static int case_nihon_in_word(romanizer *r, const struct unit_input *c, size_t *ip)
+/* A word that starts with a token exception whose reading MeCab gives as instead_of
+ * ([exception]): that start is read as the exception says (日本人 ニッポンジン: Nihonjin,
+ * 日本海 Nihonkai), but an organisation keeps its own reading (日本銀行 Nippon Ginkō). */
+static int case_exception_in_word(romanizer *r, const struct unit_input *c, size_t *ip)
 {
 	const morph_token *toks = c->toks;
+	const struct romanize_exception *x;
 	size_t i = *ip;
-	if (toks[i].surface_len > 6 && memcmp(toks[i].surface, "日本", 6) == 0
-	    && toks[i].reading_len > strlen("ニッポン")
-	    && memcmp(toks[i].reading, "ニッポン", strlen("ニッポン")) == 0
-	    && !(toks[i].cls == MORPH_PROPER && (toks[i].flags & MORPH_F_ORG))
-	    && r->arena.n + toks[i].reading_len + 1 <= r->arena.cap) {
-		/* ALA-LC reads 日本 Nihon in words too (日本人 Nihonjin, 日本海 Nihonkai),
-		 * but an organisation keeps its own reading (日本銀行 Nippon Ginkō) */
+	for (x = romanize_exceptions; x->surface; x++) {
+		size_t sl = strlen(x->surface), il = strlen(x->instead_of), rl = strlen(x->reading);
 		morph_token tk = toks[i];
-		char *rd = r->arena.s + r->arena.n;
-		size_t nl = strlen("ニッポン");
-		memcpy(rd, "ニホン", strlen("ニホン"));
-		memcpy(rd + strlen("ニホン"), tk.reading + nl, tk.reading_len - nl);
+		char *rd;
+		if (!il || tk.surface_len <= sl || memcmp(tk.surface, x->surface, sl) != 0
+		    || tk.reading_len <= il || memcmp(tk.reading, x->instead_of, il) != 0
+		    || (tk.cls == MORPH_PROPER && (tk.flags & MORPH_F_ORG))
+		    || r->arena.n + tk.reading_len + 1 > r->arena.cap)
+			continue;
+		rd = r->arena.s + r->arena.n;
+		memcpy(rd, x->reading, rl);
+		memcpy(rd + rl, tk.reading + il, tk.reading_len - il);
 		tk.reading = rd;
-		tk.reading_len = tk.reading_len - nl + strlen("ニホン");
+		tk.reading_len = tk.reading_len - il + rl;
 		r->arena.n += tk.reading_len;
 		tk.pron = NULL;
 		tk.pron_len = 0;
@@ -806,7 +808,7 @@ static const struct unit_case {
 } unit_cases[] = {
 	{ "numeral", case_numeral },
 	{ "place suffix", case_place_suffix },
-	{ "nihon in word", case_nihon_in_word },
+	{ "exception in word", case_exception_in_word },
 	{ "exception", case_exception },
 	{ "daigaku", case_daigaku },
 	{ "dotted name", case_dotted_name },

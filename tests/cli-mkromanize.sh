@@ -35,7 +35,8 @@ bad "an unknown role" '^省		org' "省${tab}${tab}ministry" "unknown role 'minis
 bad "split without a reading" '^省		org' "省${tab}${tab}split" 'empty reading'
 bad "an unknown punctuation kind" '^、	,	pause' "、${tab},${tab}comma" "unknown kind 'comma'"
 bad "a day out of range" '^10	トオカ' "32${tab}ミソカ${tab}misoka${tab}yes" 'day must be a day of the month'
-bad "an exception with more words than readings" '^株式 会社' "株式 会社${tab}カブシキガイシャ" 'as many words'
+bad "an exception with more words than readings" '^株式 会社' "株式 会社${tab}カブシキガイシャ${tab}" 'as many words'
+bad "instead_of on an exception of two words" '^株式 会社' "株式 会社${tab}カブシキ カイシャ${tab}カブシキガイシャ" 'instead_of is for an exception of one word'
 bad "an unknown section" '^\[direction\]' '[directions]' 'unknown section \[directions\]'
 bad "a particle not in romaji" '^wa$' 'は' 'a particle in romaji is lower-case'
 printf '[counter]\nsurface\treading\tafter_tsu\tafter_n\tafter_4\ttsu_after_6\n' >"$TMPD/short.tsv"
