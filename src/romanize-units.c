@@ -372,8 +372,9 @@ unit *romanize_unit_push(romanizer *r)
 const struct romanize_exception *romanize_exception_find(const char *s, size_t n)
 {
 	const struct romanize_exception *x;
+	/* the first byte first: this runs on every token */
 	for (x = romanize_exceptions; x->surface; x++)
-		if (strlen(x->surface) == n && memcmp(x->surface, s, n) == 0)
+		if (n && x->surface[0] == s[0] && strlen(x->surface) == n && memcmp(x->surface, s, n) == 0)
 			return x;
 	return NULL;
 }
@@ -638,10 +639,17 @@ static int case_exception_in_word(romanizer *r, const struct unit_input *c, size
 	const struct romanize_exception *x;
 	size_t i = *ip;
 	for (x = romanize_exceptions; x->surface; x++) {
-		size_t sl = strlen(x->surface), il = strlen(x->instead_of), rl = strlen(x->reading);
-		morph_token tk = toks[i];
+		size_t sl, il, rl;
+		morph_token tk;
 		char *rd;
-		if (!il || tk.surface_len <= sl || memcmp(tk.surface, x->surface, sl) != 0
+		/* the first bytes first: this runs on every token */
+		if (!x->instead_of[0] || !toks[i].surface_len || toks[i].surface[0] != x->surface[0])
+			continue;
+		sl = strlen(x->surface);
+		il = strlen(x->instead_of);
+		rl = strlen(x->reading);
+		tk = toks[i];
+		if (tk.surface_len <= sl || memcmp(tk.surface, x->surface, sl) != 0
 		    || tk.reading_len <= il || memcmp(tk.reading, x->instead_of, il) != 0
 		    || (tk.cls == MORPH_PROPER && (tk.flags & MORPH_F_ORG))
 		    || r->arena.n + tk.reading_len + 1 > r->arena.cap)
