@@ -111,8 +111,18 @@ static long default_jobs(void)
 	return n > 4 ? 4 : n;
 }
 
-/* Literal conversion of one line; NUL bytes are copied through. *buf and *cap: a
- * buffer reused from line to line (the caller frees it). */
+/* The first NUL or ROMAJI_MORPHEME_CHAR byte in s[0..n), or NULL. */
+static const char *literal_stop(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (s[i] == '\0' || s[i] == ROMAJI_MORPHEME_CHAR)
+			return s + i;
+	return NULL;
+}
+
+/* Literal conversion of one line; NUL and U+001F bytes are copied through. *buf and
+ * *cap: a buffer reused from line to line (the caller frees it). */
 static int literal_line(const char *s, size_t len, romaji_system sys, romaji_long lng,
                         char **buf, size_t *cap)
 {
@@ -124,7 +134,7 @@ static int literal_line(const char *s, size_t len, romaji_system sys, romaji_lon
 		return rc;
 	}
 	while (pos <= len) {
-		const char *nul = memchr(s + pos, '\0', len - pos);
+		const char *nul = literal_stop(s + pos, len - pos);
 		size_t seg = nul ? (size_t)(nul - (s + pos)) : len - pos;
 		if (seg) {
 			if (romanize_literal_buf(s + pos, seg, sys, lng, buf, cap, &n) != 0)
@@ -133,7 +143,7 @@ static int literal_line(const char *s, size_t len, romaji_system sys, romaji_lon
 		}
 		if (!nul)
 			break;
-		putchar('\0');
+		putchar(*nul);
 		pos += seg + 1;
 	}
 	return 0;

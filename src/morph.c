@@ -20,6 +20,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* The longest run of code points of one kind (Latin letters, digits, katakana, symbols,
+ * another script) that the tagger gets at once: MeCab groups such a run into an unknown
+ * word from every position where a word ends, which costs the square of its length. */
+#define MORPH_MAX_RUN 64
+#define MORPH_MAX_SKIPS 16
+
 typedef enum morph_layout {
 	LAYOUT_IPADIC,
 	LAYOUT_UNIDIC,
@@ -41,6 +47,10 @@ struct morph {
 	size_t n_tokens, cap_tokens;
 	size_t *cons;      /* pairs begin,end */
 	size_t n_cons, cap_cons;
+	char *text;        /* the text being parsed, NUL-terminated (MeCab calls strlen) */
+	size_t text_cap;
+	int32_t skips[MORPH_MAX_SKIPS]; /* code points the tagger skips as white space */
+	int n_skips;
 	struct feat *cache; /* MORPH_CACHE slots, open addressing by feature pointer */
 	size_t n_cache;
 };
@@ -423,6 +433,7 @@ static void morph_fill(morph *m, const mecab_node_t *node, const char *text, mor
 }
 
 static void morph_cache_new(morph *m);
+static void morph_probe_skips(morph *m);
 
 static int morph_detect(morph *m, char **error)
 {
@@ -517,6 +528,7 @@ morph *morph_open(const char *dicdir, char **error)
 		goto oom;
 	if (morph_detect(m, error) != 0)
 		goto fail;
+	morph_probe_skips(m);
 	morph_cache_new(m);
 	free(arg);
 	free(path);
@@ -552,6 +564,8 @@ morph *morph_open_shared(const morph *base, char **error)
 	m->pron_field = base->pron_field;
 	m->base_field = base->base_field;
 	m->conj_field = base->conj_field;
+	memcpy(m->skips, base->skips, sizeof m->skips);
+	m->n_skips = base->n_skips;
 	m->tagger = mecab_model_new_tagger(m->model);
 	m->lattice = mecab_model_new_lattice(m->model);
 	if (!m->tagger || !m->lattice)
@@ -576,6 +590,7 @@ void morph_close(morph *m)
 		mecab_model_destroy(m->model);
 	free(m->tokens);
 	free(m->cons);
+	free(m->text);
 	free(m->cache);
 	free(m);
 }
@@ -608,30 +623,173 @@ int morph_constrain(morph *m, size_t begin, size_t end)
 	return 0;
 }
 
-int morph_parse(morph *m, const char *text, size_t len, const morph_token **tokens,
-                size_t *n, char **error)
+/* Whether the code point is a control character (C0 with NUL and tab, DEL, C1): the
+ * tagger never sees one (MeCab skips tab, LF and VT as white space, and a glossary
+ * constraint right after one leaves no possible word: MeCab then calls exit()). */
+static int morph_is_control(int32_t cp)
+{
+	return (cp >= 0 && cp < 0x20) || (cp >= 0x7F && cp <= 0x9F);
+}
+
+/* The kind of a code point for the run limit (MORPH_MAX_RUN): 0 (no limit: kanji,
+ * hiragana, white space), 1 Latin letter, 2 digit, 3 katakana, 4 anything else. */
+static int morph_run_kind(int32_t cp)
+{
+	if (cp < 0x80) {
+		if (cp >= '0' && cp <= '9')
+			return 2;
+		if ((cp | 32) >= 'a' && (cp | 32) <= 'z')
+			return 1;
+		return cp == ' ' ? 0 : 4;
+	}
+	if ((cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF)
+	    || (cp >= 0xFF66 && cp <= 0xFF9F))
+		return 3;
+	if ((cp >= 0x3040 && cp <= 0x309F) || text_is_kanji(cp) || cp == 0x3000)
+		return 0;
+	return text_is_latin(cp) ? 1 : 4;
+}
+
+/* Where the tagger's next part of text[pos..len) ends: *end is the end of the part, and
+ * *next where the one after it starts ([*end, *next) is a control character, or empty
+ * where a long run is cut). */
+static void morph_next_cut(const char *text, size_t len, size_t pos, size_t *end, size_t *next)
+{
+	size_t i = pos, run = 0;
+	int kind = 0;
+	while (i < len) {
+		size_t at = i;
+		int32_t cp;
+		int k;
+		if ((unsigned char)text[i] < 0x80 && (unsigned char)text[i] >= 0x20
+		    && text[i] != 0x7F && text[i] != ' ') {
+			/* printable ASCII, the common case, without a call */
+			unsigned char c = (unsigned char)text[i];
+			cp = c;
+			i++;
+			k = (c >= '0' && c <= '9') ? 2 : ((c | 32) >= 'a' && (c | 32) <= 'z') ? 1 : 4;
+		} else {
+			cp = text_next_cp(text, len, &i);
+			if (morph_is_control(cp)) {
+				*end = at;
+				*next = i;
+				return;
+			}
+			k = morph_run_kind(cp);
+		}
+		if (k && k == kind) {
+			if (++run > MORPH_MAX_RUN) {
+				*end = *next = at;
+				return;
+			}
+		} else {
+			kind = k;
+			run = 1;
+		}
+	}
+	*end = *next = len;
+}
+
+/* Whether the code point that ends before text[pos] is one the tagger skips as white
+ * space; sets *start to where it starts. */
+static int morph_skip_before(const morph *m, const char *text, size_t pos, size_t *start)
+{
+	size_t i = pos, j;
+	int32_t cp;
+	int k;
+	if (pos == 0)
+		return 0;
+	do
+		i--;
+	while (i > 0 && ((unsigned char)text[i] & 0xC0) == 0x80);
+	j = i;
+	cp = text_next_cp(text, pos, &j);
+	for (k = 0; k < m->n_skips; k++)
+		if (m->skips[k] == cp) {
+			*start = i;
+			return 1;
+		}
+	return 0;
+}
+
+/* Learns which white space the dictionary makes MeCab skip (char.def's SPACE class):
+ * a glossary constraint must begin before it, or no word can start there. */
+static void morph_probe_skips(morph *m)
+{
+	static const int32_t cands[] = { 0x20, 0xA0, 0xD0, 0x1680, 0x2000, 0x2001, 0x2002,
+	                                 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009,
+	                                 0x200A, 0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+	                                 0xFEFF };
+	size_t c;
+	m->n_skips = 0;
+	for (c = 0; c < sizeof cands / sizeof cands[0] && m->n_skips < MORPH_MAX_SKIPS; c++) {
+		char buf[16];
+		size_t n = 0, covered = 0;
+		const mecab_node_t *node;
+		memcpy(buf, "ア", 3);
+		n = 3 + text_put_cp(buf + 3, cands[c]);
+		memcpy(buf + n, "ア", 3);
+		n += 3;
+		buf[n] = '\0';
+		mecab_lattice_set_sentence2(m->lattice, buf, n);
+		if (!mecab_parse_lattice(m->tagger, m->lattice))
+			continue;
+		for (node = mecab_lattice_get_bos_node(m->lattice); node; node = node->next)
+			if (node->stat != MECAB_BOS_NODE && node->stat != MECAB_EOS_NODE)
+				covered += node->length;
+		if (covered < n)
+			m->skips[m->n_skips++] = cands[c];
+	}
+	mecab_lattice_clear(m->lattice);
+}
+
+static int morph_grow_tokens(morph *m)
+{
+	if (m->n_tokens == m->cap_tokens) {
+		size_t cap = m->cap_tokens ? m->cap_tokens * 2 : 64;
+		morph_token *p = realloc(m->tokens, cap * sizeof *p);
+		if (!p)
+			return -1;
+		m->tokens = p;
+		m->cap_tokens = cap;
+	}
+	return 0;
+}
+
+/* The space MeCab skipped before byte pos, after the last token. */
+static size_t morph_gap(const morph *m, size_t pos)
+{
+	const morph_token *t = m->n_tokens ? &m->tokens[m->n_tokens - 1] : NULL;
+	size_t end = t ? t->offset + t->surface_len : 0;
+	return pos > end ? pos - end : 0;
+}
+
+/* Has the tagger analyse m->text[b..e) (the constraints inside it apply) and appends
+ * its tokens. Returns 0, or -1 with *error set. */
+static int morph_parse_part(morph *m, size_t b, size_t e, char **error)
 {
 	const mecab_node_t *node;
+	char *seg = m->text + b, save = m->text[e];
 	size_t i, k;
 	int rc = -1;
 
-	*error = NULL;
-	m->n_tokens = 0;
-	mecab_lattice_set_sentence2(m->lattice, text, len);
+	m->text[e] = '\0'; /* MeCab calls strlen on a text that ends in white space */
+	mecab_lattice_set_sentence2(m->lattice, seg, e - b);
 	for (i = 0; i + 1 < m->n_cons; i += 2) {
-		size_t b = m->cons[i], e = m->cons[i + 1];
-		if (e > len)
-			continue;
+		size_t cb = m->cons[i], ce = m->cons[i + 1], at;
+		if (cb < b || ce > e || ce <= cb)
+			continue; /* a constraint across a control character or a long run */
+		cb -= b;
+		ce -= b;
 		/* MeCab puts white space at the start of the token that follows it: a
 		 * boundary right after a space would leave no possible token (and abort). */
-		while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t'))
-			b--;
-		mecab_lattice_set_boundary_constraint(m->lattice, b, MECAB_TOKEN_BOUNDARY);
-		mecab_lattice_set_boundary_constraint(m->lattice, e, MECAB_TOKEN_BOUNDARY);
-		for (k = b + 1; k < e; k++)
+		while (morph_skip_before(m, seg, cb, &at))
+			cb = at;
+		mecab_lattice_set_boundary_constraint(m->lattice, cb, MECAB_TOKEN_BOUNDARY);
+		mecab_lattice_set_boundary_constraint(m->lattice, ce, MECAB_TOKEN_BOUNDARY);
+		for (k = cb + 1; k < ce; k++)
 			mecab_lattice_set_boundary_constraint(m->lattice, k, MECAB_INSIDE_TOKEN);
 	}
-	m->n_cons = 0;
 	if (!mecab_parse_lattice(m->tagger, m->lattice)) {
 		*error = morph_strdup_printf(_("MeCab cannot parse: %s"),
 		                             mecab_lattice_strerror(m->lattice), NULL);
@@ -649,21 +807,67 @@ int morph_parse(morph *m, const char *text, size_t len, const morph_token **toke
 	for (node = mecab_lattice_get_bos_node(m->lattice); node; node = node->next) {
 		if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE)
 			continue;
-		if (m->n_tokens == m->cap_tokens) {
-			size_t cap = m->cap_tokens ? m->cap_tokens * 2 : 64;
-			morph_token *p = realloc(m->tokens, cap * sizeof *p);
-			if (!p) {
-				*error = morph_strdup_printf("%s", strerror(ENOMEM), NULL);
-				goto done;
-			}
-			m->tokens = p;
-			m->cap_tokens = cap;
+		if (morph_grow_tokens(m) != 0) {
+			*error = morph_strdup_printf("%s", strerror(ENOMEM), NULL);
+			goto done;
 		}
-		morph_fill(m, node, text, &m->tokens[m->n_tokens++]);
+		morph_fill(m, node, m->text, &m->tokens[m->n_tokens++]);
+	}
+	rc = 0;
+done:
+	m->text[e] = save;
+	return rc;
+}
+
+int morph_parse(morph *m, const char *text, size_t len, const morph_token **tokens,
+                size_t *n, char **error)
+{
+	size_t pos = 0;
+	int rc = -1;
+
+	*error = NULL;
+	m->n_tokens = 0;
+	if (len + 1 > m->text_cap) {
+		size_t cap = m->text_cap ? m->text_cap : 4096;
+		char *p;
+		while (cap < len + 1)
+			cap *= 2;
+		if (!(p = realloc(m->text, cap)))
+			goto oom;
+		m->text = p;
+		m->text_cap = cap;
+	}
+	memcpy(m->text, text, len);
+	m->text[len] = '\0';
+	while (pos < len) {
+		size_t end, next;
+		morph_next_cut(m->text, len, pos, &end, &next);
+		if (end > pos && morph_parse_part(m, pos, end, error) != 0)
+			goto done;
+		if (next > end) {
+			/* a control character: a token of its own, never the tagger's */
+			morph_token *t;
+			if (morph_grow_tokens(m) != 0)
+				goto oom;
+			t = &m->tokens[m->n_tokens];
+			memset(t, 0, sizeof *t);
+			t->surface = m->text + end;
+			t->surface_len = next - end;
+			t->offset = end;
+			t->space_before = morph_gap(m, end);
+			t->pos = "";
+			t->cls = MORPH_SYMBOL;
+			m->n_tokens++;
+		}
+		pos = next;
 	}
 	*tokens = m->tokens;
 	*n = m->n_tokens;
 	rc = 0;
+	goto done;
+oom:
+	*error = morph_strdup_printf("%s", strerror(ENOMEM), NULL);
 done:
+	m->n_cons = 0;
 	return rc;
 }

@@ -47,9 +47,9 @@ enum morph_flags {
 	MORPH_F_COPULA = 1 << 5   /* the copula だ / です / である in any form */
 };
 
-/* One token. The pointers point into the analysed text or into MeCab's lattice; they
- * stay valid until the next morph_parse on the same handle. Strings are NOT
- * NUL-terminated: always use the lengths. */
+/* One token. The pointers point into the handle's copy of the analysed text or into
+ * MeCab's lattice; they stay valid until the next morph_parse on the same handle.
+ * Strings are NOT NUL-terminated: always use the lengths. */
 typedef struct morph_token {
 	const char *surface;  /* the text of the token */
 	size_t surface_len;
@@ -91,9 +91,14 @@ const char *morph_layout_name(const morph *m);
  * Constraints are forgotten after each parse. Returns 0, or -1 when out of memory. */
 int morph_constrain(morph *m, size_t begin, size_t end);
 
-/* Analyses text[0..len) (valid UTF-8, no NUL bytes, at most 65535 bytes per token).
- * Returns 0 and sets *tokens (an array owned by m, valid until the next parse) and *n,
- * or -1 with *error set to a malloc'd message the caller frees. */
+/* Analyses text[0..len) (valid UTF-8; text[len] is never read, the text is copied).
+ * Whatever the text holds, MeCab cannot end the process on it: a control character
+ * (C0 with NUL and tab, DEL, C1) never reaches the tagger but is a token of its own
+ * (MORPH_SYMBOL, no reading); a constraint that spans one is dropped; a run of more than
+ * 64 code points of one kind (Latin letters, digits, katakana, symbols) is analysed in
+ * parts of 64, so that the time stays linear. Returns 0 and sets *tokens (an array
+ * owned by m, valid until the next parse) and *n, or -1 with *error set to a malloc'd
+ * message (MeCab's own, when MeCab fails) that the caller frees. */
 int morph_parse(morph *m, const char *text, size_t len, const morph_token **tokens,
                 size_t *n, char **error);
 

@@ -14,8 +14,7 @@
 
 /* Processes one line: line[0..len) (no "\n"; newline tells whether the input had one
  * after it) with the worker context ctx, writing the result to out. line[len] is a NUL
- * byte, as in the caller's line (MeCab may read past the end it is given, up to a NUL:
- * what it finds there must be what a single thread would have shown it). Returns 0, or
+ * byte, as in the caller's line (romanize_write does not need it). Returns 0, or
  * -1 with *error set to a malloc'd message (the caller of the pipeline sees it). */
 typedef int pipeline_fn(void *ctx, const char *line, size_t len, int newline, FILE *out,
                         char **error);

@@ -1,4 +1,4 @@
-/* romanize.h: the text -> romaji pipeline (spec/romanization.md): NFKC, glossary terms
+/* romanize.h: the text -> romaji pipeline (doc/romanization.md): NFKC, glossary terms
  * as single words (longest match, before MeCab), MeCab words and readings (morph.h),
  * ALA-LC word division, particles, dates and counters, capitals, and the romaji of
  * every system (romaji.h). Works on one line at a time, in bounded memory. */
@@ -57,24 +57,24 @@ int romanize_add_term(romanizer *r, const char *ja, const char *kana, const char
  * *error set (malloc'd, the caller frees). */
 int romanize_load_lexicon(romanizer *r, lexicon *lex, char **error);
 
-/* Romanizes one line s[0..len) (valid UTF-8; NUL bytes are copied through; no "\n")
- * and writes the result, without a newline, to out. Long lines are processed in
- * pieces, so memory stays bounded. Returns 0, or -1 with *error set (malloc'd). */
+/* Romanizes one line s[0..len) (valid UTF-8; s[len] is never read, no NUL is needed
+ * after it) and writes the result, without a newline, to out. Control characters (NUL,
+ * tab, the rest of C0, DEL, C1) are copied through as they are and separate words; a
+ * slug does not run on across them. Long lines are processed in pieces, so memory
+ * stays bounded. Returns 0, or -1 with *error set (malloc'd: MeCab's own message when
+ * MeCab failed). */
 int romanize_write(romanizer *r, const char *s, size_t len, FILE *out, char **error);
 
 /* As romanize_write, into a malloc'd NUL-terminated string the caller frees; NULL
  * with *error set on failure. */
 char *romanize_string(romanizer *r, const char *s, size_t len, char **error);
 
-/* --literal: kana (after NFKC when needed) straight to romaji with romaji_from_kana,
- * no MeCab, no word division. Returns a malloc'd string the caller frees, or NULL
- * when out of memory or on an ICU failure. */
-char *romanize_literal(const char *s, size_t len, romaji_system sys, romaji_long lng);
-
-/* As romanize_literal, into *buf (a buffer of *cap bytes that the caller owns and
+/* --literal: kana (after NFKC when needed) straight to romaji with romaji_from_kana, no
+ * MeCab, no word division, into *buf (a buffer of *cap bytes that the caller owns and
  * frees; NULL and 0 at first), setting *out_len; NUL bytes are copied through. Returns
- * 0, 1 when s needs NFKC and holds a NUL byte (call again for each piece between NUL
- * bytes), or -1 when out of memory or on an ICU failure. */
+ * 0, 1 when s holds ROMAJI_MORPHEME_CHAR, or needs NFKC and holds a NUL byte (call
+ * again for each piece between such bytes, and copy them), or -1 when out of memory or
+ * on an ICU failure. */
 int romanize_literal_buf(const char *s, size_t len, romaji_system sys, romaji_long lng,
                          char **buf, size_t *cap, size_t *out_len);
 

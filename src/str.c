@@ -1,8 +1,10 @@
-/* str.c: small string helpers shared by the modules: allocating printf, growable buffer. */
+/* str.c: small string helpers shared by the modules: allocating printf, growable buffer,
+ * string set. */
 #include "config.h"
 
 #include "str.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +35,7 @@ char *str_printf(const char *f, ...)
 	return s;
 }
 
-int str_buf_add(str_buf *b, const char *s, size_t n)
+int str_buf_reserve(str_buf *b, size_t n)
 {
 	if (b->n + n + 1 > b->cap) {
 		size_t cap = b->cap ? b->cap : 64;
@@ -46,8 +48,86 @@ int str_buf_add(str_buf *b, const char *s, size_t n)
 		b->s = p;
 		b->cap = cap;
 	}
+	return 0;
+}
+
+int str_buf_add(str_buf *b, const char *s, size_t n)
+{
+	if (str_buf_reserve(b, n) != 0)
+		return -1;
 	memcpy(b->s + b->n, s, n);
 	b->n += n;
 	b->s[b->n] = '\0';
 	return 0;
+}
+
+int str_buf_adds(str_buf *b, const char *s)
+{
+	return str_buf_add(b, s, strlen(s));
+}
+
+static size_t str_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* The slot of s[0..n) in set (cap > 0): where it is, or the empty slot it would take. */
+static size_t str_set_slot(const str_set *set, const char *s, size_t n)
+{
+	size_t i = str_hash(s, n) & (set->cap - 1);
+	while (set->slot[i] && !(strlen(set->slot[i]) == n && memcmp(set->slot[i], s, n) == 0))
+		i = (i + 1) & (set->cap - 1);
+	return i;
+}
+
+int str_set_has(const str_set *set, const char *s, size_t n)
+{
+	return set->cap && set->slot[str_set_slot(set, s, n)] != NULL;
+}
+
+int str_set_add(str_set *set, const char *s, size_t n)
+{
+	size_t i;
+	char *copy;
+	if (set->cap && set->slot[str_set_slot(set, s, n)])
+		return 0;
+	if (set->max && set->n >= set->max)
+		return -1;
+	if ((set->n + 1) * 2 > set->cap) { /* at most half full */
+		size_t cap = set->cap ? set->cap * 2 : 64, k;
+		str_set bigger = { NULL, 0, 0, 0 };
+		bigger.slot = calloc(cap, sizeof *bigger.slot);
+		if (!bigger.slot)
+			return -1;
+		bigger.cap = cap;
+		for (k = 0; k < set->cap; k++)
+			if (set->slot[k])
+				bigger.slot[str_set_slot(&bigger, set->slot[k], strlen(set->slot[k]))] = set->slot[k];
+		free(set->slot);
+		set->slot = bigger.slot;
+		set->cap = cap;
+	}
+	if (!(copy = malloc(n + 1)))
+		return -1;
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	i = str_set_slot(set, s, n);
+	set->slot[i] = copy;
+	set->n++;
+	return 1;
+}
+
+void str_set_free(str_set *set)
+{
+	size_t k;
+	if (!set)
+		return;
+	for (k = 0; k < set->cap; k++)
+		free(set->slot[k]);
+	free(set->slot);
+	set->slot = NULL;
+	set->n = set->cap = 0;
 }

@@ -1,5 +1,5 @@
-/* str.h: small string helpers shared by the modules: allocating printf and a growable,
- * always NUL-terminated byte buffer. */
+/* str.h: small string helpers shared by the modules: allocating printf, a growable,
+ * always NUL-terminated byte buffer, and a set of strings. */
 #ifndef YAKUGO_STR_H
 #define YAKUGO_STR_H
 
@@ -22,5 +22,33 @@ typedef struct str_buf {
 
 /* Appends s[0..n) to b. Returns 0, or -1 when out of memory (b is unchanged). */
 int str_buf_add(str_buf *b, const char *s, size_t n);
+
+/* Appends the NUL-terminated s to b. Returns 0, or -1 when out of memory (unchanged). */
+int str_buf_adds(str_buf *b, const char *s);
+
+/* Makes room for n more bytes and a NUL (b->cap >= b->n + n + 1; b->s is then not
+ * NULL), so that pointers into b->s stay valid while no more than n are added. Returns
+ * 0, or -1 when out of memory (b is unchanged). */
+int str_buf_reserve(str_buf *b, size_t n);
+
+/* A set of byte strings (FNV-1a hashing, open addressing); zero-initialise it
+ * ({ 0 }), set max to bound the number of members (0: no bound), free it with
+ * str_set_free. Members are copied. */
+typedef struct str_set {
+	char **slot;  /* cap slots, NULL when empty; each member NUL-terminated */
+	size_t n, cap;
+	size_t max;
+} str_set;
+
+/* Adds s[0..n) (no NUL byte in it). Returns 1 when it was added, 0 when it was there
+ * already, -1 when it is not there and could not be added (out of memory, or the set
+ * holds max members). */
+int str_set_add(str_set *set, const char *s, size_t n);
+
+/* Whether s[0..n) is a member. */
+int str_set_has(const str_set *set, const char *s, size_t n);
+
+/* Frees the members and the slots; set is empty again (max kept). NULL is allowed. */
+void str_set_free(str_set *set);
 
 #endif

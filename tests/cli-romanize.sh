@@ -118,10 +118,66 @@ err=$("$YAKUGO" romanize --dicdir "$TMPD/nodic" </dev/null 2>&1); st=$?
 check "missing dictionary: exit 2" 2 "$st"
 check_match "missing dictionary: named" "no MeCab dictionary in $TMPD/nodic" "$err"
 
+# Control characters never reach MeCab (a vertical tab before a glossary term made
+# libmecab call exit(): every later line was lost); each is copied through as it is and
+# separates words.
+check "VT before a glossary term: copied, the term read" "Tōkyō$(printf '\v')Keizai Sangyōshō" \
+	"$(printf '東京\v経済産業省\n' | "$YAKUGO" romanize)"
+check "tab kept" "Tōkyō$(printf '\t')Ōsaka" "$(printf '東京\t大阪\n' | "$YAKUGO" romanize)"
+check "C0, DEL and C1 kept" "$(printf 'Tōkyō\001Kyōto\177a\302\205b')" \
+	"$(printf '東京\001京都\177a\302\205b\n' | "$YAKUGO" romanize)"
+check "U+001F kept by --literal (romaji.h's morpheme mark)" "$(printf 'tō\037kyō')" \
+	"$(printf 'とう\037きょう\n' | "$YAKUGO" romanize --literal)"
+awk 'BEGIN { for (i = 0; i < 20000; i++) {
+	k = i % 7
+	if (k == 0) printf "東京\v経済産業省の%d\n", i
+	else if (k == 1) printf "\001大阪\t経済産業省\n"
+	else if (k == 2) printf "経済産業省\037%c日本\n", 127
+	else if (k == 3) printf "\v\v経済産業省\f\n"
+	else if (k == 4) printf "AI\b経済産業省 \033[1m太字\033[0m\n"
+	else if (k == 5) printf "一\x02か月\n"
+	else printf "東京へ行く。\n"
+} }' >"$TMPD/ctl.in"
+"$YAKUGO" romanize "$TMPD/ctl.in" >"$TMPD/ctl.out"; st=$?
+check "20,000 lines with control characters: exit 0" 0 "$st"
+check "20,000 lines with control characters: 20,000 lines out" 20000 "$(wc -l <"$TMPD/ctl.out" | tr -d ' ')"
+check "20,000 lines with control characters: every VT kept" \
+	"$(tr -cd '\v' <"$TMPD/ctl.in" | wc -c)" "$(tr -cd '\v' <"$TMPD/ctl.out" | wc -c)"
+check "20,000 lines with control characters: every term read" 14286 \
+	"$(grep -c 'Keizai Sangyōshō' "$TMPD/ctl.out")"
+"$YAKUGO" romanize --jobs 2 --style slug "$TMPD/ctl.in" >"$TMPD/ctl.slug"; st=$?
+check "20,000 lines with control characters, --style slug --jobs 2: 20,000 lines out" \
+	"0 20000" "$st $(wc -l <"$TMPD/ctl.slug" | tr -d ' ')"
+
+# --style slug: a hyphen owed by one piece of output is written before the next piece
+# (it overflowed its buffer); a control character ends the slug before it.
+printf 'a.\000b\n' | "$YAKUGO" romanize --style slug >"$TMPD/slug.out"; st=$?
+check "slug, NUL after punctuation: exit 0" 0 "$st"
+check "slug, NUL after punctuation: a NUL b" "a b" "$(tr '\000' ' ' <"$TMPD/slug.out")"
+awk 'BEGIN { for (i = 0; i < 3000; i++) printf "a. "; printf "\n" }' >"$TMPD/slug.in"
+awk 'BEGIN { for (i = 0; i < 3000; i++) printf "%sa", i ? "-" : ""; printf "\n" }' >"$TMPD/slug.want"
+"$YAKUGO" romanize --style slug "$TMPD/slug.in" >"$TMPD/slug.out"; st=$?
+check "slug, a 9 KB line of pieces ending in punctuation: exit 0" 0 "$st"
+check "slug, a 9 KB line of pieces ending in punctuation: a-a-...-a" "" \
+	"$(cmp "$TMPD/slug.want" "$TMPD/slug.out" 2>&1)"
+
+# Long runs of Latin letters or digits are read in linear time (MeCab's grouping of
+# unknown words costs the square of a run's length): 2 MB of letters and 1 MB of digits
+# come back as they are.
+awk 'BEGIN { s = "aaaaaaaaaaaaaaaa"; for (i = 0; i < 131072; i++) printf "%s", s; printf "\n" }' >"$TMPD/run.in"
+"$YAKUGO" romanize "$TMPD/run.in" >"$TMPD/run.out"; st=$?
+check "2 MB of one letter: exit 0" 0 "$st"
+check "2 MB of one letter: as it is" "" "$(cmp "$TMPD/run.in" "$TMPD/run.out" 2>&1)"
+tr a 7 <"$TMPD/run.in" | head -c 1048576 >"$TMPD/digits.in"; echo >>"$TMPD/digits.in"
+"$YAKUGO" romanize "$TMPD/digits.in" >"$TMPD/digits.out"; st=$?
+check "1 MB of digits: exit 0" 0 "$st"
+check "1 MB of digits: as they are (1048577 bytes)" "1048577" "$(cmp "$TMPD/digits.in" "$TMPD/digits.out" 2>&1)$(wc -c <"$TMPD/digits.out" | tr -d ' ')"
+
 # --jobs: the same output whatever the number of threads, in input order, with the
 # headlines repeated into many batches, a line longer than a batch among them, and a
 # bad line at the end (the lines before it are all written, its number is right).
-# (lines ending in spaces among them: MeCab may read past such a line's end up to a NUL)
+# (lines ending in spaces among them: MeCab reads past the end of a text that ends in white
+# space, so morph_parse gives it a NUL-terminated copy)
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
 	cat "$TMPD/cases.in"; printf '東京 \n大阪府  \n京都　\n'
 done >"$TMPD/many.in"

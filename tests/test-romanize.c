@@ -8,6 +8,7 @@
 #include "lexicon.h"
 #include "morph.h"
 #include "romanize.h"
+#include "str.h"
 #include "tap.h"
 
 #include <stdlib.h>
@@ -247,6 +248,85 @@ static void long_line(void)
 	romanize_free(r);
 }
 
+/* Odd inputs in every style, system and long-vowel mode, each in a buffer of exactly its
+ * length (no NUL after it: under the sanitizers a read past the end fails the test):
+ * control characters before and after glossary terms, NUL bytes, lone combining marks,
+ * text ending in white space, pieces ending in punctuation. Each must be romanized
+ * (never an error, never MeCab's exit()), with its control characters kept. */
+#define ODD(x) { x, sizeof x - 1 }
+static void odd_inputs(void)
+{
+	static const struct { const char *s; size_t n; } inputs[] = {
+		ODD("東京\v経済産業省"), ODD("\v経済産業省"), ODD("経済産業省\v"), ODD("a\t経済産業省"),
+		ODD("\f\r\x1b東京"), ODD("a.\0b"), ODD("東京 "), ODD("日本\t"), ODD("\xcc\x80"),
+		ODD("ア\xcc\x80ア\xe3\x82\x99"), ODD("\x7f\xc2\x85\xc2\x9f"), ODD("ｱﾞ\x01ｲ"), ODD("ー"),
+		ODD("、"), ODD("。\0。"), ODD("\x1f\x1fとう\x1fきょう"), ODD("経済産業省 経済産業省"),
+	};
+	size_t i, k, fails = 0, lost = 0, runs = 0;
+	int st, sy, lg;
+	for (i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		size_t n = inputs[i].n, ctl_in = 0;
+		char *in = malloc(n);
+		memcpy(in, inputs[i].s, n);
+		for (k = 0; k < n; k++)
+			ctl_in += (unsigned char)in[k] < 0x20;
+		for (st = 0; st <= ROMANIZE_SLUG; st++)
+			for (sy = 0; sy <= ROMAJI_CABINET2025; sy++)
+				for (lg = 0; lg <= ROMAJI_LONG_NONE; lg++) {
+					romanizer *r = make((romaji_system)sy, (romaji_long)lg, (romanize_style)st);
+					char *err = NULL, *out = NULL;
+					size_t on = 0, ctl_out = 0;
+					FILE *fp = open_memstream(&out, &on);
+					romanize_add_term(r, "経済産業省", "ケイザイ サンギョウショウ",
+					                  "Keizai Sangyōshō");
+					runs++;
+					if (romanize_write(r, in, n, fp, &err) != 0) {
+						if (!fails++)
+							printf("# %zu: %s\n", i, err ? err : "?");
+						free(err);
+					}
+					fclose(fp);
+					for (k = 0; k < on; k++)
+						ctl_out += (unsigned char)out[k] < 0x20;
+					if (ctl_in != ctl_out && !lost++)
+						printf("# control characters: %zu in, %zu out (style %d, system %d, "
+						       "long %d, input %zu)\n", ctl_in, ctl_out, st, sy, lg, i);
+					free(out);
+					romanize_free(r);
+				}
+		free(in);
+	}
+	ok(fails == 0, "odd inputs: romanized in every style, system and long mode (%zu of %zu failed)",
+	   fails, runs);
+	ok(lost == 0, "odd inputs: every control character kept (%zu runs lost some)", lost);
+}
+
+/* str_set (the set of words already reported): members, growth past its first 64
+ * slots, the max bound, bytes compared by length. */
+static void string_set(void)
+{
+	str_set set = { NULL, 0, 0, 0 };
+	char w[16];
+	int i, added = 0, again = 0;
+	for (i = 0; i < 1000; i++) {
+		snprintf(w, sizeof w, "w%d", i);
+		added += str_set_add(&set, w, strlen(w)) == 1;
+	}
+	for (i = 0; i < 1000; i++) {
+		snprintf(w, sizeof w, "w%d", i);
+		again += str_set_add(&set, w, strlen(w)) == 0 && str_set_has(&set, w, strlen(w));
+	}
+	ok(added == 1000 && again == 1000 && set.n == 1000, "str_set: 1000 added once each (%d, %d)",
+	   added, again);
+	ok(!str_set_has(&set, "w1", 1) && str_set_has(&set, "w10xyz", 3), "str_set: compares s[0..n)");
+	str_set_free(&set);
+	set.max = 2;
+	ok(str_set_add(&set, "a", 1) == 1 && str_set_add(&set, "b", 1) == 1
+	   && str_set_add(&set, "c", 1) == -1 && str_set_add(&set, "a", 1) == 0,
+	   "str_set: max bounds the members, a member is still found");
+	str_set_free(&set);
+}
+
 int main(void)
 {
 	char *err = NULL;
@@ -277,6 +357,8 @@ int main(void)
 	styles_and_systems();
 	glossary_and_unknown();
 	long_line();
+	odd_inputs();
+	string_set();
 	morph_close(m);
 	return tap_done();
 }
