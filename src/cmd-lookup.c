@@ -101,14 +101,18 @@ static void json_list(const char *key, char **v, size_t n)
 	putchar(']');
 }
 
-/* One result as a JSON object on a line; query is the query it answers. */
+/* One result as a JSON object on a line; query (NULL: none) is the query it answers,
+ * written first (lookup -, where the queries are many). */
 static void print_json(const lexicon_result *r, const char *query)
 {
 	const lexicon_entry *e = &r->entry;
 	size_t i;
-	fputs("{\"query\":", stdout);
-	json_str(query);
-	fputs(",\"ja\":", stdout);
+	if (query) {
+		fputs("{\"query\":", stdout);
+		json_str(query);
+		fputs(",\"ja\":", stdout);
+	} else
+		fputs("{\"ja\":", stdout);
 	json_str(e->ja);
 	fputs(",\"kana\":", stdout);
 	json_str(e->kana);
@@ -297,7 +301,7 @@ static int answer(lexicon *lex, const char *query, const lexicon_query *q, enum 
 		printf("%s%s\n", batch ? "query\t" : "", glossary_header);
 	for (i = 0; i < n; i++) {
 		if (format == FORMAT_JSON)
-			print_json(&res[i], query);
+			print_json(&res[i], batch ? query : NULL);
 		else if (format == FORMAT_TSV) {
 			if (batch) {
 				tsv_field(query);

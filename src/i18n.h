@@ -7,7 +7,7 @@
 #include <libintl.h>
 
 #define _(s) gettext(s)
-/* Counts use ngettext (singular, plural, n) from libintl.h; n is an unsigned long. */
+/* Counts go through libintl's ngettext: singular, plural, then n (an unsigned long). */
 #define N_(s) (s)
 
 #endif
