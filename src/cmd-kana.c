@@ -89,6 +89,9 @@ int cmd_kana(int argc, char **argv)
 		}
 	}
 
+	/* a lone "-" is standard input, as for every command that reads */
+	if (optind == argc - 1 && strcmp(argv[optind], "-") == 0)
+		optind++;
 	if (optind < argc) {
 		int a;
 		for (a = optind; a < argc && rc != YK_SYSTEM; a++) {

@@ -56,4 +56,5 @@ if [ -w /dev/full ]; then
 	"$YAKUGO" kana tōkyō >/dev/full 2>/dev/null; st=$?
 	check "write error exits 3" 3 "$st"
 fi
+check "kana - reads standard input (it printed \"-\")" "しんぶん" "$(echo shinbun | "$YAKUGO" kana -)"
 tap_done
