@@ -1,6 +1,7 @@
 /* fuzz-csljson.c: fuzz target for CSL-JSON (csljson.h, jansson): the input is rewritten
  * as `yakugo cite --format json` does, with a fix function that replaces every other
- * value; output goes to memory. Not JSON: the input comes out unchanged. */
+ * value and a note added to every other item (--report's notes); output goes to
+ * memory. Not JSON: the input comes out unchanged. */
 #include <config.h>
 
 #include <stdio.h>
@@ -23,6 +24,22 @@ static int fix(void *arg, const char *s, size_t len, size_t line, enum cite_fiel
 	memcpy(*out, s, len);
 	(*out)[len] = 'x';
 	(*out)[len + 1] = 0;
+	return 0;
+}
+
+static unsigned notes;
+
+static char *note(void *arg)
+{
+	(void)arg;
+	return notes++ % 2 ? strdup("fuzz note") : NULL;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	csljson_set_note(note);
 	return 0;
 }
 
