@@ -2,7 +2,7 @@
  * cite_string, cite_value, cite_name and cite_annotation, with the seed lexicon, the
  * reading index and the English word list as `yakugo cite` has them (the build tree's
  * dict/, or $YAKUGO_DB). The first byte selects the function, the system, ALA-LC and
- * the annotations; each line of the rest (valid UTF-8, as the readers pass it) is
+ * the annotations, the second how names are written (--names); each line of the rest (valid UTF-8, as the readers pass it) is
  * handed over as a slice of a NUL-terminated copy of the input, as the format modules
  * hand over a value inside its record. With $YAKUGO_FUZZ_EXACT set, each line is in a
  * buffer of exactly its length instead, as cite.h allows (cite.c reads past the word
@@ -12,7 +12,6 @@
 #include <stdio.h>
 
 #include "cite.h"
-#include "cli.h"
 #include "fuzz.h"
 #include "lexicon.h"
 #include "readings.h"
@@ -20,7 +19,7 @@
 
 static lexicon *lex;
 static readings *rd;
-static cite *by_options[7][2];
+static cite *by_options[7][2][2];
 static int exact;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -31,7 +30,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	exact = getenv("YAKUGO_FUZZ_EXACT") != NULL;
-	lex = lexicon_open(cli_db_path(), NULL, LEXICON_NO_USER, &error);
+	lex = lexicon_open(fuzz_db_path(), NULL, LEXICON_NO_USER, &error);
 	if (lex)
 		rd = readings_open(idx ? idx : BUILD_DATADIR "/readings.idx", &error);
 	if (!lex || !rd) {
@@ -41,25 +40,28 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* The normaliser for a system and ALA-LC, made on first use. */
-static cite *normaliser(unsigned sys, unsigned alalc)
+/* The normaliser for a system, ALA-LC and a names mode, made on first use. */
+static cite *normaliser(unsigned sys, unsigned alalc, unsigned names)
 {
-	if (!by_options[sys][alalc]) {
-		cite_options o = { (romaji_system)sys, (int)alalc, 0, CITE_THRESHOLD_DEFAULT };
+	cite **c = &by_options[sys][alalc][names];
+
+	if (!*c) {
+		cite_options o = { (romaji_system)sys, (int)alalc, 0, CITE_THRESHOLD_DEFAULT,
+		                   names ? CITE_NAMES_ALALC : CITE_NAMES_KEEP };
 		char *error = NULL;
-		by_options[sys][alalc] = cite_new(lex, rd, NULL, &o, &error);
-		if (!by_options[sys][alalc]) {
+		*c = cite_new(lex, rd, NULL, &o, &error);
+		if (!*c) {
 			fprintf(stderr, "fuzz-cite: %s\n", error);
 			exit(1);
 		}
 	}
-	return by_options[sys][alalc];
+	return *c;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	unsigned sel = fuzz_take(&data, &size);
-	cite *c = normaliser((sel >> 2) % 7, (sel >> 5) & 1);
+	unsigned sel = fuzz_take(&data, &size), sel2 = fuzz_take(&data, &size);
+	cite *c = normaliser((sel >> 2) % 7, (sel >> 5) & 1, sel2 & 1);
 	char *all = fuzz_strndup(data, size);
 	size_t start = 0;
 

@@ -9,7 +9,6 @@
 
 #include <stdio.h>
 
-#include "cli.h"
 #include "fuzz.h"
 #include "lexicon.h"
 #include "text.h"
@@ -22,7 +21,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	lex = lexicon_open(cli_db_path(), NULL, LEXICON_NO_USER, &error);
+	lex = lexicon_open(fuzz_db_path(), NULL, LEXICON_NO_USER, &error);
 	if (!lex) {
 		fprintf(stderr, "fuzz-lookup: %s\n", error);
 		exit(1);

@@ -7,7 +7,6 @@
 
 #include <stdio.h>
 
-#include "cli.h"
 #include "fuzz.h"
 #include "lexicon.h"
 #include "morph.h"
@@ -26,7 +25,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	m = morph_open(NULL, &error);
 	if (m)
-		lex = lexicon_open(cli_db_path(), NULL, LEXICON_NO_USER, &error);
+		lex = lexicon_open(fuzz_db_path(), NULL, LEXICON_NO_USER, &error);
 	if (!m || !lex) {
 		fprintf(stderr, "fuzz-romanize: %s\n", error);
 		exit(1);

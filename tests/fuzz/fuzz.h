@@ -36,6 +36,14 @@ static inline unsigned fuzz_take(const uint8_t **data, size_t *size)
 	return b;
 }
 
+/* The seed database the targets search: $YAKUGO_DB, else the build tree's (the targets
+ * live in tests/fuzz/, so cli_db_path's look beside the program does not apply). */
+static inline const char *fuzz_db_path(void)
+{
+	const char *env = getenv("YAKUGO_DB");
+	return env && *env ? env : BUILD_DATADIR "/yakugo.db";
+}
+
 /* Aborts the run (a finding) when cond is false: a broken promise of a header. */
 #define FUZZ_ASSERT(cond) do { if (!(cond)) { \
 	fprintf(stderr, "%s:%d: assertion failed: %s\n", __FILE__, __LINE__, #cond); \
