@@ -2,11 +2,9 @@
  * cite_string, cite_value, cite_name and cite_annotation, with the seed lexicon, the
  * reading index and the English word list as `yakugo cite` has them (the build tree's
  * dict/, or $YAKUGO_DB). The first byte selects the function, the system, ALA-LC and
- * the annotations, the second how names are written (--names); each line of the rest (valid UTF-8, as the readers pass it) is
- * handed over as a slice of a NUL-terminated copy of the input, as the format modules
- * hand over a value inside its record. With $YAKUGO_FUZZ_EXACT set, each line is in a
- * buffer of exactly its length instead, as cite.h allows (cite.c reads past the word
- * with strchr today, issue 13: see tests/fuzz/pending/cite/). */
+ * the annotations, the second how names are written (--names); each line of the rest
+ * (valid UTF-8, as the readers pass it) is handed over in a buffer of exactly its
+ * length (cite.h promises no more: no NUL after it). */
 #include <config.h>
 
 #include <stdio.h>
@@ -20,7 +18,6 @@
 static lexicon *lex;
 static readings *rd;
 static cite *by_options[7][2][2];
-static int exact;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -29,7 +26,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	exact = getenv("YAKUGO_FUZZ_EXACT") != NULL;
 	lex = lexicon_open(fuzz_db_path(), NULL, LEXICON_NO_USER, &error);
 	if (lex)
 		rd = readings_open(idx ? idx : BUILD_DATADIR "/readings.idx", &error);
@@ -62,11 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	unsigned sel = fuzz_take(&data, &size), sel2 = fuzz_take(&data, &size);
 	cite *c = normaliser((sel >> 2) % 7, (sel >> 5) & 1, sel2 & 1);
-	char *all = fuzz_strndup(data, size);
 	size_t start = 0;
-
-	if (!all)
-		return 0;
 
 	cite_set_annotate(c, (sel >> 6) & 3);
 	while (start < size) {
@@ -76,10 +68,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		size_t n = 0, i;
 		char *line, *out;
 
-		if (text_utf8_check(all + start, len, NULL) == 0 &&
-		    (line = exact ? malloc(len ? len : 1) : all + start) != NULL) {
-			if (exact)
-				memcpy(line, data + start, len);
+		if (text_utf8_check((const char *)data + start, len, NULL) == 0 &&
+		    (line = malloc(len ? len : 1)) != NULL) {
+			memcpy(line, data + start, len);
 			switch (sel & 3) {
 			case 0: out = cite_string(c, line, len, &changes, &n); break;
 			case 1: out = cite_value(c, line, len, &changes, &n); break;
@@ -93,11 +84,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				FUZZ_ASSERT(text_utf8_check(out, strlen(out), NULL) == 0);
 			cite_changes_free(changes, n);
 			free(out);
-			if (exact)
-				free(line);
+			free(line);
 		}
 		start += len + 1;
 	}
-	free(all);
 	return 0;
 }
