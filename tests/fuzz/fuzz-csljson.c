@@ -1,7 +1,8 @@
 /* fuzz-csljson.c: fuzz target for CSL-JSON (csljson.h, jansson): the input is rewritten
  * as `yakugo cite --format json` does, with a fix function that replaces every other
  * value and a note added to every other item (--report's notes); output goes to
- * memory. Not JSON: the input comes out unchanged. */
+ * memory. Not JSON: the input comes out unchanged. csljson_sniff (the format detection
+ * of `yakugo cite`) reads the same bytes. */
 #include <config.h>
 
 #include <stdio.h>
@@ -51,6 +52,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned calls = 0;
 	int rc;
 
+	FUZZ_ASSERT(csljson_sniff((const char *)data, size) == 0 ||
+	            csljson_sniff((const char *)data, size) == 1);
 	if (!in)
 		return 0;
 	if (!(out = open_memstream(&text, &text_len))) {
