@@ -26,7 +26,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	lex = lexicon_open(fuzz_db_path(), NULL, LEXICON_NO_USER, &error);
+	lex = lexicon_open(fuzz_db_path(), NULL, NULL,
+	                   LEXICON_NO_USER | LEXICON_NO_SYSTEM, &error);
 	if (lex)
 		rd = readings_open(idx ? idx : BUILD_DATADIR "/readings.idx", &error);
 	if (!lex || !rd) {

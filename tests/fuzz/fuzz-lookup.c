@@ -21,7 +21,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	lex = lexicon_open(fuzz_db_path(), NULL, LEXICON_NO_USER, &error);
+	lex = lexicon_open(fuzz_db_path(), NULL, NULL,
+	                   LEXICON_NO_USER | LEXICON_NO_SYSTEM, &error);
 	if (!lex) {
 		fprintf(stderr, "fuzz-lookup: %s\n", error);
 		exit(1);

@@ -23,7 +23,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	path = fuzz_file_init(".po");
-	lex = lexicon_open(fuzz_db_path(), NULL, LEXICON_NO_USER, &error);
+	lex = lexicon_open(fuzz_db_path(), NULL, NULL,
+	                   LEXICON_NO_USER | LEXICON_NO_SYSTEM, &error);
 	glossary = po_glossary_new();
 	devnull = fopen("/dev/null", "w");
 	rules = po_ignore_new();

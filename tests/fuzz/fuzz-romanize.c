@@ -25,7 +25,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	m = morph_open(NULL, &error);
 	if (m)
-		lex = lexicon_open(fuzz_db_path(), NULL, LEXICON_NO_USER, &error);
+		lex = lexicon_open(fuzz_db_path(), NULL, NULL,
+		                   LEXICON_NO_USER | LEXICON_NO_SYSTEM, &error);
 	if (!m || !lex) {
 		fprintf(stderr, "fuzz-romanize: %s\n", error);
 		exit(1);
