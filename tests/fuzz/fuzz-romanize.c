@@ -1,7 +1,7 @@
 /* fuzz-romanize.c: fuzz target for romanize_string (romanize.h) in every style, system
  * and long-vowel mode, with MeCab (morph.h, the configured dictionary) opened once and
  * the seed glossary's terms loaded (the build tree's dict/yakugo.db, or $YAKUGO_DB); also
- * romanize_literal. The first two bytes select the options; each line of the rest
+ * romanize_literal_buf. The first two bytes select the options; each line of the rest
  * (valid UTF-8, NUL-terminated as the command's line reader gives it) is romanized. */
 #include <config.h>
 
@@ -64,9 +64,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		if (text_utf8_check((const char *)data + start, len, NULL) == 0 &&
 		    (line = fuzz_strndup(data + start, len)) != NULL) {
-			out = (b & 0x80) ? romanize_literal(line, len, (romaji_system)((a / 4) % 7),
-			                                    (romaji_long)(b % 6))
-			                 : romanize_string(r, line, len, &error);
+			out = NULL;
+			if (b & 0x80) {
+				size_t cap = 0, out_len = 0;
+				if (romanize_literal_buf(line, len, (romaji_system)((a / 4) % 7),
+				                         (romaji_long)(b % 6), &out, &cap, &out_len) == 0)
+					FUZZ_ASSERT(out_len < cap && out[out_len] == 0);
+			} else {
+				out = romanize_string(r, line, len, &error);
+			}
 			if (out && !memchr(line, 0, len))
 				FUZZ_ASSERT(text_utf8_check(out, strlen(out), NULL) == 0);
 			free(out);
