@@ -45,7 +45,8 @@ static int load_glossary(po_glossary *g)
 	                            LEXICON_READONLY | (user ? 0 : LEXICON_NO_USER), &err);
 	int rc = YK_OK;
 	if (!lex) {
-		rc = cli_error(YK_USAGE, "%s", err ? err : _("cannot open the glossary"));
+		rc = cli_error(lexicon_error_is_system() ? YK_SYSTEM : YK_USAGE, "%s",
+		               err ? err : _("cannot open the glossary"));
 		free(err);
 		return rc;
 	}

@@ -311,8 +311,9 @@ int cmd_romanize(int argc, char **argv)
 			lex = lexicon_open(cli_db_path(), cli_user_db_path(), cli_system_db_path(),
 			                   LEXICON_READONLY, &err);
 			if (!lex) {
-				rc = cli_error(YK_USAGE, _("%s (use --no-glossary to romanize without it)"),
-				               err);
+				/* a locked or unreadable database is a system error, a damaged one bad data */
+				rc = cli_error(lexicon_error_is_system() ? YK_SYSTEM : YK_USAGE,
+				               _("%s (use --no-glossary to romanize without it)"), err);
 				goto done;
 			}
 			if (romanize_load_lexicon(r, lex, &err) != 0) {

@@ -371,6 +371,11 @@ else
 	check "... naming the file" "yakugo: $TMPD/seed.db: Permission denied" "$out"
 	out=$($as_other env YAKUGO_DB="$TMPD/seed.db" XDG_DATA_HOME="$P" $YAKUGO add --kana か 2>&1); st=$?
 	check "an unreadable seed database: add exits 3" 3 "$st"
+	out=$(echo 経済 | $as_other env YAKUGO_DB="$TMPD/seed.db" XDG_DATA_HOME="$P" $YAKUGO romanize 2>&1); st=$?
+	check "an unreadable seed database: romanize exits 3 (a system error, not bad data)" 3 "$st"
+	printf 'msgid ""\nmsgstr ""\n' > "$TMPD/empty.po" && chmod 644 "$TMPD/empty.po"
+	check_status "an unreadable seed database: po check exits 3" 3 \
+		$as_other env YAKUGO_DB="$TMPD/seed.db" XDG_DATA_HOME="$P" $YAKUGO po check "$TMPD/empty.po"
 	chmod 644 "$TMPD/seed.db"
 fi
 # a read-only mount (root, in a mount namespace of its own)
