@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # quickstart.sh: from a fresh Debian 12 machine (as root) to a working yakugo: install the
 # Debian packages it needs, generate the locales its tests use, build it, and run the
 # main jobs on the bundled glossary. Safe to run again.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // bench/kuroshiro-compare.js: prints kuroshiro's (kuromoji analyser) Hepburn romaji of each
 // line of standard input, one line out per line in. Run by bench/kuroshiro-compare, which
 // installs the two npm packages into bench/out/node_modules first.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bibtex.c: BibTeX through btparse (see bibtex.h), with btparse contained in a child
  * process.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bibtex.h: BibTeX for `yakugo cite`, through btparse: the input is cut into chunks (an
  * entry "@type{...}" with its balanced braces, or the text between entries), each entry
  * is checked with btparse in a child process (it can end the process it runs in), and the values of its title-like and name fields are located

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cite.c: the citation normaliser (see cite.h; the rules, and the evidence each change
  * needs, are written down in doc/citations.md).
  *

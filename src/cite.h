@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cite.h: the citation normaliser: finds the romanized Japanese in one citation string
  * (a footnote, a BibTeX/RIS/CSL field) and writes it again in one correct style, leaving
  * every other byte as it was. Knowledge comes from the lexicon (whole titles, names,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.c: shared command-line plumbing: messages, database paths, colour, stdout checks. */
 #include "config.h"
 

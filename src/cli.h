@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.h: what every subcommand shares: error and usage messages ("yakugo: ..."), the
  * exit-code discipline, database paths, colour, and checking stdout for write errors. */
 #ifndef YAKUGO_CLI_H

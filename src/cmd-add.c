@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-add.c: `yakugo add --ja 経済産業省 --kana 'けいざい さんぎょうしょう' --romaji
  * 'Keizai Sangyōshō' --type ministry --en '...' ...`: adds one entry to the user
  * database after validating it like a seed glossary row (glossary.h: the romaji must

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-build.c: `yakugo build [--output DB] GLOSSARY.tsv...`: compiles the seed glossary
  * into a new SQLite database. Every row of every file is validated first; any problem
  * is listed as FILE:LINE: message (all of them) and no database is written. The

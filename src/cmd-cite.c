@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-cite.c: `yakugo cite [OPTION]... [FILE]...`: rewrites the romanized Japanese in
  * citations (plain text, BibTeX, CSL-JSON, RIS) into one correct style (cite.h), and
  * reports or checks the changes. The format comes from --format, else from the input's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-edit.c: `yakugo edit ID --field value...`: changes fields of one of the user's
  * own entries (`yakugo add` prints ids, `yakugo export --ids` lists them). The changed
  * entry is validated like a new one (glossary.h); the seed glossary and imports are

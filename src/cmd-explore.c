@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-explore.c: `yakugo explore [QUERY]`: open the glossary (the user database
  * read-write, so entries can be added, edited and deleted) and run the full-screen
  * explorer (explore.c). */

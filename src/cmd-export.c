@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-export.c: `yakugo export [--format tsv|tbx] [--all]`: writes the user's own
  * entries (yakugo add, and imported TSV/TBX glossaries) to stdout, as a glossary TSV
  * file (glossary.h; `yakugo import tsv` reads it back) or as TBX (tbx.h). --all adds

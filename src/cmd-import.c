@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-import.c: `yakugo import [--keep-going] edict|enamdict|tsv|tbx FILE`: reads a
  * dictionary or glossary into the user database in ONE transaction. Re-importing a
  * source (edict, enamdict, or the same TSV/TBX file) replaces it atomically; an error

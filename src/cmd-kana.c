@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-kana.c: `yakugo kana [--katakana] [--oh] [ROMAJI]...`: romaji in any system (and
  * IME spellings) to kana, one output line per argument, or per line of standard input
  * when there are no arguments. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-lookup.c: `yakugo lookup [--format text|json|tsv] [--limit N] [--exact] QUERY...`:
  * finds terms in the seed and user databases by written form, kana, romaji in any
  * system, English or wildcard, and prints each with its four faces (lexicon.c ranks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-po.c: `yakugo po export|fill|check`: the glossary as a gettext compendium, and
  * filling and checking other programs' catalogues with it (the work is in po.c). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-remove.c: `yakugo remove ID...`: deletes the user's own entries (the seed
  * glossary and imported dictionaries are not touched; re-import to change those). */
 #include "config.h"

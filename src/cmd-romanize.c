@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-romanize.c: `yakugo romanize [OPTION]... [FILE]...`: Japanese text to romaji, one
  * output line per input line, streaming (memory bounded by the longest line). The
  * pipeline is romanize.h; --literal converts kana directly (romaji.h), without MeCab.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* commands.c: the one table of subcommands, sorted by name as --help lists them, and how yakugo
  * runs a command that is a program of its own (yakugo-NAME, see commands.h). */
 #include "config.h"

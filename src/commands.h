@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* commands.h: the subcommand table. Each subcommand lives in its own src/cmd-NAME.c and
  * exports one function `int cmd_NAME(int argc, char **argv)` that parses its own options
  * (argv[0] is the subcommand name) and returns an exit status from status.h.

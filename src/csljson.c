@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csljson.c: CSL-JSON edited in place (see csljson.h). jansson validates the document
  * (and names the line of a syntax error); jsmn, which gives each token's byte offsets,
  * finds the string values to hand to the normaliser. A value that changes is replaced

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csljson.h: CSL-JSON (Zotero's export) for `yakugo cite`, validated by jansson and
  * edited in place through jsmn's token offsets: the string fields title, title-short,
  * container-title, container-title-short, collection-title, original-title, publisher,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* edict.c: parsers for EDICT and ENAMDICT lines (see edict.h for the formats and for
  * how a line becomes lexicon entries). EUC-JP conversion goes through text.h (ICU). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* edict.h: parsers for the lines of EDICT and ENAMDICT, the Electronic Dictionary
  * Research and Development Group's Japanese-English and Japanese proper-name
  * dictionaries (Debian packages edict and enamdict, EUC-JP text, one entry a line).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* explore.c: the full-screen explorer, the only file that includes curses (ncursesw).
  * Layout, top to bottom: a title bar (result count, romaji system), the search line, the
  * column headings, the result list (written form, kana, romaji, English, aligned by

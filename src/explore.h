@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* explore.h: the full-screen glossary explorer (ncursesw; src/explore.c is the only file
  * that includes curses). A search line whose results update as you type, a result list
  * in columns aligned by display width, a detail pane with the romaji in every system,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* glossary.c: reads and validates glossary TSV (see glossary.h for the format):
  * splitting rows into lexicon entries, checking every rule, collecting all problems as
  * "FILE:LINE: message" so a build or an import can list them at once. */

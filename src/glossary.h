@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* glossary.h: the glossary TSV format (dict/glossary.tsv, `yakugo import tsv`, `yakugo
  * add`): parsing rows into lexicon entries and validating them. A file is UTF-8,
  * tab-separated, a header row first, `#` comment lines and blank lines ignored, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* helper-main.c: main() of the helper programs yakugo-NAME, one per heavy subcommand
  * (commands.h), installed in $(pkglibexecdir) and run by `yakugo NAME`. The build compiles
  * this file once per helper with -DYK_COMMAND=NAME; argv holds the subcommand's own

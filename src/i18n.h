@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* i18n.h: gettext macros. Every user-facing string is wrapped in _() (or N_() where it
  * is translated later); the catalogue is po/ja.po. */
 #ifndef YAKUGO_I18N_H

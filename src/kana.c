@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kana.c: romaji -> kana. One table maps every accepted spelling (all systems of
  * romaji.h and the IME spellings) to hiragana; a scanner reads each Latin word with the
  * longest match and applies the rules that are not syllables: ん (n, n', nn, m before

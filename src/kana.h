@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kana.h: romaji -> kana, accepting every system of romaji.h, macrons and circumflexes,
  * IME spellings (nn, xtu, ltu, xya, -), passport "oh", and upper case. Table driven. */
 #ifndef YAKUGO_KANA_H

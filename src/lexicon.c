@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lexicon.c: the SQLite store of terms: schema and migrations, opening and sanity
  * checks, transactions, bulk imports, and the search that ranks entries for a query in
  * any script. The only file that includes sqlite3.h.

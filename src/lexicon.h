@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lexicon.h: the SQLite store of terms (the only module that includes sqlite3.h).
  *
  * Three database files are opened together: the seed database (built by `make` from

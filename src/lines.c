@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lines.c: the streaming line reader (getline underneath: any length, NUL-safe). */
 #include "config.h"
 

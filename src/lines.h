@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lines.h: a streaming line reader for files and stdin. Memory is bounded by the longest
  * line; lines may hold NUL bytes and be of any length. It keeps the line number for
  * error messages of the form FILE:LINE: message. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c: the entry point of yakugo. It sets up the locale and message catalogue, parses
  * the global options, and hands over to the subcommand: a built-in one, or the program
  * yakugo-NAME of a heavy one (commands.h); nothing else lives here. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* match.c: romaji and kana folding keys, edit distance and wildcard matching, the
  * pure-computation half of fuzzy lookup (lexicon.c stores the keys and indexes them). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* match.h: folding keys and fuzzy matching for lookups. A folding key maps every
  * spelling people use for one Japanese word (any romanization system, macrons or
  * doubled vowels or none, IME spellings, kana of either script) to one string, so that

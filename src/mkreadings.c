@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mkreadings.c: the build-time helper that compiles MeCab's IPAdic CSV source into the
  * reading index dict/readings.idx used by `yakugo cite` (readings.h).
  * Usage: mkreadings IPADIC_CSV_DIR OUTPUT */

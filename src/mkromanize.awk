@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # src/mkromanize.awk: checks dict/romanize.tsv (the romanizer's word lists) and compiles
 # it into C tables (src/romanize-data.c, declared in src/romanize-data.h), at `make`
 # time, so that start-up pays nothing. A bad row stops the build with FILE:LINE:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* morph.c: the MeCab wrapper. One model and one tagger per handle, a lattice reused for
  * every parse; node surfaces are not NUL-terminated, so everything is (pointer, length).
  * The dictionary layout is detected from the number of feature fields of a probe word:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* morph.h: morphological analysis through MeCab (the only module that includes mecab.h):
  * a piece of Japanese text in, tokens out with surface, reading, pronunciation, part of
  * speech and a dictionary-independent word class. The dictionary's feature layout

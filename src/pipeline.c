@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pipeline.c: the ordered parallel line pipeline (see pipeline.h). A ring of slots, each
  * holding one batch: the caller fills the slot at `submitted`, workers take slots in
  * order (`taken`), and the caller writes finished slots in order (`written`), so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pipeline.h: an ordered parallel line pipeline. The caller's thread reads lines and
  * hands them in; worker threads apply a function to batches of lines, each worker with
  * its own context (a MeCab handle is not shared between threads); the caller's thread

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* po.c: the glossary as a gettext compendium, and filling and checking other programs'
  * catalogues with it. The only file that includes gettext-po.h: every PO file is read
  * and written by libgettextpo. Catalogues in a legacy charset are converted to UTF-8

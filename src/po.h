@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* po.h: the glossary and gettext catalogues (the only module that includes gettext-po.h).
  * The glossary becomes a PO compendium (po_export); other programs' catalogues are filled
  * from it (po_fill) and checked against it (po_check). PO files are read and written with

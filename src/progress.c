@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* progress.c: the terminal progress bar of progress.h (stderr, ANSI erase-line). */
 #include "config.h"
 

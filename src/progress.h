@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* progress.h: a one-line progress bar on stderr for long jobs (imports): entries done,
  * rate and ETA, redrawn at most a few times a second, only when stderr is a terminal;
  * quiet otherwise (pipes, logs, tests). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* readings.c: the reading index built from MeCab's IPAdic source (see readings.h).
  * File layout: "YKRIDX01", uint32 count, count uint32 record offsets (sorted by key),
  * then the records: u8 key length, key, u8 reading length, reading, int16 cost, u8 flags.

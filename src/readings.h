@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* readings.h: the reading index (dict/readings.idx): every word of MeCab's IPAdic
  * source (its reading, pronunciation, cost and word class), keyed by a folded kana key
  * in which vowel length, っ and ん are ignored, so that a badly romanized word finds the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ris.c: RIS tag lines (see ris.h). A tag is two characters (capital letter, then a
  * capital or digit), two spaces, a hyphen and a space. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ris.h: the RIS format (tagged lines "TI  - value"): which lines carry romanized
  * Japanese that `yakugo cite` may rewrite. Everything else is passed through. */
 #ifndef YAKUGO_RIS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* romanize-data.h: the romanizer's word lists, as C tables. Their source is
  * dict/romanize.tsv (what each list means is said there and in doc/romanization.md);
  * src/mkromanize.awk checks it and writes romanize-data.c at build time. Every table is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* romanize-int.h: what the stages of the romanizer share (SQLite's sqliteInt.h pattern):
  * its state (struct romanizer), the unit a token becomes, small inline helpers, and the
  * functions one stage calls in another. Private to src/romanize*.c.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* romanize-names.c: names in the romanizer's units: proper nouns cut before their head
  * nouns (東京|大学), organisation names capitalised up to their head, katakana loanwords
  * told from names by their neighbours, directions before places, 中 and 日 as suffix

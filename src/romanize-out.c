@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* romanize-out.c: the romanizer's units to text: ALA-LC word division (which morphemes
  * join, which stand apart, hyphens), particles, punctuation, capitals per style, and
  * the romaji of each word (romaji.h) (doc/romanization.md, "Words"). */

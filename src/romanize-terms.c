@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* romanize-terms.c: the glossary index of the romanizer: terms by their first code point,
  * longest first; in a piece, the terms found left to right become MeCab constraints, so
  * that each is one token (doc/romanization.md, "Glossary terms"). */

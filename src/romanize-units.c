@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* romanize-units.c: MeCab's tokens to the romanizer's units: glossary terms, kanji numerals
  * read whole with their counters' sound changes, dates, token exceptions
  * (dict/romanize.tsv [exception]) and the cases listed in romanize_units, then the

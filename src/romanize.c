@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* romanize.c: the romanizer's API (romanize.h), its state, and its lines: a line is cut
  * into pieces at control characters (copied through) and, when long, at punctuation or
  * spaces; each piece is NFKC-folded when it needs it, read by the stages (romanize-terms.c,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* romanize.h: the text -> romaji pipeline (doc/romanization.md): NFKC, glossary terms
  * as single words (longest match, before MeCab), MeCab words and readings (morph.h),
  * ALA-LC word division, particles, dates and counters, capitals, and the romaji of

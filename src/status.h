@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* status.h: the exit codes of yakugo, one named enum shared by every subcommand. */
 #ifndef YAKUGO_STATUS_H
 #define YAKUGO_STATUS_H

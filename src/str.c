@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* str.c: small string helpers shared by the modules: allocating printf, growable buffer,
  * string set. */
 #include "config.h"

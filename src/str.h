@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* str.h: small string helpers shared by the modules: allocating printf, a growable,
  * always NUL-terminated byte buffer, and a set of strings. */
 #ifndef YAKUGO_STR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tbx.c: TBX export (xmlTextWriter) and import (xmlTextReader, streaming) of lexicon
  * entries; the element layout is documented in tbx.h. */
 #include "config.h"

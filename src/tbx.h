@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tbx.h: TBX (ISO 30042:2019, the TermBase eXchange format) export and import of
  * lexicon entries, through libxml2 (the only module that includes its headers).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.c: the ICU wrapper. Every Unicode operation of yakugo goes through here; no other
  * file includes an ICU header. Strings cross the boundary as UTF-8. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.h: everything Unicode, through ICU (the only module that includes ICU headers):
  * UTF-8 validation, NFKC, width folding, hiragana<->katakana, case folding, diacritic
  * stripping, display width, character classes, and legacy charset conversion. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* userdb.c: opening the user database for the import/export/add/edit/remove commands
  * (see userdb.h). */
 #include "config.h"

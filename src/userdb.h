@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* userdb.h: opening the databases for the commands that read or change the user's own
  * entries (import, export, add, edit, remove): the user database's path, its directory,
  * and the exit status of a failure (a locked database is a system error, a damaged one

@@ -1,4 +1,5 @@
 #!/usr/bin/perl
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/bibparse.pl FILE: how btparse (through Text::BibTeX, the reader biber uses) reads a
 # BibTeX file, one line per field: KEY, FIELD, the value's brace skeleton (its braces
 # only), the parts of each name (first/von/last/jr token counts) and the value. Used by

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-build.sh: `yakugo build`: a good glossary compiles; a bad one lists every
 # problem as FILE:LINE: message, exits 2 and leaves no database behind.
 . "$top_srcdir/tests/tap.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-cite-formats.sh: `yakugo cite`'s format layer: btparse contained (inputs that
 # crash it or make it call exit() cost one entry, never the run), BibTeX braces kept as
 # structure (checked with Text::BibTeX, btparse's reader, out of process), CSL-JSON

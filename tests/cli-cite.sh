@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-cite.sh: `yakugo cite`: the seed article's footnotes (the six romanized ones
 # corrected as spec/citations.md lists, the 24 English ones byte-identical), our own
 # cases of every error class and English citations that must not change, idempotence,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-completion.sh: the bash completion (completion/yakugo) run in bash with
 # bash-completion's own library: commands, options from each command's --help, the
 # values of --system/--style/--format/..., subcommands of po and import, files. Every

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-explore.sh: yakugo explore driven in a real terminal: tmux runs it, send-keys
 # types, capture-pane reads the screen. Search as you type, the detail pane, Tab through
 # the romaji systems, resize, a too-small terminal, add/edit/delete a user entry, help,

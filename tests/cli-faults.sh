@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-faults.sh: faults that must lose nothing (issue 13). Empty and wrong
 # sources refused by import; SIGKILL at several moments of an import; a full disk
 # (a small tmpfs when the test may mount one, and RLIMIT_FSIZE); output errors (a full

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-i18n.sh: the message catalogue is complete: every source file with
 # translatable strings is in po/POTFILES.in, and the template po/yakugo.pot has exactly
 # the msgids xgettext finds today (so `make update-po` would not change it).

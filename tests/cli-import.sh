@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-import.sh: `yakugo import` on slices of the real Debian EDICT and ENAMDICT
 # files (EUC-JP bytes cut with sed, never re-encoded): counts, lookups of imported
 # words, seed entries ranked before imports, re-import replacing a source, malformed

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-kana.sh: `yakugo kana`: arguments, standard input, --katakana, --oh, --help,
 # usage errors, words that are not romaji, invalid UTF-8, write errors.
 . "$top_srcdir/tests/tap.sh"

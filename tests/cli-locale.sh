@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-locale.sh: output never depends on the locale. Under a comma-decimal locale
 # (de_DE.UTF-8, which quickstart.sh generates) the JSON, TSV and report numbers are the
 # bytes written under C, and numeric options are read the same way; Japanese input works

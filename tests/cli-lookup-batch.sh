@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-lookup-batch.sh: `yakugo lookup -` answers one query a line of standard input
 # from one process: each answer is the one the query alone gets, JSON results carry their
 # query, TSV has a query column, bad lines are named and skipped, exit statuses as grep's.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-lookup.sh: `yakugo lookup` on the real seed database: every kind of query
 # finds the right entry first, output formats, --exact, wildcards, FTS5 syntax in
 # queries, and bad input (invalid UTF-8, missing, truncated or foreign databases).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-main.sh: the global command line: --help, --version, usage errors, Japanese.
 . "$top_srcdir/tests/tap.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-man.sh: the manual page is complete and configured: every option that a
 # command's --help lists is in doc/yakugo.1 (so a new option cannot be left out), every
 # command has its section, FILES names the configured paths and no @placeholder@ is left.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-mkromanize.sh: src/mkromanize.awk, the generator of the romanizer's tables:
 # dict/romanize.tsv compiles; each kind of bad row fails with FILE:LINE: message and
 # exit 1, and writes no table.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-po.sh: yakugo po export|fill|check against real gettext tools (msgmerge
 # --compendium, msgfmt --check), in both directions, with bad input (malformed, EUC-JP).
 . "$top_srcdir/tests/tap.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-ranking.sh: commonness in the ranking, against the real system dictionary
 # (EDICT and ENAMDICT built by make): the lookups that ranked wrong without it (the
 # usability audit's misses), the merge of one word from several sources, initials,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-romanize.sh: `yakugo romanize` from the command line: the spec's footnote
 # table with the seed glossary, real headlines (tests/romanize-cases.tsv), options,
 # --literal, and bad input (invalid UTF-8, --replace, NUL bytes, empty input, CRLF,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-sysdict.sh: `yakugo build --edict --enamdict --ipadic` on small samples (bad
 # lines, evidence, a user's own import beside it), then the system dictionary make
 # built (dict/system.db: EDICT and ENAMDICT): lookup finds its words with no import,

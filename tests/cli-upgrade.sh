@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-upgrade.sh: a user database of the previous schema (2: a rowid table of
 # keys with its own index, positions in the English index; tests/data/schema2-user.db
 # was made by that yakugo with `add` and `remove`) is read as it is by lookup, and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-user.sh: the user's own entries: yakugo add (validated like the seed
 # glossary), edit and remove taking effect at once in lookup, eight concurrent adds
 # losing nothing, and export -> import round trips through TSV and TBX.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tap.h: a minimal TAP producer for the C unit tests (one "ok N - name" per assertion,
  * automake's tap-driver.sh counts them). Header-only; include once per test program. */
 #ifndef YAKUGO_TAP_H

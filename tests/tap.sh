@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/tap.sh: TAP helpers for the command-line tests (sourced by tests/*.sh).
 # Each check prints "ok N - name" or "not ok N - name" with a diagnostic; call
 # tap_done at the end. The environment comes from Makefile.am (YAKUGO, YAKUGO_DB, ...).

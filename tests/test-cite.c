@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tests/test-cite.c: the reading index (folded keys, lookups, pronunciations kept apart)
  * and the citation normaliser without a lexicon: every repair made from real readings
  * alone, what must stay, confidences and the threshold, RIS tag lines. */

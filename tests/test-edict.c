@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-edict.c: EDICT and ENAMDICT line parsing (edict.h) on lines in the real formats
  * of the Debian files: (P), parts of speech, several written forms, readings and
  * glosses, reading restrictions, name types, header lines, malformed lines and unknown

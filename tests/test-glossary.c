@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tests/test-glossary.c: the glossary TSV reader and validator (src/glossary.c). */
 #include "config.h"
 

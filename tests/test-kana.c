@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tests/test-kana.c: romaji -> kana (src/kana.c): every system's spellings, IME forms,
  * long marks, doubled consonants, ん, passport "oh", upper case, pass-through and the
  * complete flag. */

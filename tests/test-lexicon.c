@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tests/test-lexicon.c: the SQLite store (src/lexicon.c): building a seed database,
  * user entries (add, update, remove), imports (replace, rollback), ranking across
  * origins, and eight processes writing the user database at once. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tests/test-lines.c: unit tests of the streaming line reader (src/lines.c). */
 #include "config.h"
 

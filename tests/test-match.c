@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tests/test-match.c: folding keys, edit distance and wildcards (src/match.c). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tests/test-pipeline.c: unit tests of the ordered parallel line pipeline (src/pipeline.c):
  * results in input order with several workers, lines longer than a batch, the NUL after
  * each line, a failing line (everything before it written, nothing after, its name and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tests/test-po.c: the po module on its own (no database): a glossary built from
  * entries in memory, exported and filled into a small catalogue written to a temporary
  * directory, read back and compared. */

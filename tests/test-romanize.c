@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-romanize.c: the romanize pipeline with real MeCab + ipadic: every row of the
  * spec's footnote table (with the seed glossary, and again with its title entries left
  * out so the word-level analysis is what is tested), the hard cases of the spec (long

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-tbx.c: TBX export and import (tbx.h): entries with every field (several English
  * names and variants, market, footnotes, note, part of speech, common, XML special
  * characters, an empty written form) are written and read back identically; TBX 2008

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tests/test-text.c: unit tests of the ICU wrapper (src/text.c). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-bibtex.c: fuzz target for the BibTeX reader (bibtex.h, btparse): the input is read
  * chunk by chunk with bibtex_next, as `yakugo cite --format bibtex` reads a file, and each
  * entry is rewritten with bibtex_rewrite and grown with bibtex_add_field. The fix

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-cite.c: fuzz target for the citation normaliser (cite.h) on one line at a time:
  * cite_string, cite_value, cite_name and cite_annotation, with the seed lexicon, the
  * reading index and the English word list as `yakugo cite` has them (the build tree's

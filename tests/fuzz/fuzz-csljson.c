@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-csljson.c: fuzz target for CSL-JSON (csljson.h, jansson): the input is rewritten
  * as `yakugo cite --format json` does, with a fix function that replaces every other
  * value and a note added to every other item (--report's notes); output goes to

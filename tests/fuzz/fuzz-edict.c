@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-edict.c: fuzz target for EDICT and ENAMDICT lines (edict.h): the first byte
  * selects the dictionary and whether the line is EUC-JP (converted with edict_to_utf8,
  * as `yakugo import` does) or already UTF-8. Every line of the input is parsed. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-glossary.c: fuzz target for the glossary TSV rows (glossary.h), read through the
  * line reader (lines.h) as `yakugo build` and `import tsv` read them: every line of the
  * input is a row of one session, so duplicates across rows are reached too. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-kana.c: fuzz target for romaji -> kana (kana.h) with every flag: the first byte
  * selects the flags, the rest is the romaji, given with its length and NUL-terminated. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-lookup.c: fuzz target for the lookup query (lexicon_search: the script and
  * wildcard analysis, the FTS5 queries built from the words and the wildcard patterns
  * (GLOB, LIKE and their escaping), fuzzy matching) on the seed database of the build

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-match.c: fuzz target for the folding keys, the edit distances and the glob of
  * match.h. The input is "A\tB": the keys are made of both, the distances measured
  * between them and B is matched against the pattern A. Distances must be symmetric and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-po.c: fuzz target for the PO reader (po.c through libgettextpo): the input is
  * written to a file and checked against, or filled from, the seed glossary (loaded once
  * from the build tree's dict/yakugo.db, or $YAKUGO_DB). The first byte selects check or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-ris.c: fuzz target for the RIS line classifier (ris.h): every line of the input,
  * in a buffer of exactly its length; a value offset must lie inside the line. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-romaji.c: fuzz target for kana -> romaji (romaji.h) in every system and
  * long-vowel mode: the first byte selects them, the rest is the kana. The string and the
  * buffer forms must agree, and romaji_particle must hold on the same input. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-romanize.c: fuzz target for romanize_string (romanize.h) in every style, system
  * and long-vowel mode, with MeCab (morph.h, the configured dictionary) opened once and
  * the seed glossary's terms loaded (the build tree's dict/yakugo.db, or $YAKUGO_DB); also

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-tbx.c: fuzz target for the TBX reader (tbx.h, libxml2's reader): the input is
  * written to a file and read as `yakugo import tbx` reads it; every entry handed over
  * must have its required fields. */

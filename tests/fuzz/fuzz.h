@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz.h: what the fuzz targets of tests/fuzz share: libFuzzer's entry points, the
  * input as a NUL-terminated copy, cutting it into lines, and one selector byte. */
 #ifndef YAKUGO_FUZZ_H

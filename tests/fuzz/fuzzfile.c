@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzzfile.c: the input file of the fuzz targets whose reader takes a path (fuzz.h). */
 #include <config.h>
 

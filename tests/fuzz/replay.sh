@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/fuzz/replay.sh: make check's run of the fuzz targets: each target of
 # tests/fuzz/corpus/NAME/ runs once over every file of its seed corpus and of
 # tests/fuzz/regress/NAME/ (inputs that crashed it once). A plain build runs the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* standalone.c: the main of a fuzz target built without libFuzzer (LLVM's
  * StandaloneFuzzTargetMain.c, in short): feeds each file named on the command line, and
  * each file of each directory named, to LLVMFuzzerTestOneInput once, so that make check
