@@ -11,6 +11,7 @@
 #include "bibtex.h"
 #include "cite.h"
 #include "cli.h"
+#include "outfile.h"
 #include "commands.h"
 #include "csljson.h"
 #include "i18n.h"
@@ -27,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 /* Lines longer than this are passed through and reported (the normaliser is meant for
@@ -80,6 +82,12 @@ static void print_help(void)
 	printf("      --names=N      %s\n", _("keep (default: a personal name keeps the spelling it was\n"
 	                                     "                     written with: Ohno, Itoh, Shinzo) or alalc (a name the\n"
 	                                     "                     lexicon knows takes its ALA-LC form: Ōno, Taiichi)"));
+	printf("  -o, --output=FILE  %s\n", _("write to FILE instead of standard output; FILE is replaced\n"
+	                                     "                     only once everything was written"));
+	printf("  -i, --in-place[=SUFFIX] %s\n", _("rewrite each FILE itself (a temporary beside it is\n"
+	                                     "                     renamed over it; with SUFFIX the old file is kept\n"
+	                                     "                     as FILE+SUFFIX); `cite refs.bib > refs.bib' would\n"
+	                                     "                     empty it"));
 	printf("  -h, --help         %s\n", _("show this help and exit"));
 	printf("\n%s\n", _("Exit status: 0 done, 1 (--check) something would change, 2 usage error or bad\n"
 	                   "input (the record is passed through unchanged and named FILE:LINE), 3 system error."));
@@ -609,6 +617,33 @@ static int open_readings(readings **rd)
 	return YK_OK;
 }
 
+/* Points standard output at o's temporary file (the formats all write to stdout).
+ * Returns the saved descriptor of the real standard output, or -1 (errno set). */
+static int stdout_to(outfile *o)
+{
+	int saved;
+	fflush(stdout);
+	saved = dup(STDOUT_FILENO);
+	if (saved < 0)
+		return -1;
+	if (dup2(outfile_fd(o), STDOUT_FILENO) < 0) {
+		close(saved);
+		return -1;
+	}
+	return saved;
+}
+
+/* Flushes what stdio holds into the temporary and gives standard output back. Returns
+ * 0, or -1 when a write failed (errno set; stdout's error flag stays for cli_finish). */
+static int stdout_back(int saved)
+{
+	int rc = fflush(stdout) == 0 && !ferror(stdout) ? 0 : -1, e = errno;
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	errno = e;
+	return rc;
+}
+
 int cmd_cite(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -621,12 +656,16 @@ int cmd_cite(int argc, char **argv)
 		{ "check", no_argument, NULL, 'c' },
 		{ "threshold", required_argument, NULL, 't' },
 		{ "names", required_argument, NULL, 'N' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "in-place", optional_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	cite_options o = { ROMAJI_HEPBURN, 0, 0, CITE_THRESHOLD_DEFAULT, CITE_NAMES_KEEP };
 	enum format fmt = F_AUTO;
-	const char *report_path = NULL;
+	const char *report_path = NULL, *out_path = NULL, *backup_suffix = NULL;
+	outfile *out = NULL;
+	int in_place = 0, saved_stdout = -1;
 	run r;
 	lexicon *lex = NULL;
 	readings *rd = NULL;
@@ -636,7 +675,7 @@ int cmd_cite(int argc, char **argv)
 
 	memset(&r, 0, sizeof r);
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "f:s:a:r:ct:h", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "f:s:a:r:ct:ho:i::", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
 			if (!strcmp(optarg, "text"))
@@ -692,12 +731,31 @@ int cmd_cite(int argc, char **argv)
 			else
 				return cli_usage(_("unknown name style '%s'"), optarg);
 			break;
+		case 'o':
+			out_path = optarg;
+			break;
+		case 'i':
+			in_place = 1;
+			backup_suffix = optarg;
+			break;
 		case 'h':
 			print_help();
 			return YK_OK;
 		default:
-			return cli_bad_option(argv, "f:s:a:r:ct:h", longopts);
+			return cli_bad_option(argv, "f:s:a:r:ct:ho:i::", longopts);
 		}
+	}
+
+	if (in_place && out_path)
+		return cli_usage(_("--in-place and --output cannot go together"));
+	if ((in_place || out_path) && r.check)
+		return cli_usage(_("--check writes nothing: it cannot go with --in-place or --output"));
+	if (in_place) {
+		if (optind >= argc)
+			return cli_usage(_("--in-place needs the FILEs to rewrite"));
+		for (i = optind; i < argc; i++)
+			if (!strcmp(argv[i], "-"))
+				return cli_usage(_("--in-place cannot rewrite standard input"));
 	}
 
 	lex = lexicon_open(cli_db_path(), cli_user_db_path(), cli_system_db_path(),
@@ -729,6 +787,14 @@ int cmd_cite(int argc, char **argv)
 		else
 			fputs("file\tline\tbefore\tafter\treason\tconfidence\tapplied\n", r.report);
 	}
+	if (out_path) {
+		/* -o FILE: everything goes to a temporary that replaces FILE at the end */
+		out = outfile_open(out_path, &error);
+		if (!out || (saved_stdout = stdout_to(out)) < 0) {
+			rc = cli_error(YK_SYSTEM, "%s", error ? error : strerror(errno));
+			goto done;
+		}
+	}
 	for (i = optind; i < argc || i == optind; i++) {
 		const char *path = i < argc ? argv[i] : "-";
 		FILE *fp = strcmp(path, "-") ? fopen(path, "rb") : stdin, *in = fp;
@@ -739,6 +805,20 @@ int cmd_cite(int argc, char **argv)
 			if (fp)
 				fclose(fp);
 			continue;
+		}
+		if (in_place) {
+			/* the file's new text goes to a temporary beside it, renamed over it
+			 * once the whole file was written */
+			out = outfile_open(path, &error);
+			if (!out || (saved_stdout = stdout_to(out)) < 0) {
+				rc = cli_error(YK_SYSTEM, "%s", error ? error : strerror(errno));
+				outfile_abort(out);
+				out = NULL;
+				free(error);
+				error = NULL;
+				fclose(fp);
+				continue;
+			}
 		}
 		r.file = fp == stdin ? "<stdin>" : path;
 		if (f == F_AUTO) {
@@ -774,10 +854,35 @@ int cmd_cite(int argc, char **argv)
 		if (fp != stdin)
 			fclose(fp);
 		r.values = 0;
+		if (in_place) {
+			int back = stdout_back(saved_stdout);
+			saved_stdout = -1;
+			if (frc >= YK_SYSTEM || back != 0) {
+				outfile_abort(out); /* the file stays as it was */
+				if (frc < YK_SYSTEM)
+					frc = cli_error(YK_SYSTEM, _("%s: write error: %s"), path, strerror(errno));
+			} else if (outfile_commit(out, backup_suffix, &error) != 0) {
+				frc = cli_error(YK_SYSTEM, "%s", error);
+				free(error);
+				error = NULL;
+			}
+			out = NULL;
+		}
 		if (frc > rc)
 			rc = frc;
 		if (frc == YK_SYSTEM)
 			break;
+	}
+	if (out_path && out) {
+		int back = stdout_back(saved_stdout);
+		saved_stdout = -1;
+		if (rc >= YK_SYSTEM || back != 0) {
+			outfile_abort(out); /* FILE stays as it was */
+			if (rc < YK_SYSTEM)
+				rc = cli_error(YK_SYSTEM, _("%s: write error: %s"), out_path, strerror(errno));
+		} else if (outfile_commit(out, NULL, &error) != 0)
+			rc = cli_error(YK_SYSTEM, "%s", error);
+		out = NULL;
 	}
 	if (r.report) {
 		if (r.report_json)
@@ -791,6 +896,10 @@ int cmd_cite(int argc, char **argv)
 	if (rc == YK_OK && r.check && r.changed)
 		rc = YK_NOTFOUND;
 done:
+	if (saved_stdout >= 0)
+		stdout_back(saved_stdout);
+	outfile_abort(out);
+	free(error);
 	if (r.report)
 		fclose(r.report);
 	free(r.notes);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "po.h"
+#include "outfile.h"
 #include "i18n.h"
 #include "lines.h"
 #include "status.h"
@@ -1224,148 +1225,25 @@ done:
 	return rc;
 }
 
-/* Copies the file at path to out. 0, or -1 with errno set. */
-static int copy_file(const char *path, FILE *out)
-{
-	FILE *fp = fopen(path, "rb");
-	char b[8192];
-	size_t n;
-	int rc = 0, e = 0;
-	if (!fp)
-		return -1;
-	while ((n = fread(b, 1, sizeof b, fp)) > 0)
-		if (fwrite(b, 1, n, out) != n) {
-			e = errno;
-			rc = -1;
-			break;
-		}
-	if (!rc && ferror(fp)) {
-		e = errno ? errno : EIO;
-		rc = -1;
-	}
-	fclose(fp);
-	errno = e;
-	return rc;
-}
-
-/* The process's umask (mkstemp makes files 0600; a catalogue is an ordinary file). */
-static mode_t current_umask(void)
-{
-	mode_t m = umask(0);
-	umask(m);
-	return m;
-}
-
-/* The file a write to path lands in: path itself, or the end of its chain of symbolic
- * links (also a dangling one: its target is created). malloc'd, or NULL (errno set:
- * ELOOP after 40 links). */
-static char *resolve_links(const char *path)
-{
-	char *cur = strdup(path);
-	int hops;
-	for (hops = 0; cur && hops < 40; hops++) {
-		struct stat st;
-		char link[4096], *next;
-		ssize_t n;
-		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
-			return cur;
-		if ((n = readlink(cur, link, sizeof link - 1)) < 0) {
-			free(cur);
-			return NULL;
-		}
-		link[n] = '\0';
-		if (link[0] == '/' || !strchr(cur, '/')) {
-			next = strdup(link);
-		} else {
-			/* relative to the directory of the link */
-			const char *slash = strrchr(cur, '/');
-			next = xasprintf("%.*s/%s", (int)(slash - cur), cur, link);
-		}
-		free(cur);
-		cur = next;
-	}
-	if (cur) {
-		free(cur);
-		errno = ELOOP;
-	} else {
-		errno = ENOMEM;
-	}
-	return NULL;
-}
-
-/* Writes file to out ("-" or NULL: stdout). A named file is resolved through its
- * symbolic links; a device, FIFO or other non-regular file is written through (opened
- * and written, never replaced); a regular or new file is written to a temporary made
- * with mkstemp in the same directory, given the old file's mode (a new one: 0666 less
- * the umask), and renamed over it. Returns 0 or an exit status with *error. */
+/* Writes file to out ("-" or NULL: stdout) through outfile.h: a named file is replaced
+ * whole or not at all (a temporary next to it, renamed over it, with its old mode), a
+ * link is followed, a device or FIFO written through. Returns 0 or an exit status with
+ * *error. */
 static int catalog_write(po_file_t file, const char *out, char **error)
 {
-	int to_stdout = !out || strcmp(out, "-") == 0, through = 0, fd, rc = YK_OK;
-	const char *dir = getenv("TMPDIR");
-	char *target = NULL, *tmp = NULL;
-	mode_t mode = 0666 & ~current_umask();
-	struct stat st;
-
-	if (!to_stdout) {
-		if (!(target = resolve_links(out))) {
-			*error = xasprintf(_("cannot write %s: %s"), out, strerror(errno));
-			return YK_SYSTEM;
-		}
-		if (stat(target, &st) == 0) {
-			if (S_ISDIR(st.st_mode)) {
-				*error = xasprintf(_("cannot write %s: %s"), out, strerror(EISDIR));
-				free(target);
-				return YK_SYSTEM;
-			}
-			through = !S_ISREG(st.st_mode);
-			mode = st.st_mode & 07777;
-		}
-	}
-	/* the temporary: next to the target, or (stdout, devices) in $TMPDIR */
-	tmp = to_stdout || through ? xasprintf("%s/yakugo-po.XXXXXX", dir && *dir ? dir : "/tmp")
-	                           : xasprintf("%s.XXXXXX", target);
-	if (!tmp) {
-		*error = xasprintf(_("out of memory"));
-		free(target);
+	outfile *o = outfile_open(out, error);
+	int rc = YK_OK;
+	if (!o)
 		return YK_SYSTEM;
-	}
-	if ((fd = mkstemp(tmp)) < 0) {
-		*error = xasprintf(_("cannot create %s: %s"), to_stdout || through ? tmp : out,
-		                   strerror(errno));
-		free(tmp);
-		free(target);
-		return YK_SYSTEM;
-	}
-	close(fd);
 	po_errors = 0;
-	if (!po_file_write(file, tmp, &handler) || po_errors) {
-		*error = xasprintf(_("cannot write %s"), to_stdout ? _("standard output") : out);
-		rc = YK_SYSTEM;
-	} else if (to_stdout) {
-		/* a failed write to stdout is reported once, by cli_finish */
-		if (copy_file(tmp, stdout) != 0)
-			rc = YK_SYSTEM;
-	} else if (through) {
-		FILE *fp = fopen(target, "wb");
-		int e;
-		if (!fp || copy_file(tmp, fp) != 0) {
-			e = errno;
-			if (fp)
-				fclose(fp);
-			*error = xasprintf(_("cannot write %s: %s"), out, strerror(e));
-			rc = YK_SYSTEM;
-		} else if (fclose(fp) != 0) {
-			*error = xasprintf(_("cannot write %s: %s"), out, strerror(errno));
-			rc = YK_SYSTEM;
-		}
-	} else if (chmod(tmp, mode) != 0 || rename(tmp, target) != 0) {
-		*error = xasprintf(_("cannot rename %s to %s: %s"), tmp, target, strerror(errno));
-		rc = YK_SYSTEM;
+	if (!po_file_write(file, outfile_tmp_path(o), &handler) || po_errors) {
+		*error = xasprintf(_("cannot write %s"), out && strcmp(out, "-") ? out
+		                                                                 : _("standard output"));
+		outfile_abort(o);
+		return YK_SYSTEM;
 	}
-	if (to_stdout || through || rc != YK_OK)
-		unlink(tmp);
-	free(tmp);
-	free(target);
+	if (outfile_commit(o, NULL, error) != 0)
+		rc = YK_SYSTEM;
 	return rc;
 }
 
