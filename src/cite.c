@@ -1867,24 +1867,38 @@ static char *lower_first(const char *s, size_t n)
 	return out;
 }
 
+/* The readings whose folded key is that of the romaji word s[0..n): the word's kana as
+ * codes in w (*wn of them) and the hits (returned: how many). oh_long: when the word is
+ * not all romaji as it is, it is read again with passport "oh" as a long o (Ohno).
+ * 0 when the word is not romaji, has no kana or no reading index is loaded. */
+static size_t romaji_hits(cite *c, const char *s, size_t n, int oh_long, unsigned char *w,
+                          size_t *wn, readings_hit *hits)
+{
+	unsigned char key[MAX_KANA];
+	char *kana;
+	int complete = 0;
+	*wn = 0;
+	if (!c->rd)
+		return 0;
+	kana = kana_from_romaji(s, n, 0, &complete);
+	if (oh_long && kana && !complete) {
+		free(kana);
+		kana = kana_from_romaji(s, n, KANA_OH_LONG, &complete);
+	}
+	*wn = kana && complete ? to_codes(kana, w, MAX_KANA) : 0;
+	free(kana);
+	if (!*wn)
+		return 0;
+	return readings_lookup(c->rd, key, readings_key(w, *wn, key), hits, MAX_HITS);
+}
+
 /* Whether the romaji word s[0..n) is, as written, a dictionary word (its kana equal a
  * reading: vowel length spelled any way but ē for えい, no repair). */
 static int known_word(cite *c, const char *s, size_t n)
 {
 	readings_hit hits[MAX_HITS];
-	unsigned char w[MAX_KANA], key[MAX_KANA];
-	char *kana;
-	size_t wn, kl, h, nh;
-	int complete = 0;
-	if (!c->rd)
-		return 0;
-	kana = kana_from_romaji(s, n, 0, &complete);
-	wn = kana && complete ? to_codes(kana, w, MAX_KANA) : 0;
-	free(kana);
-	if (!wn)
-		return 0;
-	kl = readings_key(w, wn, key);
-	nh = readings_lookup(c->rd, key, kl, hits, MAX_HITS);
+	unsigned char w[MAX_KANA];
+	size_t wn, h, nh = romaji_hits(c, s, n, 0, w, &wn, hits);
 	for (h = 0; h < nh; h++) {
 		unsigned rep = 0;
 		if (penalty(w, wn, hits[h].kana, hits[h].len, 0, &rep) == 0)
@@ -2121,23 +2135,8 @@ static int do_field(cite *c, edits *ed, const char *s, size_t len, size_t fb, si
 static int name_evidence1(cite *c, const char *s, size_t n)
 {
 	readings_hit hits[MAX_HITS];
-	unsigned char w[MAX_KANA], key[MAX_KANA];
-	char *kana;
-	size_t wn, kl, h, nh;
-	int complete = 0;
-	if (!c->rd)
-		return 0;
-	kana = kana_from_romaji(s, n, 0, &complete);
-	if (kana && !complete) {
-		free(kana);
-		kana = kana_from_romaji(s, n, KANA_OH_LONG, &complete);
-	}
-	wn = kana && complete ? to_codes(kana, w, MAX_KANA) : 0;
-	free(kana);
-	if (!wn)
-		return 0;
-	kl = readings_key(w, wn, key);
-	nh = readings_lookup(c->rd, key, kl, hits, MAX_HITS);
+	unsigned char w[MAX_KANA];
+	size_t wn, h, nh = romaji_hits(c, s, n, 1, w, &wn, hits);
 	for (h = 0; h < nh; h++)
 		if (hits[h].flags & READINGS_PERSON)
 			return 1;
