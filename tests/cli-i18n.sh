@@ -45,4 +45,10 @@ else
 		"regenerate it: make -C po yakugo.pot-update (make update-po also merges ja.po)
 $(diff "$TMPD/pot.ids" "$TMPD/fresh.ids" | head -40)"
 fi
+
+# 4. po/ja.po translates every message of the sources as they are now (merged with the
+# fresh template, nothing is untranslated or fuzzy)
+msgmerge --quiet -o "$TMPD/ja.po" "$top_srcdir/po/ja.po" "$TMPD/fresh.pot" 2>/dev/null
+stats=$(msgattrib --no-obsolete "$TMPD/ja.po" 2>/dev/null | msgfmt --statistics -o /dev/null - 2>&1)
+check_match "po/ja.po translates every message of the sources" '^[0-9]+ translated messages?\.$' "$stats"
 tap_done
