@@ -7,63 +7,76 @@
 
 #include "romanize-int.h"
 
+/* The split head ([head] role split) that ends the proper noun t, surface and reading,
+ * or NULL. */
+static const struct romanize_head *split_head_of(const morph_token *t)
+{
+	const struct romanize_head *h;
+	for (h = romanize_split_heads; h->surface; h++) {
+		size_t sn = strlen(h->surface), rn = strlen(h->reading);
+		if (ends_with(t->surface, t->surface_len, h->surface, sn)
+		    && ends_with(t->reading, t->reading_len, h->reading, rn))
+			return h;
+	}
+	return NULL;
+}
+
+/* Cuts the head h off the end of *rest and returns it as a token of its own, read as
+ * the exception x says when there is one (ALA-LC: Nihon); the pronunciation is cut
+ * after as many characters as the reading when it has as many, else dropped. */
+static morph_token cut_head(morph_token *rest, const struct romanize_head *h,
+                            const struct romanize_exception *x)
+{
+	morph_token head = *rest;
+	size_t sn = strlen(h->surface), rn = strlen(h->reading);
+	size_t rcp = cp_count(rest->reading, rest->reading_len);
+	head.surface = rest->surface + rest->surface_len - sn;
+	head.surface_len = sn;
+	head.offset = rest->offset + rest->surface_len - sn;
+	head.space_before = 0;
+	head.reading = rest->reading + rest->reading_len - rn;
+	head.reading_len = rn;
+	head.pron = NULL;
+	head.pron_len = 0;
+	if (x) {
+		head.reading = x->reading;
+		head.reading_len = strlen(x->reading);
+	}
+	if (rest->pron && cp_count(rest->pron, rest->pron_len) == rcp) {
+		size_t keep = rcp - cp_count(h->reading, rn), i = 0, c;
+		for (c = 0; c < keep; c++)
+			next_cp(rest->pron, rest->pron_len, &i);
+		head.pron = rest->pron + i;
+		head.pron_len = rest->pron_len - i;
+		rest->pron_len = i;
+	} else
+		rest->pron = NULL;
+	rest->surface_len -= sn;
+	rest->reading_len -= rn;
+	return head;
+}
+
 /* Cuts a proper-noun token before a known head noun, repeatedly (日本経済新聞社 ->
- * 日本 経済 新聞社). Pushes the units; returns 0, or -1 when out of memory. */
+ * 日本 経済 新聞社): a head MeCab keeps in one proper-noun token with the name before
+ * it (東京大学, 毎日新聞) is cut off, so that ALA-LC's words appear (Tōkyō Daigaku).
+ * Pushes the units; returns 0, or -1 when out of memory. */
 static int push_proper(romanizer *r, const morph_token *tok, size_t space_before)
 {
 	morph_token parts[4];
-	const struct romanize_exception *x;
 	int np = 0, title = 0, k;
 	morph_token rest = *tok;
 
 	while (np < 3 && rest.reading) {
-		const struct romanize_head *h;
-		/* a head noun MeCab keeps in one proper-noun token with the name before it
-		 * (東京大学, 毎日新聞): cut off, so that ALA-LC's words appear (Tōkyō Daigaku) */
-		for (h = romanize_split_heads; h->surface; h++) {
-			size_t sn = strlen(h->surface), rn = strlen(h->reading);
-			if (ends_with(rest.surface, rest.surface_len, h->surface, sn)
-			    && ends_with(rest.reading, rest.reading_len, h->reading, rn))
-				break;
-		}
+		const struct romanize_head *h = split_head_of(&rest);
 		/* a head with a reading of its own (日本 Nihon) is cut off after one character
 		 * too (東日本 Higashi Nihon) */
-		x = h->surface ? romanize_exception_find(h->surface, strlen(h->surface)) : NULL;
-		if (!h->surface || (cp_count(rest.surface, rest.surface_len - strlen(h->surface)) < 2
-		                    && !x))
+		const struct romanize_exception *x =
+			h ? romanize_exception_find(h->surface, strlen(h->surface)) : NULL;
+		if (!h || (cp_count(rest.surface, rest.surface_len - strlen(h->surface)) < 2 && !x))
 			break;
-		{
-			morph_token head = rest;
-			size_t sn = strlen(h->surface), rn = strlen(h->reading);
-			size_t rcp = cp_count(rest.reading, rest.reading_len);
-			head.surface = rest.surface + rest.surface_len - sn;
-			head.surface_len = sn;
-			head.offset = rest.offset + rest.surface_len - sn;
-			head.space_before = 0;
-			head.reading = rest.reading + rest.reading_len - rn;
-			head.reading_len = rn;
-			head.pron = NULL;
-			head.pron_len = 0;
-			if (x) {
-				head.reading = x->reading; /* ALA-LC: Nihon */
-				head.reading_len = strlen(x->reading);
-			}
-			if (rest.pron && cp_count(rest.pron, rest.pron_len) == rcp) {
-				/* cut the pronunciation after as many characters as the reading */
-				size_t keep = rcp - cp_count(h->reading, rn), i = 0, c;
-				for (c = 0; c < keep; c++)
-					next_cp(rest.pron, rest.pron_len, &i);
-				head.pron = rest.pron + i;
-				head.pron_len = rest.pron_len - i;
-				rest.pron_len = i;
-			} else
-				rest.pron = NULL;
-			rest.surface_len -= sn;
-			rest.reading_len -= rn;
-			if (np == 0 && h->newspaper)
-				title = 1;
-			parts[np++] = head;
-		}
+		if (np == 0 && h->newspaper)
+			title = 1;
+		parts[np++] = cut_head(&rest, h, x);
 	}
 	if (np == 0 || !rest.surface_len || !rest.reading_len) {
 		unit *u = romanize_unit_push(r);
@@ -186,73 +199,87 @@ static int run_has_name(const romanizer *r, size_t b, size_t e)
 	return 0;
 }
 
+/* The end of the organisation name in the noun run units[start..end): after its last
+ * unit that ends with an organisation head (人工知能学会 in 人工知能学会全国大会), or
+ * start when there is none. */
+static size_t org_head_upto(const romanizer *r, const char *s, size_t start, size_t end)
+{
+	size_t b = r->units[start].tk.offset, j, upto = 0, k;
+	for (j = start; j < end; j++) {
+		const morph_token *last = &r->units[j].tk;
+		size_t e = last->offset + last->surface_len;
+		if (e < 2 || !org_tail((unsigned char)s[e - 2], (unsigned char)s[e - 1]))
+			continue;
+		for (k = 0; org_heads[k]; k++) {
+			size_t n = org_head_len(k);
+			if (e - b > n && s[e - 1] == org_heads[k][n - 1]
+			    && memcmp(s + e - n, org_heads[k], n) == 0)
+				break;
+		}
+		/* a one-kanji head only as a token of its own after a name of two
+		 * words or more (経済産業省, 日本政府観光局; not 基地局, 放送局) */
+		/* a head after nothing but a prefix is no name (新内閣, 同委員会) */
+		if (org_heads[k] && only_prefixes(r, start, j + 1, e - org_head_len(k)))
+			continue;
+		/* a katakana head (グループ) only after a name (ソニーグループ; not
+		 * 研究グループ) */
+		if (org_heads[k] && romanize_is_katakana_only(org_heads[k], org_head_len(k))
+		    && !run_has_name(r, start, j))
+			continue;
+		if (org_heads[k] && (cp_count(org_heads[k], org_head_len(k)) > 1
+		                     || last->cls == MORPH_PROPER
+		                     || (last->surface_len == org_head_len(k)
+		                         && j + 1 - start >= (strcmp(org_heads[k], "局") ? 2u : 3u))))
+			upto = j + 1;
+	}
+	return upto;
+}
+
+/* The end of a name in units[start..end) made by a head noun of a name (電力, 銀行, 大学)
+ * right after a proper noun that the glossary or MeCab keeps apart from it (九州|電力,
+ * 東京|電力), or upto when there is none further on. */
+static size_t name_head_upto(const romanizer *r, size_t start, size_t end, size_t upto)
+{
+	const char *const *name_heads = romanize_name_heads;
+	size_t j, h;
+	for (j = start + 1; j < end; j++) {
+		const unit *pv = &r->units[j - 1];
+		if (r->units[j].t || !r->units[j].tk.reading
+		    || !((pv->t && pv->t->proper) || (!pv->t && pv->tk.cls == MORPH_PROPER)))
+			continue;
+		for (h = 0; name_heads[h]; h++)
+			if (surface_is(&r->units[j].tk, name_heads[h]))
+				break;
+		if (name_heads[h] && j + 1 > upto)
+			upto = j + 1;
+	}
+	return upto;
+}
+
 /* Marks noun runs ending in an organisation head (文部科学省, 日本政府観光局). */
 void romanize_mark_org_runs(romanizer *r, const char *s)
 {
-	size_t i = 0, start;
+	size_t i = 0, start, upto, k;
 	while (i < r->n_units) {
 		start = i;
 		while (i < r->n_units && (r->units[i].t || (is_run_class(r->units[i].tk.cls)
 		                                            && !alpha_not_name(r, i)))
 		       && (i == start || !r->units[i].space_before))
 			i++;
-		if (i > start) {
-			/* the run is capitalised up to its last unit that ends an organisation's
-			 * name (人工知能学会 in 人工知能学会全国大会) */
-			size_t b = r->units[start].tk.offset, j, upto = 0, k;
-			for (j = start; j < i; j++) {
-				const morph_token *last = &r->units[j].tk;
-				size_t e = last->offset + last->surface_len;
-				if (e < 2 || !org_tail((unsigned char)s[e - 2], (unsigned char)s[e - 1]))
-					continue;
-				for (k = 0; org_heads[k]; k++) {
-					size_t n = org_head_len(k);
-					if (e - b > n && s[e - 1] == org_heads[k][n - 1]
-					    && memcmp(s + e - n, org_heads[k], n) == 0)
-						break;
-				}
-				/* a one-kanji head only as a token of its own after a name of two
-				 * words or more (経済産業省, 日本政府観光局; not 基地局, 放送局) */
-				/* a head after nothing but a prefix is no name (新内閣, 同委員会) */
-				if (org_heads[k] && only_prefixes(r, start, j + 1, e - org_head_len(k)))
-					continue;
-				/* a katakana head (グループ) only after a name (ソニーグループ; not
-				 * 研究グループ) */
-				if (org_heads[k] && romanize_is_katakana_only(org_heads[k], org_head_len(k))
-				    && !run_has_name(r, start, j))
-					continue;
-				if (org_heads[k] && (cp_count(org_heads[k], org_head_len(k)) > 1
-				                     || last->cls == MORPH_PROPER
-				                     || (last->surface_len == org_head_len(k)
-				                         && j + 1 - start >= (strcmp(org_heads[k], "局") ? 2u : 3u))))
-					upto = j + 1;
-			}
-			/* a head noun of a name (電力, 銀行, 大学) right after a proper noun that
-			 * the glossary or MeCab keeps apart from it (九州|電力, 東京|電力) */
-			for (j = start + 1; j < i; j++) {
-				const char *const *name_heads = romanize_name_heads;
-				const unit *pv = &r->units[j - 1];
-				size_t h;
-				if (r->units[j].t || !r->units[j].tk.reading
-				    || !((pv->t && pv->t->proper) || (!pv->t && pv->tk.cls == MORPH_PROPER)))
-					continue;
-				for (h = 0; name_heads[h]; h++)
-					if (surface_is(&r->units[j].tk, name_heads[h]))
-						break;
-				if (name_heads[h] && j + 1 > upto)
-					upto = j + 1;
-			}
-			/* 株式会社 before a name: the whole run is the name (Kabushiki Kaisha
-			 * Hitachi Seisakusho) */
-			if (i - start >= 3 && !r->units[start].t
-			    && (surface_is(&r->units[start].tk, "株式")
-			        || surface_is(&r->units[start].tk, "有限"))
-			    && surface_is(&r->units[start + 1].tk, "会社"))
-				upto = i;
-			for (k = start; k < upto; k++)
-				r->units[k].orgcap = 1;
-		} else
+		if (i == start) {
 			i++;
+			continue;
+		}
+		upto = name_head_upto(r, start, i, org_head_upto(r, s, start, i));
+		/* 株式会社 before a name: the whole run is the name (Kabushiki Kaisha
+		 * Hitachi Seisakusho) */
+		if (i - start >= 3 && !r->units[start].t
+		    && (surface_is(&r->units[start].tk, "株式")
+		        || surface_is(&r->units[start].tk, "有限"))
+		    && surface_is(&r->units[start + 1].tk, "会社"))
+			upto = i;
+		for (k = start; k < upto; k++)
+			r->units[k].orgcap = 1;
 	}
 }
 
@@ -314,126 +341,180 @@ static int is_direction(const morph_token *t)
 	return 0;
 }
 
+/* A step of romanize_mark_loanwords looks at units[*i] (next: the unit right after it,
+ * NULL if there is none or a space comes between) and returns 1 when it dealt with it
+ * (no later step looks at it; it may set *i to the last unit it used), else 0. */
+typedef int name_step_fn(romanizer *r, const char *s, size_t *i, unit *next);
+
+/* 日 before a country in k or t (日中 Nit-Chū, 日韓 Nik-Kan, 日朝 Nit-Chō): its ち is っ,
+ * written with the next consonant before the hyphen. */
+static int step_nichi_country(romanizer *r, const char *s, size_t *i, unit *next)
+{
+	static const char *kt[][2] = { { "カ", "nik" }, { "キ", "nik" }, { "ク", "nik" },
+	                               { "ケ", "nik" }, { "コ", "nik" }, { "タ", "nit" },
+	                               { "チ", "nit" }, { "ツ", "nit" }, { "テ", "nit" },
+	                               { "ト", "nit" } };
+	unit *u = &r->units[*i];
+	size_t k;
+	(void)s;
+	if (u->t || !next || next->t || !surface_is(&u->tk, "日") || u->tk.cls != MORPH_PROPER
+	    || next->tk.cls != MORPH_PROPER || next->tk.surface_len != 3 || !next->tk.reading
+	    || next->tk.reading_len < 3)
+		return 0;
+	for (k = 0; k < sizeof kt / sizeof kt[0]; k++)
+		if (memcmp(next->tk.reading, kt[k][0], 3) == 0)
+			break;
+	if (k < sizeof kt / sizeof kt[0] && r->o.sys != ROMAJI_KUNREI
+	    && r->o.sys != ROMAJI_NIHON && r->o.sys != ROMAJI_WAPURO)
+		u->fixed = kt[k][1];
+	return 1;
+}
+
+/* One kanji that IPAdic calls a proper noun of no kind (創 in 地方創生): a piece of a word
+ * MeCab cut wrongly, not a name. */
+static int step_one_kanji_noun(romanizer *r, const char *s, size_t *i, unit *next)
+{
+	unit *u = &r->units[*i];
+	morph_token *tk = &u->tk;
+	(void)s;
+	(void)next;
+	if (u->t || tk->cls != MORPH_PROPER || tk->surface_len != 3
+	    || (tk->flags & (MORPH_F_PERSON | MORPH_F_PLACE | MORPH_F_ORG))
+	    || (unsigned char)tk->surface[0] < 0xE4)
+		return 0;
+	tk->cls = MORPH_NOUN;
+	return 1;
+}
+
+/* 中 right after a noun is a suffix, never naka or China: jū after a year, a day or a
+ * place (一日中 ichinichijū, 今年中, 日本中 Nihonjū), else chū (午前中 gozenchū, 工事中). */
+static int step_naka_suffix(romanizer *r, const char *s, size_t *i, unit *next)
+{
+	unit *u = &r->units[*i];
+	morph_token *tk = &u->tk;
+	const morph_token *pt;
+	int ju;
+	(void)s;
+	(void)next;
+	if (u->t || *i == 0 || u->space_before || !surface_is(tk, "中"))
+		return 0;
+	pt = &r->units[*i - 1].tk;
+	if (!(pt->cls == MORPH_NOUN || pt->cls == MORPH_PROPER || pt->cls == MORPH_COUNTER
+	      || pt->cls == MORPH_SUFFIX)
+	    || (pt->cls == MORPH_PROPER && pt->surface_len <= 3)) /* 日中 Nichi-Chū */
+		return 0;
+	ju = ends_with_str(pt->surface, pt->surface_len, "年")
+	     || ends_with_str(pt->surface, pt->surface_len, "日")
+	     || (pt->cls == MORPH_PROPER && (pt->flags & MORPH_F_PLACE))
+	     || ends_with_str(pt->surface, pt->surface_len, "世界");
+	tk->reading = ju ? "ジュウ" : "チュウ";
+	tk->reading_len = strlen(tk->reading);
+	tk->pron = NULL;
+	tk->pron_len = 0;
+	tk->cls = MORPH_SUFFIX;
+	tk->flags &= ~(unsigned)(MORPH_F_PERSON | MORPH_F_PLACE | MORPH_F_ORG);
+	return 1;
+}
+
+/* A direction before a place: two words before 日本, a country or a foreign place
+ * (Higashi Nihon, Minami Sūdan), else one city's name (南|相馬 Minamisōma, 北|九州
+ * Kitakyūshū, where the glossary's 九州 cut it). */
+static int step_direction_place(romanizer *r, const char *s, size_t *i, unit *next)
+{
+	unit *u = &r->units[*i];
+	morph_token *tk = &u->tk;
+	int apart;
+	(void)s;
+	if (u->t || !next || tk->cls != MORPH_NOUN || !is_direction(tk)
+	    || !((next->t && next->t->proper && next->tk.reading)
+	         || (!next->t && next->tk.cls == MORPH_PROPER && (next->tk.flags & MORPH_F_PLACE))))
+		return 0;
+	apart = surface_is(&next->tk, "日本") || contains(next->tk.pos, next->tk.pos_len, "地域,国")
+	        || romanize_is_katakana_only(next->tk.surface, next->tk.surface_len);
+	tk->cls = MORPH_PROPER;
+	tk->flags |= MORPH_F_PLACE;
+	if (!apart) {
+		next->t = NULL;
+		next->glue = 1;
+		next->tk.cls = MORPH_PROPER;
+		next->tk.flags |= MORPH_F_PLACE;
+		(*i)++;
+	}
+	return 1;
+}
+
+/* The words of a name joined by ・ before units[i] are all the name (カマラ・ハリス). */
+static void dotted_name_before(romanizer *r, size_t i)
+{
+	while (i >= 2 && r->units[i - 1].tk.cls == MORPH_SYMBOL
+	       && surface_is(&r->units[i - 1].tk, "・") && !r->units[i - 2].t
+	       && romanize_is_katakana_only(r->units[i - 2].tk.surface, r->units[i - 2].tk.surface_len)) {
+		r->units[i - 2].tk.cls = MORPH_PROPER;
+		i -= 2;
+	}
+}
+
+/* A katakana word: a known surname joined to the katakana noun after it, a known noun
+ * before a person suffix, or a word MeCab does not know, judged by loan_is_name. */
+static int step_katakana_word(romanizer *r, const char *s, size_t *i, unit *next)
+{
+	unit *u = &r->units[*i];
+	morph_token *tk = &u->tk;
+	if (u->t || tk->cls == MORPH_SYMBOL)
+		return 1;
+	/* only three kinds of token matter here: look at the class first */
+	if (!((tk->flags & MORPH_F_UNKNOWN) && !tk->reading)
+	    && !(tk->cls == MORPH_PROPER && (tk->flags & MORPH_F_PERSON))
+	    && !(tk->cls == MORPH_NOUN && next && next->tk.cls == MORPH_PERSON_SUFFIX))
+		return 1;
+	if (!romanize_is_katakana_only(tk->surface, tk->surface_len))
+		return 1;
+	if (tk->cls == MORPH_PROPER && (tk->flags & MORPH_F_PERSON) && next
+	    && (next->tk.cls == MORPH_NOUN || next->tk.cls == MORPH_PROPER)
+	    && unit_is_katakana(next)) {
+		int name = loan_is_name(r, s, *i, *i + 2);
+		tk->cls = next->tk.cls = name ? MORPH_PROPER : MORPH_NOUN;
+		tk->flags &= ~(unsigned)(MORPH_F_PERSON | MORPH_F_PLACE | MORPH_F_ORG);
+		next->tk.flags = tk->flags;
+		next->glue = 1;
+		(*i)++;
+		return 1;
+	}
+	if (tk->cls == MORPH_NOUN && !(tk->flags & MORPH_F_UNKNOWN) && next && !next->t
+	    && next->tk.cls == MORPH_PERSON_SUFFIX) {
+		tk->cls = MORPH_PROPER;
+		return 1;
+	}
+	if (!(tk->flags & MORPH_F_UNKNOWN) || tk->reading)
+		return 1;
+	tk->cls = loan_is_name(r, s, *i, *i + 1) ? MORPH_PROPER : MORPH_NOUN;
+	tk->flags &= ~(unsigned)(MORPH_F_PERSON | MORPH_F_PLACE | MORPH_F_ORG);
+	if (tk->cls == MORPH_PROPER)
+		dotted_name_before(r, *i);
+	return 1;
+}
+
+/* The steps of romanize_mark_loanwords, in order. */
+static name_step_fn *const name_steps[] = {
+	step_nichi_country, step_one_kanji_noun, step_naka_suffix, step_direction_place,
+	step_katakana_word
+};
+
 /* Loanwords. MeCab tags a katakana word it does not know (アプリ, マイナンバーカード,
  * テンストレント) by cost alone, as a common noun in one sentence and an organisation in
  * the next, so its tag says nothing: such a word is a common noun (lower case, as ALA-LC
  * writes loanwords) unless its neighbours show a name (loan_is_name). A known katakana
  * surname directly followed by another katakana noun is the first part of one word
  * (スマート|フォン, アリ|ババ): the two are joined and judged the same way. A known
- * katakana common noun before a person suffix is a name (トランプ氏). */
+ * katakana common noun before a person suffix is a name (トランプ氏). Before that, the
+ * steps of name_steps for 日, one-kanji names, 中 and directions. */
 void romanize_mark_loanwords(romanizer *r, const char *s)
 {
-	size_t i;
+	size_t i, k;
 	for (i = 0; i < r->n_units; i++) {
-		unit *u = &r->units[i], *next = NULL;
-		morph_token *tk = &u->tk;
-		if (i + 1 < r->n_units && !r->units[i + 1].space_before)
-			next = &r->units[i + 1];
-		if (!u->t && next && !next->t && surface_is(tk, "日") && tk->cls == MORPH_PROPER
-		    && next->tk.cls == MORPH_PROPER && next->tk.surface_len == 3 && next->tk.reading
-		    && next->tk.reading_len >= 3) {
-			/* 日 before a country in k or t (日中 Nit-Chū, 日韓 Nik-Kan, 日朝 Nit-Chō):
-			 * its ち is っ, written with the next consonant before the hyphen */
-			static const char *kt[][2] = { { "カ", "nik" }, { "キ", "nik" }, { "ク", "nik" },
-			                               { "ケ", "nik" }, { "コ", "nik" }, { "タ", "nit" },
-			                               { "チ", "nit" }, { "ツ", "nit" }, { "テ", "nit" },
-			                               { "ト", "nit" } };
-			size_t k;
-			for (k = 0; k < sizeof kt / sizeof kt[0]; k++)
-				if (memcmp(next->tk.reading, kt[k][0], 3) == 0)
-					break;
-			if (k < sizeof kt / sizeof kt[0] && r->o.sys != ROMAJI_KUNREI
-			    && r->o.sys != ROMAJI_NIHON && r->o.sys != ROMAJI_WAPURO)
-				u->fixed = kt[k][1];
-			continue;
-		}
-		if (!u->t && tk->cls == MORPH_PROPER && tk->surface_len == 3
-		    && !(tk->flags & (MORPH_F_PERSON | MORPH_F_PLACE | MORPH_F_ORG))
-		    && (unsigned char)tk->surface[0] >= 0xE4) {
-			/* one kanji that IPAdic calls a proper noun of no kind (創 in 地方創生): a
-			 * piece of a word MeCab cut wrongly, not a name */
-			tk->cls = MORPH_NOUN;
-			continue;
-		}
-		if (!u->t && i > 0 && !u->space_before && surface_is(tk, "中")) {
-			/* 中 right after a noun is a suffix, never naka or China: jū after a year,
-			 * a day or a place (一日中 ichinichijū, 今年中, 日本中 Nihonjū), else chū
-			 * (午前中 gozenchū, 工事中) */
-			const morph_token *pt = &r->units[i - 1].tk;
-			if ((pt->cls == MORPH_NOUN || pt->cls == MORPH_PROPER || pt->cls == MORPH_COUNTER
-			     || pt->cls == MORPH_SUFFIX)
-			    && !(pt->cls == MORPH_PROPER && pt->surface_len <= 3)) { /* 日中 Nichi-Chū */
-				int ju = ends_with_str(pt->surface, pt->surface_len, "年")
-				         || ends_with_str(pt->surface, pt->surface_len, "日")
-				         || (pt->cls == MORPH_PROPER && (pt->flags & MORPH_F_PLACE))
-				         || ends_with_str(pt->surface, pt->surface_len, "世界");
-				tk->reading = ju ? "ジュウ" : "チュウ";
-				tk->reading_len = strlen(tk->reading);
-				tk->pron = NULL;
-				tk->pron_len = 0;
-				tk->cls = MORPH_SUFFIX;
-				tk->flags &= ~(unsigned)(MORPH_F_PERSON | MORPH_F_PLACE | MORPH_F_ORG);
-				continue;
-			}
-		}
-		if (!u->t && next && tk->cls == MORPH_NOUN && is_direction(tk)
-		    && ((next->t && next->t->proper && next->tk.reading)
-		        || (!next->t && next->tk.cls == MORPH_PROPER && (next->tk.flags & MORPH_F_PLACE)))) {
-			/* a direction before a place: two words before 日本, a country or a
-			 * foreign place (Higashi Nihon, Minami Sūdan), else one city's name
-			 * (南|相馬 Minamisōma, 北|九州 Kitakyūshū, where the glossary's 九州 cut it) */
-			int apart = surface_is(&next->tk, "日本")
-			            || contains(next->tk.pos, next->tk.pos_len, "地域,国")
-			            || romanize_is_katakana_only(next->tk.surface, next->tk.surface_len);
-			tk->cls = MORPH_PROPER;
-			tk->flags |= MORPH_F_PLACE;
-			if (!apart) {
-				next->t = NULL;
-				next->glue = 1;
-				next->tk.cls = MORPH_PROPER;
-				next->tk.flags |= MORPH_F_PLACE;
-				i++;
-			}
-			continue;
-		}
-		if (u->t || tk->cls == MORPH_SYMBOL)
-			continue;
-		/* only three kinds of token matter below: look at the class first */
-		if (!((tk->flags & MORPH_F_UNKNOWN) && !tk->reading)
-		    && !(tk->cls == MORPH_PROPER && (tk->flags & MORPH_F_PERSON))
-		    && !(tk->cls == MORPH_NOUN && next && next->tk.cls == MORPH_PERSON_SUFFIX))
-			continue;
-		if (!romanize_is_katakana_only(tk->surface, tk->surface_len))
-			continue;
-		if (tk->cls == MORPH_PROPER && (tk->flags & MORPH_F_PERSON) && next
-		    && (next->tk.cls == MORPH_NOUN || next->tk.cls == MORPH_PROPER)
-		    && unit_is_katakana(next)) {
-			int name = loan_is_name(r, s, i, i + 2);
-			tk->cls = next->tk.cls = name ? MORPH_PROPER : MORPH_NOUN;
-			tk->flags &= ~(unsigned)(MORPH_F_PERSON | MORPH_F_PLACE | MORPH_F_ORG);
-			next->tk.flags = tk->flags;
-			next->glue = 1;
-			i++;
-			continue;
-		}
-		if (tk->cls == MORPH_NOUN && !(tk->flags & MORPH_F_UNKNOWN) && next && !next->t
-		    && next->tk.cls == MORPH_PERSON_SUFFIX) {
-			tk->cls = MORPH_PROPER;
-			continue;
-		}
-		if (!(tk->flags & MORPH_F_UNKNOWN) || tk->reading)
-			continue;
-		tk->cls = loan_is_name(r, s, i, i + 1) ? MORPH_PROPER : MORPH_NOUN;
-		tk->flags &= ~(unsigned)(MORPH_F_PERSON | MORPH_F_PLACE | MORPH_F_ORG);
-		if (tk->cls == MORPH_PROPER) {
-			/* the words of a name joined by ・ are all the name (カマラ・ハリス) */
-			size_t k = i;
-			while (k >= 2 && r->units[k - 1].tk.cls == MORPH_SYMBOL
-			       && surface_is(&r->units[k - 1].tk, "・") && !r->units[k - 2].t
-			       && romanize_is_katakana_only(r->units[k - 2].tk.surface, r->units[k - 2].tk.surface_len)) {
-				r->units[k - 2].tk.cls = MORPH_PROPER;
-				k -= 2;
-			}
-		}
+		unit *next = i + 1 < r->n_units && !r->units[i + 1].space_before ? &r->units[i + 1] : NULL;
+		for (k = 0; k < sizeof name_steps / sizeof name_steps[0]; k++)
+			if (name_steps[k](r, s, &i, next))
+				break;
 	}
 }

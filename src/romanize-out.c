@@ -395,174 +395,201 @@ static int word_cap(const romanizer *r, morph_class c, int orgcap)
 	}
 }
 
+/* What the word just written leaves for the next one's joining rules: its kind, class
+ * and flags; no て, no one-kanji name, no sentence start (a caller sets p_proper, p_te
+ * and p_single after this when its word is one). */
+static void wrote(romanizer *r, enum prev_kind pk, morph_class cls, unsigned flags)
+{
+	r->pk = pk;
+	r->pcls = cls;
+	r->pflags = flags;
+	r->p_te = 0;
+	r->p_single = 0;
+	r->sentence_start = 0;
+}
+
+/* Hyphens to spaces in r->tmp (--style spaced). */
+static void tmp_unhyphen(romanizer *r)
+{
+	size_t k;
+	for (k = 0; k < r->tmp.n; k++)
+		if (r->tmp.s[k] == '-')
+			r->tmp.s[k] = ' ';
+}
+
+/* A glossary term joins its neighbours as the token MeCab made of it (向け stays a
+ * suffix: AI-muke), but is written as the glossary says. */
+static int put_term(romanizer *r, const unit *u)
+{
+	morph_token tk = u->tk;
+	int spaced = r->o.style == ROMANIZE_SPACED, cap;
+	char sep;
+	if (tk.surface_len != u->t->key_len || tk.cls == MORPH_SYMBOL
+	    || tk.cls == MORPH_ALPHA || tk.cls == MORPH_NUMBER || tk.cls == MORPH_PARTICLE
+	    || tk.cls == MORPH_CONJ_PARTICLE || tk.cls == MORPH_AUXVERB)
+		tk.cls = u->t->proper ? MORPH_PROPER : MORPH_NOUN;
+	sep = join_kana(r, &tk, u->space_before);
+	if (spaced && sep == '-')
+		sep = ' ';
+	if (term_romaji(r, u->t) != 0)
+		return -1;
+	if (spaced || r->o.style == ROMANIZE_SLUG) {
+		lower_ascii(r->tmp.s);
+		tmp_unhyphen(r);
+	}
+	if (r->o.style == ROMANIZE_TITLE || (r->o.style == ROMANIZE_ALALC && u->orgcap))
+		title_words(r->tmp.s);
+	cap = (r->o.style == ROMANIZE_TITLE && sep != '-' && (sep || r->pk == P_START
+	                                                      || r->pk == P_OPEN))
+	      || (r->o.style == ROMANIZE_ALALC && (r->sentence_start || u->orgcap));
+	if (put_fixed(r, r->tmp.s, r->tmp.n, sep, cap) != 0)
+		return -1;
+	if (sep || r->pk == P_START || r->pk == P_OPEN)
+		r->p_proper = u->t->proper;
+	wrote(r, P_KANA, tk.cls, 0);
+	return 0;
+}
+
+/* Latin letters or Arabic digits (units[i]), as written; digits with a date or counter
+ * reading after them (romanize_digits_special) take the next unit too (*i is then
+ * advanced past it). */
+static int put_latin(romanizer *r, size_t *i)
+{
+	const unit *u = &r->units[*i];
+	const morph_token *t = &u->tk;
+	int digits = t->cls == MORPH_NUMBER;
+	char sep = ' ';
+	if (r->pk == P_START || r->pk == P_OPEN)
+		sep = 0;
+	else if ((r->pk == P_LATIN || r->pk == P_DIGITS) && !u->space_before)
+		sep = 0;
+	if (digits && *i + 1 < r->n_units && !r->units[*i + 1].t
+	    && !r->units[*i + 1].space_before) {
+		int k = romanize_digits_special(r, t->surface, t->surface_len, &r->units[*i + 1].tk,
+		                                romanize_day_is_date(r, *i));
+		if (k < 0)
+			return -1;
+		if (k > 0) {
+			if (r->o.style == ROMANIZE_SPACED)
+				tmp_unhyphen(r);
+			if (put_fixed(r, r->tmp.s, r->tmp.n, sep,
+			              r->sentence_start && (r->o.style == ROMANIZE_ALALC
+			                                    || r->o.style == ROMANIZE_TITLE)) != 0)
+				return -1;
+			r->p_proper = 0;
+			wrote(r, P_KANA, MORPH_COUNTER, 0);
+			(*i)++;
+			return 0;
+		}
+	}
+	if (put_fixed(r, t->surface, t->surface_len, sep, 0) != 0)
+		return -1;
+	r->p_proper = 0;
+	wrote(r, digits ? P_DIGITS : P_LATIN, t->cls, t->flags);
+	return 0;
+}
+
+/* The separator before the Japanese token of u: join_kana, then what the unit and the
+ * style say (glued, apart, spaced: a space between tokens but inflections). */
+static char kana_sep(const romanizer *r, const unit *u)
+{
+	const morph_token *t = &u->tk;
+	int spaced = r->o.style == ROMANIZE_SPACED;
+	char sep = u->glue ? 0 : join_kana(r, t, u->space_before);
+	if (u->apart && !sep && r->pk == P_KANA)
+		sep = ' ';
+	if (spaced && sep && sep != ' ')
+		sep = ' ';
+	if (spaced && !sep && !u->glue && r->pk != P_START && r->pk != P_OPEN
+	    && t->cls != MORPH_AUXVERB && t->cls != MORPH_VERB_SUFFIX
+	    && t->cls != MORPH_CONJ_PARTICLE)
+		sep = ' ';
+	if (sep == ' ' && r->pk == P_KANA && r->pcls == MORPH_COUNTER && r->wk.n == 0
+	    && t->cls == MORPH_SUFFIX && !is_atari(t))
+		sep = 0;
+	return sep;
+}
+
+/* A particle that starts a word (after sep): its romaji in the system (romaji_particle:
+ * は wa), else its kana; a compound particle (について) is read as particle + word. */
+static int put_particle(romanizer *r, const morph_token *t, char sep, int cap)
+{
+	const char *pr = NULL;
+	char kana[16];
+	size_t k = 0;
+	if (t->surface_len < sizeof kana) {
+		memcpy(kana, t->surface, t->surface_len);
+		kana[t->surface_len] = '\0';
+		pr = romaji_particle(kana, r->o.sys);
+	}
+	if (pr) {
+		char buf[16];
+		snprintf(buf, sizeof buf, "%s", pr);
+		if (cap)
+			cap_first(buf);
+		return put_fixed(r, buf, strlen(buf), sep, 0);
+	}
+	if (token_kana(r, t) != 0)
+		return -1;
+	if (t->reading_len > 3 && t->pos_len > 0 && contains(t->pos, t->pos_len, "連語")) {
+		next_cp(r->tmp.s, r->tmp.n, &k);
+		if (put_kana(r, r->tmp.s, k, sep, cap, 1) != 0
+		    || put_kana(r, r->tmp.s + k, r->tmp.n - k, ' ', 0, 1) != 0)
+			return -1;
+		return 0;
+	}
+	return put_kana(r, r->tmp.s, r->tmp.n, sep, cap, 1);
+}
+
+/* A Japanese token: a fixed romaji, its surface when it has no reading (reported), a
+ * particle, or its kana as a morpheme of the current word or of a new one. */
+static int put_japanese(romanizer *r, const unit *u)
+{
+	const morph_token *t = &u->tk;
+	char sep = kana_sep(r, u);
+	int has_reading = t->reading || romanize_is_kana_only(t->surface, t->surface_len);
+	int newword = sep || r->pk == P_START || r->pk == P_OPEN;
+	int cap = (sep == '-' && t->cls != MORPH_PROPER) ? 0 : word_cap(r, t->cls, u->orgcap);
+	int rc;
+	if (u->fixed)
+		rc = put_fixed(r, u->fixed, strlen(u->fixed), sep, cap);
+	else if (!has_reading) {
+		romanize_report_unknown(r, t->surface, t->surface_len);
+		rc = put_fixed(r, t->surface, t->surface_len, sep, 0);
+	} else if (t->cls == MORPH_PARTICLE && sep)
+		rc = put_particle(r, t, sep, cap);
+	else
+		rc = token_kana(r, t) != 0 ? -1 : put_kana(r, r->tmp.s, r->tmp.n, sep, cap, newword);
+	if (rc != 0)
+		return -1;
+	if (newword)
+		r->p_proper = t->cls == MORPH_PROPER;
+	wrote(r, P_KANA, t->cls, t->flags);
+	r->p_te = t->cls == MORPH_CONJ_PARTICLE && (surface_is(t, "て") || surface_is(t, "で"));
+	r->p_single = t->cls == MORPH_PROPER && cp_count(t->surface, t->surface_len) == 1;
+	return 0;
+}
+
 int romanize_piece(romanizer *r, const char *s, size_t len)
 {
 	size_t i;
-	int spaced = r->o.style == ROMANIZE_SPACED;
-
 	if (romanize_units(r, s, len) != 0)
 		return -1;
 	for (i = 0; i < r->n_units; i++) {
 		const unit *u = &r->units[i];
 		const morph_token *t = &u->tk;
-		char sep;
-		int cap;
-
-		if (u->t) {
-			/* A glossary term joins its neighbours as the token MeCab made of it
-			 * (向け stays a suffix: AI-muke), but is written as the glossary says. */
-			morph_token tk = *t;
-			size_t k;
-			if (tk.surface_len != u->t->key_len || tk.cls == MORPH_SYMBOL
-			    || tk.cls == MORPH_ALPHA || tk.cls == MORPH_NUMBER || tk.cls == MORPH_PARTICLE
-			    || tk.cls == MORPH_CONJ_PARTICLE || tk.cls == MORPH_AUXVERB)
-				tk.cls = u->t->proper ? MORPH_PROPER : MORPH_NOUN;
-			sep = join_kana(r, &tk, u->space_before);
-			if (spaced && sep == '-')
-				sep = ' ';
-			if (term_romaji(r, u->t) != 0)
-				return -1;
-			if (spaced || r->o.style == ROMANIZE_SLUG) {
-				lower_ascii(r->tmp.s);
-				for (k = 0; k < r->tmp.n; k++)
-					if (r->tmp.s[k] == '-')
-						r->tmp.s[k] = ' ';
-			}
-			if (r->o.style == ROMANIZE_TITLE || (r->o.style == ROMANIZE_ALALC && u->orgcap))
-				title_words(r->tmp.s);
-			cap = (r->o.style == ROMANIZE_TITLE && sep != '-' && (sep || r->pk == P_START
-			                                                      || r->pk == P_OPEN))
-			      || (r->o.style == ROMANIZE_ALALC && (r->sentence_start || u->orgcap));
-			if (put_fixed(r, r->tmp.s, r->tmp.n, sep, cap) != 0)
-				return -1;
-			if (sep || r->pk == P_START || r->pk == P_OPEN)
-				r->p_proper = u->t->proper;
-			r->pk = P_KANA;
-			r->pcls = tk.cls;
-			r->pflags = 0;
-			r->p_te = 0;
-			r->p_single = 0;
-			r->sentence_start = 0;
-			continue;
-		}
-		if (t->cls == MORPH_SYMBOL) {
-			if (put_punct(r, t, u->space_before) != 0)
-				return -1;
-			continue;
-		}
-		if (t->cls == MORPH_ALPHA || (t->cls == MORPH_NUMBER && (unsigned char)t->surface[0] < 0x80)) {
-			int digits = t->cls == MORPH_NUMBER;
-			sep = ' ';
-			if (r->pk == P_START || r->pk == P_OPEN)
-				sep = 0;
-			else if ((r->pk == P_LATIN || r->pk == P_DIGITS) && !u->space_before)
-				sep = 0;
-			if (digits && i + 1 < r->n_units && !r->units[i + 1].t
-			    && !r->units[i + 1].space_before) {
-				int k = romanize_digits_special(r, t->surface, t->surface_len, &r->units[i + 1].tk,
-				                       romanize_day_is_date(r, i));
-				if (k < 0)
-					return -1;
-				if (k > 0) {
-					if (spaced)
-						for (k = 0; (size_t)k < r->tmp.n; k++)
-							if (r->tmp.s[k] == '-')
-								r->tmp.s[k] = ' ';
-					if (put_fixed(r, r->tmp.s, r->tmp.n, sep,
-					              r->sentence_start && (r->o.style == ROMANIZE_ALALC
-					                                    || r->o.style == ROMANIZE_TITLE)) != 0)
-						return -1;
-					r->pk = P_KANA;
-					r->pcls = MORPH_COUNTER;
-					r->pflags = 0;
-					r->p_proper = 0;
-					r->p_te = 0;
-					r->p_single = 0;
-					r->sentence_start = 0;
-					i++;
-					continue;
-				}
-			}
-			if (put_fixed(r, t->surface, t->surface_len, sep, 0) != 0)
-				return -1;
-			r->pk = digits ? P_DIGITS : P_LATIN;
-			r->pcls = t->cls;
-			r->pflags = t->flags;
-			r->p_proper = 0;
-			r->p_te = 0;
-			r->p_single = 0;
-			r->sentence_start = 0;
-			continue;
-		}
-		/* a Japanese token */
-		sep = u->glue ? 0 : join_kana(r, t, u->space_before);
-		if (u->apart && !sep && r->pk == P_KANA)
-			sep = ' ';
-		if (spaced && sep && sep != ' ')
-			sep = ' ';
-		if (spaced && !sep && !u->glue && r->pk != P_START && r->pk != P_OPEN
-		    && t->cls != MORPH_AUXVERB && t->cls != MORPH_VERB_SUFFIX
-		    && t->cls != MORPH_CONJ_PARTICLE)
-			sep = ' ';
-		if (sep == ' ' && r->pk == P_KANA && r->pcls == MORPH_COUNTER && r->wk.n == 0
-		    && t->cls == MORPH_SUFFIX && !is_atari(t))
-			sep = 0;
-		{
-			int has_reading = t->reading || romanize_is_kana_only(t->surface, t->surface_len);
-			int newword = sep || r->pk == P_START || r->pk == P_OPEN;
-			cap = (sep == '-' && t->cls != MORPH_PROPER) ? 0 : word_cap(r, t->cls, u->orgcap);
-			if (u->fixed) {
-				if (put_fixed(r, u->fixed, strlen(u->fixed), sep, cap) != 0)
-					return -1;
-			} else if (!has_reading) {
-				romanize_report_unknown(r, t->surface, t->surface_len);
-				if (put_fixed(r, t->surface, t->surface_len, sep, 0) != 0)
-					return -1;
-			} else if (t->cls == MORPH_PARTICLE && sep) {
-				const char *pr;
-				char kana[16];
-				pr = NULL;
-				if (t->surface_len < sizeof kana) {
-					memcpy(kana, t->surface, t->surface_len);
-					kana[t->surface_len] = '\0';
-					pr = romaji_particle(kana, r->o.sys);
-				}
-				if (pr) {
-					char buf[16];
-					snprintf(buf, sizeof buf, "%s", pr);
-					if (cap)
-						cap_first(buf);
-					if (put_fixed(r, buf, strlen(buf), sep, 0) != 0)
-						return -1;
-				} else {
-					if (token_kana(r, t) != 0)
-						return -1;
-					/* compound particles (について) read as particle + word */
-					if (t->reading_len > 3 && t->pos_len > 0
-					    && contains(t->pos, t->pos_len, "連語")) {
-						size_t k = 0;
-						next_cp(r->tmp.s, r->tmp.n, &k);
-						if (put_kana(r, r->tmp.s, k, sep, cap, 1) != 0
-						    || put_kana(r, r->tmp.s + k, r->tmp.n - k, ' ', 0, 1) != 0)
-							return -1;
-					} else if (put_kana(r, r->tmp.s, r->tmp.n, sep, cap, 1) != 0)
-						return -1;
-				}
-			} else {
-				if (token_kana(r, t) != 0)
-					return -1;
-				if (put_kana(r, r->tmp.s, r->tmp.n, sep, cap, newword) != 0)
-					return -1;
-			}
-			if (newword)
-				r->p_proper = t->cls == MORPH_PROPER;
-		}
-		r->pk = P_KANA;
-		r->pcls = t->cls;
-		r->pflags = t->flags;
-		r->p_te = t->cls == MORPH_CONJ_PARTICLE && (surface_is(t, "て") || surface_is(t, "で"));
-		r->p_single = t->cls == MORPH_PROPER && cp_count(t->surface, t->surface_len) == 1;
-		r->sentence_start = 0;
+		int rc;
+		if (u->t)
+			rc = put_term(r, u);
+		else if (t->cls == MORPH_SYMBOL)
+			rc = put_punct(r, t, u->space_before);
+		else if (t->cls == MORPH_ALPHA
+		         || (t->cls == MORPH_NUMBER && (unsigned char)t->surface[0] < 0x80))
+			rc = put_latin(r, &i);
+		else
+			rc = put_japanese(r, u);
+		if (rc != 0)
+			return -1;
 	}
 	return flush_word(r);
 }
