@@ -8,7 +8,7 @@
 #   LC_ALL=C awk -f src/mkromanize.awk dict/romanize.tsv >src/romanize-data.c
 # Each section's columns are checked against its header line; fields are checked for
 # emptiness, yes/no, known kinds and roles, readings in katakana (no Latin letters),
-# duplicates; every section must be present and not empty.
+# duplicates, references to [numeral]; every section must be present and not empty.
 
 function fail(msg) {
 	printf "%s:%d: %s\n", FILENAME, FNR, msg >"/dev/stderr"
@@ -61,7 +61,14 @@ BEGIN {
 	columns["direction"] = "surface\treading"
 	columns["length-word"] = "surface"
 	columns["exception"] = "surface\treading\tinstead_of"
-	nsections = split("counter head particle conj-joined punct day direction length-word exception", order, " ")
+	columns["numeral"] = "kanji\tvalue\treading"
+	columns["numeral-pair"] = "first\tsecond\tfirst_reading\tsecond_reading"
+	columns["numeral-before"] = "numeral\tcounter\treading"
+	columns["number-word"] = "value\tcounter\treading\tafter"
+	nsections = split("counter numeral numeral-pair numeral-before number-word head particle conj-joined punct day direction length-word exception", order, " ")
+	split("0 1 2 3 4 5 6 7 8 9 10 100 1000 10000 100000000 1000000000000 ?", vals, " ")
+	for (k in vals)
+		numeral_values[vals[k]] = 1
 	kinds["pause"] = "ROMANIZE_PUNCT_PAUSE"
 	kinds["stop"] = "ROMANIZE_PUNCT_STOP"
 	kinds["open"] = "ROMANIZE_PUNCT_OPEN"
@@ -113,6 +120,77 @@ section == "counter" {
 	reading(5, "after_4")
 	six = yesno(6, "tsu_after_6")
 	counter[n] = "\t{ " cstr($1) ", " cstr($2) ", " cstr($3) ", " cstr($4) ", " cstr($5) ", " six " },"
+	next
+}
+
+# One character of UTF-8 (not ASCII).
+function one_char(i, what) {
+	need(i, what)
+	if ($i !~ /^([\300-\337][\200-\277]|[\340-\357][\200-\277][\200-\277]|[\360-\367][\200-\277][\200-\277][\200-\277])$/)
+		fail(what " '" $i "' is not one character")
+}
+
+# The index of the [numeral] row of column i, which must be one.
+function numeral_ref(i, what) {
+	need(i, what)
+	if (!rows["numeral"])
+		fail("[" section "] must come after [numeral]")
+	if (!($i in numeral_index))
+		fail(what " '" $i "' is not a kanji of [numeral]")
+	return numeral_index[$i]
+}
+
+section == "numeral" {
+	one_char(1, "kanji")
+	dup($1, "numeral")
+	need(2, "value")
+	if (!($2 in numeral_values))
+		fail("value must be a digit 0-9, 10, 100, 1000, 10000, 100000000, 1000000000000 or ? (a number not said), not '" $2 "'")
+	reading(3, "reading")
+	numeral_index[$1] = n - 1
+	numeral_digit[$1] = $2 ~ /^[0-9]$/
+	numeral[n] = "\t{ " cstr($1) ", " ($2 == "?" ? "-1" : $2 "LL") ", " cstr($3) " },"
+	next
+}
+
+section == "numeral-pair" {
+	a = numeral_ref(1, "first")
+	b = numeral_ref(2, "second")
+	dup($1 "\t" $2, "pair")
+	if ($1 in pair_second)
+		fail("'" $1 "' is second in a pair before (line " pair_second[$1] "): a kanji is first in pairs or second, not both")
+	if ($2 in pair_first)
+		fail("'" $2 "' is first in a pair before (line " pair_first[$2] "): a kanji is first in pairs or second, not both")
+	pair_first[$1] = FNR
+	pair_second[$2] = FNR
+	reading(3, "first_reading")
+	reading(4, "second_reading")
+	pair[n] = "\t{ &romanize_numerals[" a "], &romanize_numerals[" b "], " cstr($3) ", " cstr($4) " },"
+	next
+}
+
+section == "numeral-before" {
+	a = numeral_ref(1, "numeral")
+	if (!numeral_digit[$1])
+		fail("'" $1 "' is not a digit (0-9) of [numeral]")
+	need(2, "counter")
+	dup($1 "\t" $2, "numeral and counter")
+	reading(3, "reading")
+	before[n] = "\t{ &romanize_numerals[" a "], " cstr($2) ", " cstr($3) " },"
+	next
+}
+
+section == "number-word" {
+	if ($1 !~ /^[1-9][0-9]?$/)
+		fail("value must be a number from 1 to 99, not '" $1 "'")
+	need(2, "counter")
+	reading(3, "reading")
+	if ($4 != "kanji" && $4 != "digits")
+		fail("after must be kanji or digits, not '" $4 "'")
+	if ($4 == "digits" && $2 == "つ" && $1 > 9)
+		fail("つ after digits is read natively for one digit only")
+	dup($1 "\t" $2 "\t" $4, "value, counter and after")
+	word[n] = "\t{ " $1 ", " cstr($2) ", " cstr($3) ", " ($4 == "digits") " },"
 	next
 }
 
@@ -245,6 +323,10 @@ END {
 	print ""
 	print "#include <stddef.h>"
 	table("romanize_counter", "romanize_counters", counter, rows["counter"], "{ NULL, NULL, NULL, NULL, NULL, 0 }")
+	table("romanize_numeral", "romanize_numerals", numeral, rows["numeral"], "{ NULL, 0, NULL }")
+	table("romanize_numeral_pair", "romanize_numeral_pairs", pair, rows["numeral-pair"], "{ NULL, NULL, NULL, NULL }")
+	table("romanize_numeral_before", "romanize_numerals_before", before, rows["numeral-before"], "{ NULL, NULL, NULL }")
+	table("romanize_number_word", "romanize_number_words", word, rows["number-word"], "{ 0, NULL, NULL, 0 }")
 	table("romanize_head", "romanize_split_heads", splits, nsplit, "{ NULL, NULL, 0 }")
 	list("romanize_org_heads", "role org", orgs, norg)
 	list("romanize_name_heads", "role name", names, nname)

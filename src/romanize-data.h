@@ -15,6 +15,42 @@ struct romanize_counter {
 };
 extern const struct romanize_counter romanize_counters[];
 
+/* [numeral]: a kanji numeral, its value (0-9, a power of ten; -1: a number not said,
+ * 何 数) and its reading alone. */
+struct romanize_numeral {
+	const char *kanji;
+	long long value;
+	const char *reading;
+};
+extern const struct romanize_numeral romanize_numerals[];
+
+/* [numeral-pair]: first directly before second (both rows of romanize_numerals) are read
+ * first_reading second_reading (三百 サンビャク). No numeral is both a first and a
+ * second. */
+struct romanize_numeral_pair {
+	const struct romanize_numeral *first, *second;
+	const char *first_reading, *second_reading;
+};
+extern const struct romanize_numeral_pair romanize_numeral_pairs[];
+
+/* [numeral-before]: the last digit numeral (a row of romanize_numerals, value 0-9) of a
+ * kanji numeral before the word counter is read reading (四月 シ). */
+struct romanize_numeral_before {
+	const struct romanize_numeral *numeral;
+	const char *counter, *reading;
+};
+extern const struct romanize_numeral_before romanize_numerals_before[];
+
+/* [number-word]: the number value before counter is one word read reading (一人 ヒトリ),
+ * after a kanji numeral, or after Arabic digits when after_digits. The last row has
+ * value 0. */
+struct romanize_number_word {
+	long value;
+	const char *counter, *reading;
+	int after_digits;
+};
+extern const struct romanize_number_word romanize_number_words[];
+
 /* [head] with the role split or newspaper: a head noun cut off the end of a proper-noun
  * token, when the token's reading ends with reading; newspaper: the name is a title. */
 struct romanize_head {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* romanize-units.c: MeCab's tokens to the romanizer's units: glossary terms, kanji numerals
- * read whole with their counters' sound changes, dates, token exceptions
+ * read whole with their counters' sound changes ([numeral], [numeral-pair],
+ * [numeral-before], [number-word], [counter]), dates, token exceptions
  * (dict/romanize.tsv [exception]) and the cases listed in romanize_units, then the
  * names stage (romanize-names.c) (doc/romanization.md, "Numbers, counters and dates"). */
 #include "config.h"
@@ -54,171 +55,159 @@ static int counter_geminates(const struct romanize_counter *c, enum num_end e)
 	return e == NE_D1 || e == NE_D8 || e == NE_TEN || ((e == NE_D6 || e == NE_HUNDRED) && c->tsu_after_6);
 }
 
-/* The value of a kanji digit (0-9), of 十 百 千 (10 100 1000), 万 億 兆 (-10 -11 -12),
- * 何 (-1), 数 (-2); -99 for anything else. */
-static int kanji_num(int32_t cp)
+/* The [numeral] row of the character at s[*i] (advancing *i past it), or NULL. */
+static const struct romanize_numeral *numeral_at(const char *s, size_t n, size_t *i)
 {
-	static const int32_t digits[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
-	                                  0x4E03, 0x516B, 0x4E5D }; /* 〇一二三四五六七八九 */
-	int k;
-	for (k = 0; k < 10; k++)
-		if (cp == digits[k])
-			return k;
-	switch (cp) {
-	case 0x96F6: return 0;    /* 零 */
-	case 0x5341: return 10;   /* 十 */
-	case 0x767E: return 100;  /* 百 */
-	case 0x5343: return 1000; /* 千 */
-	case 0x4E07: return -10;  /* 万 */
-	case 0x5104: return -11;  /* 億 */
-	case 0x5146: return -12;  /* 兆 */
-	case 0x4F55: return -1;   /* 何 */
-	case 0x6570: return -2;   /* 数 */
-	}
-	return -99;
+	const struct romanize_numeral *x;
+	size_t b = *i, l;
+	next_cp(s, n, i);
+	l = *i - b;
+	for (x = romanize_numerals; x->kanji; x++)
+		if (x->kanji[0] == s[b] && strlen(x->kanji) == l && memcmp(x->kanji, s + b, l) == 0)
+			return x;
+	return NULL;
 }
 
-/* How the last digit d of a number sounds before counter t (4 よ in 四人 四時 四年 四円,
- * し in 四月; 7 しち in 七月 七時 七人; 9 く in 九月 九時). */
-static const char *last_digit(int d, const morph_token *t)
+/* Whether x is said on its own in a numeral: a digit or a number not said (何). */
+static int numeral_is_digit(const struct romanize_numeral *x)
 {
-	static const char *ones[] = { "ゼロ", "イチ", "ニ", "サン", "ヨン", "ゴ", "ロク", "ナナ",
-	                              "ハチ", "キュウ" };
-	int month = t && (surface_is(t, "月") || surface_is(t, "月目"));
-	int hour = t && (surface_is(t, "時") || surface_is(t, "時間") || surface_is(t, "時半"));
+	return x->value < 10;
+}
+
+/* What a numeral ending in x ends with. */
+static enum num_end numeral_end(const struct romanize_numeral *x)
+{
+	if (x->value < 0)
+		return NE_NAN;
+	if (x->value == 0)
+		return NE_ZERO;
+	if (x->value < 10)
+		return (enum num_end)(NE_D1 + x->value - 1);
+	return x->value == 10 ? NE_TEN : x->value == 100 ? NE_HUNDRED
+	       : x->value == 1000 ? NE_THOUSAND : NE_BIG;
+}
+
+/* The [numeral-pair] of first directly before second, or NULL. */
+static const struct romanize_numeral_pair *numeral_pair(const struct romanize_numeral *first,
+                                                        const struct romanize_numeral *second)
+{
+	const struct romanize_numeral_pair *p;
+	for (p = romanize_numeral_pairs; p->first; p++)
+		if (p->first == first && p->second == second)
+			return p;
+	return NULL;
+}
+
+/* How the last digit x of a number is read before counter t ([numeral-before]: 4 よ in
+ * 四人 四時 四年 四円, し in 四月; 7 しち in 七月 七時 七人; 9 く in 九月 九時), or NULL. */
+static const char *numeral_before(const struct romanize_numeral *x, const morph_token *t)
+{
+	const struct romanize_numeral_before *b;
 	if (!t)
-		return ones[d];
-	if (d == 4 && month)
-		return "シ";
-	if (d == 4 && (hour || surface_is(t, "人") || surface_is(t, "年") || surface_is(t, "円")
-	               || surface_is(t, "年間") || surface_is(t, "年度")))
-		return "ヨ";
-	if (d == 7 && (month || hour || surface_is(t, "人")))
-		return "シチ";
-	if (d == 9 && (month || hour))
-		return "ク";
-	return ones[d];
+		return NULL;
+	for (b = romanize_numerals_before; b->numeral; b++)
+		if (b->numeral == x && surface_is(t, b->counter))
+			return b->reading;
+	return NULL;
 }
 
-/* Reads the kanji numeral s[0..n) (counter t after it, or NULL) into r->arena in
- * katakana, with the sound changes inside it (三百 サンビャク, 六百 ロッピャク, 八千
- * ハッセン, 一兆 イッチョウ) and before the counter (一回 イッ|カイ). *end tells what it
- * ends with, *value is its value (-1 with 何 or 数). Returns 0, or -1 when it is not a
- * numeral this reads (digits one by one: 二〇二四; too long; no room), leaving r->arena. */
-static int read_kanji_number(romanizer *r, const char *s, size_t n, const morph_token *t,
-                             enum num_end *end, long *value)
+/* The elements of a kanji numeral, as said: its digits (one before 十 百 千 is not said),
+ * powers of ten and 何; *value is its value (-1 with 何 or 数, or 兆). Returns the
+ * number of elements, or 0 when s[0..n) is not a numeral this reads (digits one by one:
+ * 二〇二四; more than max elements). */
+static size_t numeral_elements(const char *s, size_t n, const struct romanize_numeral **el,
+                               size_t max, long *value)
 {
-	static const char *ones[] = { "ゼロ", "イチ", "ニ", "サン", "ヨン", "ゴ", "ロク", "ナナ",
-	                              "ハチ", "キュウ" };
-	int el[48];
-	size_t m = 0, i = 0, k, at = r->arena.n;
-	int pending = -99, last_big = 0;
+	const struct romanize_numeral *pending = NULL;
+	size_t m = 0, i = 0;
 	long total = 0, group = 0;
-	int nan = 0;
-	enum num_end e = NE_NONE;
-	const struct romanize_counter *c = t ? counter_find(t) : NULL;
-	char buf[256];
-	size_t bn = 0;
-
-	/* elements: digits 0-9 (said), 10 100 1000, -10 -11 -12, -1 何, -2 数 */
+	int nan = 0, last_big = 0;
 	while (i < n) {
-		int v = kanji_num(next_cp(s, n, &i));
-		if (v == -99 || m + 2 > sizeof el / sizeof el[0])
-			return -1;
-		if ((v >= 0 && v <= 9) || v == -1 || v == -2) {
-			if (pending != -99)
-				return -1; /* 二〇二四 */
-			pending = v;
+		const struct romanize_numeral *x = numeral_at(s, n, &i);
+		if (!x || m + 2 > max)
+			return 0;
+		if (numeral_is_digit(x)) {
+			if (pending)
+				return 0; /* 二〇二四 */
+			pending = x;
 			continue;
 		}
-		if (v >= 10) {
-			long d = pending >= 0 ? pending : 1;
-			if (pending == -99 || pending == 1)
-				; /* 十, 百, 千 alone */
-			else
-				el[m++] = pending;
-			if (pending < 0 && pending != -99)
+		if (x->value < 10000) { /* 十 百 千 */
+			long d = pending && pending->value >= 0 ? pending->value : 1;
+			if (pending && pending->value != 1)
+				el[m++] = pending; /* 十, 百, 千 alone are not said with 一 */
+			if (pending && pending->value < 0)
 				nan = 1;
-			group += d * v;
-			el[m++] = v;
-		} else {
-			if (pending != -99)
-				el[m++] = pending, group += pending >= 0 ? pending : 1, nan |= pending < 0;
+			group += d * x->value;
+		} else { /* 万 億 兆 group the digits before them */
+			if (pending) {
+				el[m++] = pending;
+				group += pending->value >= 0 ? pending->value : 1;
+				nan |= pending->value < 0;
+			}
 			if (!group)
 				group = 1;
-			if (v == -10)
-				total += group * 10000;
-			else if (v == -11)
-				total += group * 100000000;
+			if (x->value <= 100000000)
+				total += group * x->value;
 			else
 				last_big = 1;
 			group = 0;
-			el[m++] = v;
 		}
-		pending = -99;
+		el[m++] = x;
+		pending = NULL;
 	}
-	if (pending != -99) {
+	if (pending) {
 		el[m++] = pending;
-		group += pending >= 0 ? pending : 1;
-		nan |= pending < 0;
+		group += pending->value >= 0 ? pending->value : 1;
+		nan |= pending->value < 0;
 	}
+	*value = nan || last_big ? -1 : total + group;
+	return m;
+}
+
+/* Reads the kanji numeral s[0..n) (counter t after it, or NULL) into r->arena in
+ * katakana, with the sound changes inside it ([numeral-pair]: 三百 サンビャク, 六百
+ * ロッピャク, 八千 ハッセン, 一兆 イッチョウ) and before the counter (一回 イッ|カイ:
+ * the last kana becomes ッ; [numeral-before]: 四月 シ). *end tells what it ends with,
+ * *value is its value (-1 with 何 or 数). Returns 0, or -1 when it is not a numeral
+ * this reads (digits one by one: 二〇二四; too long; no room), leaving r->arena. */
+static int read_kanji_number(romanizer *r, const char *s, size_t n, const morph_token *t,
+                             enum num_end *end, long *value)
+{
+	const struct romanize_numeral *el[48];
+	const struct romanize_counter *c = t ? counter_find(t) : NULL;
+	size_t m = numeral_elements(s, n, el, sizeof el / sizeof el[0], value), k, bn = 0;
+	enum num_end e = NE_NONE;
+	char buf[256];
+
 	if (!m)
 		return -1;
 	for (k = 0; k < m; k++) {
-		int v = el[k], nx = k + 1 < m ? el[k + 1] : 0, pv = k ? el[k - 1] : 99;
-		int lastel = k + 1 == m;
-		const char *w;
-		switch (v) {
-		case 10:
-			w = (nx == -12 || (lastel && counter_geminates(c, NE_TEN))) ? "ジュッ" : "ジュウ";
-			e = NE_TEN;
-			break;
-		case 100:
-			if (pv == 3 || pv == -1)
-				w = lastel && counter_geminates(c, NE_HUNDRED) ? "ビャッ" : "ビャク";
-			else if (pv == 6 || pv == 8)
-				w = lastel && counter_geminates(c, NE_HUNDRED) ? "ピャッ" : "ピャク";
-			else
-				w = lastel && counter_geminates(c, NE_HUNDRED) ? "ヒャッ" : "ヒャク";
-			e = NE_HUNDRED;
-			break;
-		case 1000:
-			w = (pv == 3 || pv == -1) ? "ゼン" : "セン";
-			e = NE_THOUSAND;
-			break;
-		case -10: w = "マン"; e = NE_BIG; break;
-		case -11: w = "オク"; e = NE_BIG; break;
-		case -12: w = "チョウ"; e = NE_BIG; break;
-		case -1: w = "ナン"; e = NE_NAN; break;
-		case -2: w = "スウ"; e = NE_NAN; break;
-		default:
-			if (nx == 100 && (v == 6 || v == 8))
-				w = v == 6 ? "ロッ" : "ハッ";
-			else if (nx == 1000 && v == 8)
-				w = "ハッ";
-			else if (nx == -12 && (v == 1 || v == 8))
-				w = v == 1 ? "イッ" : "ハッ";
-			else if (lastel) {
-				e = v == 0 ? NE_ZERO : (enum num_end)(NE_D1 + v - 1);
-				if (counter_geminates(c, e) && (v == 1 || v == 6 || v == 8))
-					w = v == 1 ? "イッ" : v == 6 ? "ロッ" : "ハッ";
-				else
-					w = last_digit(v, t);
-			} else
-				w = ones[v];
-			break;
-		}
-		if (bn + strlen(w) >= sizeof buf)
+		const struct romanize_numeral_pair *p;
+		const char *w = el[k]->reading, *b;
+		size_t wl;
+		int doubled;
+		if (k > 0 && (p = numeral_pair(el[k - 1], el[k])))
+			w = p->second_reading;
+		if (k + 1 < m && (p = numeral_pair(el[k], el[k + 1])))
+			w = p->first_reading;
+		e = numeral_end(el[k]);
+		doubled = k + 1 == m && counter_geminates(c, e);
+		if (k + 1 == m && !doubled && (b = numeral_before(el[k], t)))
+			w = b;
+		wl = strlen(w);
+		if (bn + wl >= sizeof buf)
 			return -1;
-		memcpy(buf + bn, w, strlen(w));
-		bn += strlen(w);
+		memcpy(buf + bn, w, wl);
+		bn += wl;
+		if (doubled && wl >= strlen("ッ")) /* 一回 イッカイ: the last kana becomes ッ */
+			memcpy(buf + bn - strlen("ッ"), "ッ", strlen("ッ"));
 	}
 	if (r->arena.n + bn + 1 > r->arena.cap)
 		return -1;
-	memcpy(r->arena.s + at, buf, bn);
-	r->arena.n = at + bn;
+	memcpy(r->arena.s + r->arena.n, buf, bn);
+	r->arena.n += bn;
 	*end = e;
-	*value = nan || last_big ? -1 : total + group;
 	return 0;
 }
 
@@ -233,12 +222,96 @@ static const struct romanize_day *day_find(long v, int after_digits)
 	return NULL;
 }
 
+/* The [number-word] read for the number v before t (after Arabic digits or a kanji
+ * numeral), or NULL. */
+static const struct romanize_number_word *number_word(long v, const morph_token *t,
+                                                      int after_digits)
+{
+	const struct romanize_number_word *w;
+	for (w = romanize_number_words; w->value; w++)
+		if (w->value == v && w->after_digits == after_digits && surface_is(t, w->counter))
+			return w;
+	return NULL;
+}
+
+/* Appends the romaji of kana in the chosen system to r->tmp. 0, or -1 out of memory. */
+static int tmp_add_romaji(romanizer *r, const char *kana)
+{
+	char *s = romaji_from_kana(kana, (size_t)-1, r->o.sys, r->o.lng);
+	int rc;
+	if (!s)
+		return -1;
+	rc = str_buf_adds(&r->tmp, s);
+	free(s);
+	return rc;
+}
+
+/* The digits d[0..dn) (value v) before 日 or 日間 (t): a day of the month read as a word
+ * ([day]: 1日 tsuitachi, 3日間 mikkakan), else -nichi or -ka (24日 24-ka); 1日 as a
+ * length of time (!day_date) is ichinichi. Into r->tmp; 1, or -1 out of memory. */
+static int digits_day(romanizer *r, const char *d, size_t dn, long v, const morph_token *t,
+                      int day_date)
+{
+	int span = t->surface_len > strlen("日"); /* 3日間 mikkakan */
+	const struct romanize_day *day = NULL;
+	if (!(v == 1 && (span || !day_date))) /* 1日に3回, 1日間: ichinichi */
+		day = day_find(v, 1);
+	if (day) {
+		if (r->o.sys == ROMAJI_KUNREI || r->o.sys == ROMAJI_NIHON
+		    || r->o.sys == ROMAJI_PASSPORT || r->o.sys == ROMAJI_WAPURO
+		    || r->o.lng != ROMAJI_LONG_DEFAULT) {
+			/* spell it in the chosen system from kana */
+			if (tmp_add_romaji(r, day->reading) != 0)
+				return -1;
+		} else if (str_buf_adds(&r->tmp, day->romaji) != 0)
+			return -1;
+		return span && str_buf_adds(&r->tmp, "kan") != 0 ? -1 : 1;
+	}
+	if (str_buf_add(&r->tmp, d, dn) != 0
+	    || str_buf_adds(&r->tmp, (v % 10 == 4 && v <= 34) ? "-ka" : "-nichi") != 0
+	    || (span && str_buf_adds(&r->tmp, "kan") != 0))
+		return -1;
+	return 1;
+}
+
+/* A counter's sound change shows after digits too (3本 3-bon, 1分 1-pun, 3階 3-gai); the
+ * doubled consonant does not (1回 1-kai). Into r->tmp; 1, 0 when the counter t keeps
+ * its own reading after v, -1 out of memory. */
+static int digits_counter(romanizer *r, const char *d, size_t dn, long v, const morph_token *t)
+{
+	const struct romanize_counter *c = t->cls == MORPH_COUNTER ? counter_find(t) : NULL;
+	enum num_end e;
+	const char *rd;
+	if (!c)
+		return 0;
+	if (v % 10)
+		e = (enum num_end)(NE_D1 + v % 10 - 1);
+	else if (v == 0)
+		e = NE_ZERO;
+	else if (v % 100)
+		e = NE_TEN;
+	else if (v % 1000)
+		e = NE_HUNDRED;
+	else if (v % 10000)
+		e = NE_THOUSAND;
+	else
+		e = NE_BIG;
+	rd = counter_reading(c, e);
+	if (!rd || strcmp(rd, c->reading) == 0)
+		return 0;
+	if (str_buf_add(&r->tmp, d, dn) != 0 || str_buf_adds(&r->tmp, "-") != 0
+	    || tmp_add_romaji(r, rd) != 0)
+		return -1;
+	return 1;
+}
+
 /* Date and counter readings after Arabic numerals: 1日 tsuitachi ... 24日 24-ka,
- * 10月 10-gatsu, 1人 hitori, 2人 futari. Writes into r->tmp the romaji (hepburn
- * letters are identical in every system for these) or returns 0 when none applies. */
+ * 10月 10-gatsu, 1人 hitori, 2人 futari, 1つ hitotsu ([number-word]). Writes into
+ * r->tmp the romaji or returns 0 when none applies. */
 int romanize_digits_special(romanizer *r, const char *d, size_t dn, const morph_token *t,
                           int day_date)
 {
+	const struct romanize_number_word *w;
 	long v = 0;
 	size_t i;
 	if (dn > 4)
@@ -246,38 +319,8 @@ int romanize_digits_special(romanizer *r, const char *d, size_t dn, const morph_
 	for (i = 0; i < dn; i++)
 		v = v * 10 + (d[i] - '0');
 	r->tmp.n = 0;
-	if (surface_is(t, "日") || surface_is(t, "日間")) {
-		int span = t->surface_len > strlen("日"); /* 3日間 mikkakan */
-		const struct romanize_day *day = NULL;
-		const char *w = NULL;
-		if (v == 1 && (span || !day_date))
-			w = NULL; /* 1日に3回, 1日間: ichinichi */
-		else if ((day = day_find(v, 1)))
-			w = day->romaji;
-		if (w) {
-			if (r->o.sys == ROMAJI_KUNREI || r->o.sys == ROMAJI_NIHON
-			    || r->o.sys == ROMAJI_PASSPORT || r->o.sys == ROMAJI_WAPURO
-			    || r->o.lng != ROMAJI_LONG_DEFAULT) {
-				/* spell it in the chosen system from kana */
-				char *s = romaji_from_kana(day->reading, (size_t)-1, r->o.sys, r->o.lng);
-				if (!s)
-					return -1;
-				i = str_buf_adds(&r->tmp, s);
-				free(s);
-				if (i == 0 && span)
-					i = str_buf_adds(&r->tmp, "kan");
-				return i == 0 ? 1 : -1;
-			}
-			if (str_buf_adds(&r->tmp, w) != 0 || (span && str_buf_adds(&r->tmp, "kan") != 0))
-				return -1;
-			return 1;
-		}
-		if (str_buf_add(&r->tmp, d, dn) != 0
-		    || str_buf_adds(&r->tmp, (v % 10 == 4 && v <= 34) ? "-ka" : "-nichi") != 0
-		    || (span && str_buf_adds(&r->tmp, "kan") != 0))
-			return -1;
-		return 1;
-	}
+	if (surface_is(t, "日") || surface_is(t, "日間"))
+		return digits_day(r, d, dn, v, t, day_date);
 	if (surface_is(t, "月")) {
 		if (str_buf_add(&r->tmp, d, dn) != 0 || str_buf_adds(&r->tmp, "-gatsu") != 0)
 			return -1;
@@ -285,49 +328,9 @@ int romanize_digits_special(romanizer *r, const char *d, size_t dn, const morph_
 	}
 	if (surface_is(t, "人") && (v == 1 || v == 2))
 		return str_buf_adds(&r->tmp, v == 1 ? "hitori" : "futari") == 0 ? 1 : -1;
-	if (surface_is(t, "つ") && v >= 1 && v <= 9 && dn == 1) {
-		/* native numbers: 1つ hitotsu ... 9つ kokonotsu */
-		static const char *tsu[] = { NULL, "ひとつ", "ふたつ", "みっつ", "よっつ", "いつつ",
-		                             "むっつ", "ななつ", "やっつ", "ここのつ" };
-		char *s = romaji_from_kana(tsu[v], (size_t)-1, r->o.sys, r->o.lng);
-		if (!s)
-			return -1;
-		i = str_buf_adds(&r->tmp, s);
-		free(s);
-		return i == 0 ? 1 : -1;
-	}
-	{
-		/* a counter's sound change shows after digits too (3本 3-bon, 1分 1-pun, 3階
-		 * 3-gai); the doubled consonant does not (1回 1-kai) */
-		const struct romanize_counter *c = t->cls == MORPH_COUNTER ? counter_find(t) : NULL;
-		enum num_end e;
-		const char *rd;
-		char *s;
-		if (!c)
-			return 0;
-		if (v % 10)
-			e = (enum num_end)(NE_D1 + v % 10 - 1);
-		else if (v == 0)
-			e = NE_ZERO;
-		else if (v % 100)
-			e = NE_TEN;
-		else if (v % 1000)
-			e = NE_HUNDRED;
-		else if (v % 10000)
-			e = NE_THOUSAND;
-		else
-			e = NE_BIG;
-		rd = counter_reading(c, e);
-		if (!rd || strcmp(rd, c->reading) == 0)
-			return 0;
-		s = romaji_from_kana(rd, (size_t)-1, r->o.sys, r->o.lng);
-		if (!s)
-			return -1;
-		i = str_buf_add(&r->tmp, d, dn) != 0 || str_buf_adds(&r->tmp, "-") != 0 || str_buf_adds(&r->tmp, s) != 0;
-		free(s);
-		return i ? -1 : 1;
-	}
-	return 0;
+	if (d[0] != '0' && (w = number_word(v, t, 1))) /* 1つ hitotsu, not 01つ */
+		return tmp_add_romaji(r, w->reading) == 0 ? 1 : -1;
+	return digits_counter(r, d, dn, v, t);
 }
 
 /* Whether the number of units[i] with 日 after it is a day of the month (1日
@@ -380,98 +383,104 @@ const struct romanize_exception *romanize_exception_find(const char *s, size_t n
 	return NULL;
 }
 
-/* Kanji numerals: toks[i..) is a run of kanji numeral tokens (and a counter after
- * it) ending before byte lim (a glossary term). Pushes the numeral as one unit with its
- * reading and the counter with its sound change (三百人 サンビャク|ニン, 一か月 イッ|カゲツ),
- * or one unit for a word of its own (一人 ヒトリ, 二十日 ハツカ, 十月一日's 一日 ツイタチ).
- * Returns the tokens used, 0 when this is no such numeral, (size_t)-1 out of memory. */
-static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks, size_t i,
-                           size_t n, size_t lim)
+/* Kanji digits written one by one (二〇二四年) are a number in Arabic numerals, as ALA-LC
+ * writes it (2024-nen): toks[i] to the end of the numeral (end_off) is pushed as one
+ * unit of its digits, made in r->arena. Returns 1, 0 when s[toks[i].offset..end_off)
+ * is no such number (a kanji that is no digit, one digit, a leading 〇) with r->arena
+ * as it was, -1 out of memory. */
+static int push_digits(romanizer *r, const char *s, const morph_token *toks, size_t i,
+                       size_t end_off)
 {
-	size_t j = i, at = r->arena.n, k = 0, end_off;
-	const morph_token *ct = NULL;
-	const char *whole = NULL, *cr = NULL;
-	enum num_end e;
-	long v;
+	size_t p = toks[i].offset, nd = 0, at = r->arena.n;
 	unit *u;
-
-	if (kanji_num(next_cp(toks[i].surface, toks[i].surface_len, &k)) == -99)
-		return 0;
-	if (i > 0 && !toks[i].space_before && toks[i - 1].cls == MORPH_NUMBER
-	    && (unsigned char)toks[i - 1].surface[0] < 0x80)
-		return 0; /* 3万円: the Arabic number goes first */
-	while (j < n && toks[j].cls == MORPH_NUMBER && toks[j].offset + toks[j].surface_len <= lim
-	       && (j == i || !toks[j].space_before) && toks[j].surface_len
-	       && (unsigned char)toks[j].surface[0] >= 0x80)
-		j++;
-	end_off = toks[j - 1].offset + toks[j - 1].surface_len;
-	if (j < n && toks[j].cls == MORPH_COUNTER && !toks[j].space_before
-	    && toks[j].offset + toks[j].surface_len <= lim)
-		ct = &toks[j];
-	if (read_kanji_number(r, s + toks[i].offset, end_off - toks[i].offset, ct, &e, &v) != 0) {
-		/* digits written one by one (二〇二四年) are a number in Arabic numerals, as
-		 * ALA-LC writes it: 2024-nen */
-		size_t p = toks[i].offset, nd = 0;
-		r->arena.n = at;
-		while (p < end_off && r->arena.n + 2 <= r->arena.cap) {
-			int d = kanji_num(next_cp(s, end_off, &p));
-			if (d < 0 || d > 9)
-				break;
-			r->arena.s[r->arena.n++] = (char)('0' + d);
-			nd++;
-		}
-		if (p < end_off || nd < 2 || r->arena.s[at] == '0') {
-			r->arena.n = at;
-			return 0;
-		}
-		if (!(u = romanize_unit_push(r)))
-			return (size_t)-1;
-		u->tk = toks[i];
-		u->tk.surface = r->arena.s + at;
-		u->tk.surface_len = nd;
-		u->tk.reading = NULL;
-		u->tk.reading_len = 0;
-		u->tk.pron = NULL;
-		u->tk.pron_len = 0;
-		u->space_before = toks[i].space_before;
-		return j - i;
+	while (p < end_off && r->arena.n + 2 <= r->arena.cap) {
+		const struct romanize_numeral *x = numeral_at(s, end_off, &p);
+		if (!x || x->value < 0 || x->value > 9)
+			break;
+		r->arena.s[r->arena.n++] = (char)('0' + x->value);
+		nd++;
 	}
+	if (p < end_off || nd < 2 || r->arena.s[at] == '0') {
+		r->arena.n = at;
+		return 0;
+	}
+	if (!(u = romanize_unit_push(r)))
+		return -1;
+	u->tk = toks[i];
+	u->tk.surface = r->arena.s + at;
+	u->tk.surface_len = nd;
+	u->tk.reading = NULL;
+	u->tk.reading_len = 0;
+	u->tk.pron = NULL;
+	u->tk.pron_len = 0;
+	u->space_before = toks[i].space_before;
+	return 1;
+}
+
+/* The reading of the number v (toks[i] on) and its counter ct read as one word: a day
+ * of the month ([day]; 一日 only after a month, as a date: 十月一日 tsuitachi) or a
+ * [number-word] (一人 ヒトリ, 二十歳 ハタチ); NULL when there is none. *cr is set to the
+ * counter's reading when it is not its own (一日 as a length: イチ|ニチ). */
+static const char *numeral_word(const romanizer *r, const morph_token *toks, size_t i,
+                                const morph_token *ct, long v, const char **cr)
+{
+	const struct romanize_number_word *w;
 	if (ct && (surface_is(ct, "日") || surface_is(ct, "日間"))) {
 		int date = r->n_units > 0 && !toks[i].space_before
 		           && ends_with_str(r->units[r->n_units - 1].tk.surface,
 		                            r->units[r->n_units - 1].tk.surface_len, "月");
 		const struct romanize_day *day = day_find(v, 0);
+		const char *whole = NULL;
 		if (v == 1)
 			whole = date && ct->surface_len == strlen("日") && day ? day->reading : NULL;
 		else if (day)
 			whole = day->reading;
 		if (v == 1 && !whole)
-			cr = "ニチ";
-	} else if (ct && surface_is(ct, "人") && (v == 1 || v == 2))
-		whole = v == 1 ? "ヒトリ" : "フタリ";
-	else if (ct && (surface_is(ct, "歳") || surface_is(ct, "才")) && v == 20)
-		whole = "ハタチ";
-	if (whole) {
-		size_t wl = strlen(whole), extra = ct->surface_len > strlen("日") ? strlen("カン") : 0;
-		r->arena.n = at;
-		if (r->arena.n + wl + extra + 1 > r->arena.cap)
-			return 0;
-		memcpy(r->arena.s + at, whole, wl);
-		if (extra)
-			memcpy(r->arena.s + at + wl, "カン", extra);
-		r->arena.n = at + wl + extra;
-		if (!(u = romanize_unit_push(r)))
-			return (size_t)-1;
-		u->tk = toks[i];
-		u->tk.surface_len = ct->offset + ct->surface_len - toks[i].offset;
-		u->tk.reading = r->arena.s + at;
-		u->tk.reading_len = wl + extra;
-		u->tk.pron = NULL;
-		u->tk.pron_len = 0;
-		u->tk.cls = MORPH_NUMBER;
-		u->space_before = toks[i].space_before;
-		return j - i + 1;
+			*cr = "ニチ";
+		return whole;
 	}
+	if (ct && (w = number_word(v, ct, 0)))
+		return w->reading;
+	return NULL;
+}
+
+/* Pushes the number toks[i..] and its counter ct as one unit read whole (its surface to
+ * the end of ct), 間 of 日間 read カン. Returns the tokens used (through ct), 0 when the
+ * arena has no room, (size_t)-1 out of memory. */
+static size_t push_numeral_word(romanizer *r, const morph_token *toks, size_t i, size_t j,
+                                const morph_token *ct, const char *whole, size_t at)
+{
+	size_t wl = strlen(whole), extra = ct->surface_len > strlen("日") ? strlen("カン") : 0;
+	unit *u;
+	r->arena.n = at;
+	if (r->arena.n + wl + extra + 1 > r->arena.cap)
+		return 0;
+	memcpy(r->arena.s + at, whole, wl);
+	if (extra)
+		memcpy(r->arena.s + at + wl, "カン", extra);
+	r->arena.n = at + wl + extra;
+	if (!(u = romanize_unit_push(r)))
+		return (size_t)-1;
+	u->tk = toks[i];
+	u->tk.surface_len = ct->offset + ct->surface_len - toks[i].offset;
+	u->tk.reading = r->arena.s + at;
+	u->tk.reading_len = wl + extra;
+	u->tk.pron = NULL;
+	u->tk.pron_len = 0;
+	u->tk.cls = MORPH_NUMBER;
+	u->space_before = toks[i].space_before;
+	return j - i + 1;
+}
+
+/* Pushes the numeral toks[i..j) (read in r->arena from at, ending in e) as one unit and
+ * its counter ct (or NULL) after it with the counter's sound change (三百人 サンビャク|ニン,
+ * 一か月 イッ|カゲツ; cr: the counter's reading if not its own or its sound change).
+ * Returns the tokens used, (size_t)-1 out of memory. */
+static size_t push_numeral_counter(romanizer *r, const morph_token *toks, size_t i, size_t j,
+                                   size_t end_off, const morph_token *ct, enum num_end e,
+                                   const char *cr, size_t at)
+{
+	unit *u;
 	if (!(u = romanize_unit_push(r)))
 		return (size_t)-1;
 	u->tk = toks[i];
@@ -501,6 +510,45 @@ static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks,
 		u->tk.pron_len = 0;
 	}
 	return j - i + 1;
+}
+
+/* Kanji numerals: toks[i..) is a run of kanji numeral tokens (and a counter after
+ * it) ending before byte lim (a glossary term). Pushes the numeral as one unit with its
+ * reading and the counter with its sound change (push_numeral_counter), one unit for a
+ * word of its own (push_numeral_word: 一人 ヒトリ, 二十日 ハツカ, 十月一日's 一日
+ * ツイタチ), or digits one by one as Arabic digits (push_digits). Returns the tokens
+ * used, 0 when this is no such numeral, (size_t)-1 out of memory. */
+static size_t push_numeral(romanizer *r, const char *s, const morph_token *toks, size_t i,
+                           size_t n, size_t lim)
+{
+	size_t j = i, at = r->arena.n, k = 0, end_off;
+	const morph_token *ct = NULL;
+	const char *whole, *cr = NULL;
+	enum num_end e;
+	long v;
+	int rc;
+
+	if (!numeral_at(toks[i].surface, toks[i].surface_len, &k))
+		return 0;
+	if (i > 0 && !toks[i].space_before && toks[i - 1].cls == MORPH_NUMBER
+	    && (unsigned char)toks[i - 1].surface[0] < 0x80)
+		return 0; /* 3万円: the Arabic number goes first */
+	while (j < n && toks[j].cls == MORPH_NUMBER && toks[j].offset + toks[j].surface_len <= lim
+	       && (j == i || !toks[j].space_before) && toks[j].surface_len
+	       && (unsigned char)toks[j].surface[0] >= 0x80)
+		j++;
+	end_off = toks[j - 1].offset + toks[j - 1].surface_len;
+	if (j < n && toks[j].cls == MORPH_COUNTER && !toks[j].space_before
+	    && toks[j].offset + toks[j].surface_len <= lim)
+		ct = &toks[j];
+	if (read_kanji_number(r, s + toks[i].offset, end_off - toks[i].offset, ct, &e, &v) != 0) {
+		r->arena.n = at;
+		rc = push_digits(r, s, toks, i, end_off);
+		return rc < 0 ? (size_t)-1 : rc ? j - i : 0;
+	}
+	if ((whole = numeral_word(r, toks, i, ct, v, &cr)))
+		return push_numeral_word(r, toks, i, j, ct, whole, at);
+	return push_numeral_counter(r, toks, i, j, end_off, ct, e, cr, at);
 }
 
 /* A token exception ([exception]): one word takes the exception's reading (ALA-LC reads

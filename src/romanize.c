@@ -254,12 +254,37 @@ static size_t control_len(const char *s, size_t pos, size_t len, size_t *at)
 	return 0;
 }
 
-int romanize_write(romanizer *r, const char *s, size_t len, FILE *out, char **error)
+/* Romanizes s[0..n) (no control character in it) piece by piece, flushing each to out.
+ * Returns 0, -1 when a stage failed (r->error may say why), -2 on a write error. */
+static int write_segment(romanizer *r, const char *s, size_t n, FILE *out)
 {
-	size_t pos = 0, seg_end;
-	int rc = -1;
+	while (n > 0) {
+		size_t k = n > ROMANIZE_PIECE ? piece_end(s, n) : n, pn = k;
+		char *norm = NULL;
+		const char *p = s;
+		int rc;
+		if (needs_nfkc(p, pn)) {
+			norm = text_nfkc(p, pn);
+			if (!norm)
+				return -1;
+			p = norm;
+			pn = strlen(norm);
+		}
+		rc = romanize_piece(r, p, pn);
+		free(norm);
+		if (rc != 0)
+			return -1;
+		if (romanize_flush(r, out) != 0)
+			return -2;
+		s += k;
+		n -= k;
+	}
+	return 0;
+}
 
-	*error = NULL;
+/* The state of a new line. */
+static void line_start(romanizer *r)
+{
 	r->line_empty = 1;
 	r->sentence_start = 1;
 	r->pending = 0;
@@ -273,30 +298,22 @@ int romanize_write(romanizer *r, const char *s, size_t len, FILE *out, char **er
 	r->slug_started = 0;
 	r->out.n = 0;
 	r->wk.n = 0;
+}
+
+int romanize_write(romanizer *r, const char *s, size_t len, FILE *out, char **error)
+{
+	size_t pos = 0, seg_end;
+	int rc;
+
+	*error = NULL;
+	line_start(r);
 	while (pos < len) {
-		size_t ctl = control_len(s, pos, len, &seg_end), seg = seg_end - pos;
-		while (seg > 0) {
-			size_t k = seg > ROMANIZE_PIECE ? piece_end(s + pos, seg) : seg;
-			char *norm = NULL;
-			const char *p = s + pos;
-			size_t pn = k;
-			if (needs_nfkc(p, pn)) {
-				norm = text_nfkc(p, pn);
-				if (!norm)
-					goto fail;
-				p = norm;
-				pn = strlen(norm);
-			}
-			if (romanize_piece(r, p, pn) != 0) {
-				free(norm);
-				goto fail;
-			}
-			free(norm);
-			if (romanize_flush(r, out) != 0)
-				goto io;
-			pos += k;
-			seg -= k;
-		}
+		size_t ctl = control_len(s, pos, len, &seg_end);
+		if ((rc = write_segment(r, s + pos, seg_end - pos, out)) == -1)
+			goto fail;
+		if (rc == -2)
+			goto io;
+		pos = seg_end;
 		if (ctl) {
 			/* a control character (NUL, tab, ...) is copied through as it is and
 			 * separates words; MeCab never sees it */
@@ -308,19 +325,17 @@ int romanize_write(romanizer *r, const char *s, size_t len, FILE *out, char **er
 			pos += ctl;
 		}
 	}
-	rc = 0;
-	goto done;
+	return 0;
 io:
 	*error = strdup(strerror(errno ? errno : EIO));
-	goto done;
+	return -1;
 fail:
 	if (r->error) {
 		*error = r->error;
 		r->error = NULL;
 	} else
 		*error = strdup(_("cannot romanize (out of memory, or an ICU failure reported above)"));
-done:
-	return rc;
+	return -1;
 }
 
 int romanize_literal_buf(const char *s, size_t len, romaji_system sys, romaji_long lng,

@@ -40,6 +40,13 @@ bad "an exception with more words than readings" '^株式 会社' "株式 会社
 bad "instead_of on an exception of two words" '^株式 会社' "株式 会社${tab}カブシキ カイシャ${tab}カブシキガイシャ" 'instead_of is for an exception of one word'
 bad "an unknown section" '^\[direction\]' '[directions]' 'unknown section \[directions\]'
 bad "a particle not in romaji" '^wa$' 'は' 'a particle in romaji is lower-case'
+bad "a numeral of two characters" '^十	10	ジュウ' "十十${tab}10${tab}ジュウ" "kanji '十十' is not one character"
+bad "a numeral value the reader does not know" '^十	10	ジュウ' "十${tab}20${tab}ジュウ" 'value must be a digit 0-9, 10, 100'
+bad "a numeral reading in romaji" '^十	10	ジュウ' "十${tab}10${tab}juu" "reading 'juu' is not katakana"
+bad "a pair of a kanji not in [numeral]" '^三	百	サン	ビャク' "三${tab}皕${tab}サン${tab}ビャク" "second '皕' is not a kanji of \\[numeral\\]"
+bad "a kanji first and second in pairs" '^十	兆	ジュッ' "百${tab}兆${tab}ヒャク${tab}チョウ" "'百' is second in a pair before"
+bad "a counter reading for a numeral that is no digit" '^四	月	シ$' "十${tab}月${tab}ジュウ" "'十' is not a digit"
+bad "a number word after neither kanji nor digits" '^1	人	ヒトリ' "1${tab}人${tab}ヒトリ${tab}both" 'after must be kanji or digits'
 printf '[counter]\nsurface\treading\tafter_tsu\tafter_n\tafter_4\ttsu_after_6\n' >"$TMPD/short.tsv"
 gen "$TMPD/short.tsv" >"$TMPD/short.c" 2>"$TMPD/err"; st=$?
 check "a file without most sections: exit 1" 1 "$st"
