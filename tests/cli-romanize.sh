@@ -75,6 +75,9 @@ check "--system wapuro" "Tottori-ken no shinbun wa Toukyou e itta" "$(echo "$in"
 check "--long none" "Tottori-ken no shinbun wa Tokyo e itta" "$(echo "$in" | "$YAKUGO" romanize --long none)"
 check "numerals and counters in kunrei" "Hassenman'en, ikkagetu, mikkakan, 1-pon" "$(echo '八千万円、一か月、3日間、1本' | "$YAKUGO" romanize --system kunrei)"
 check "glossary term in kunrei" "Keizai Sangyôsyô" "$(echo '経済産業省' | "$YAKUGO" romanize --system kunrei)"
+check "--style title: the particle は of a glossary term, spelled from its kana, stays lower case" \
+	'Tottori-ken, Gyômu de ha ChatGPT Kinsi Tizi "Tyanto Zimiti Ni"' \
+	"$(echo '鳥取県、業務ではChatGPT禁止　知事「ちゃんと地道に」' | "$YAKUGO" romanize --system kunrei --style title)"
 check_status "unknown system: exit 2" 2 "$YAKUGO" romanize --system klingon
 check_status "unknown style: exit 2" 2 "$YAKUGO" romanize --style loud
 check_status "unknown option: exit 2" 2 "$YAKUGO" romanize --frobnicate
