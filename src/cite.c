@@ -27,6 +27,7 @@
 #include "match.h"
 #include "readings.h"
 #include "romaji.h"
+#include "romanize-data.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -35,102 +36,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- small buffers and sets ----------------------------------------------------- */
+/* ---- small buffers and maps ----------------------------------------------------- */
 
 static int buf_str(str_buf *b, const char *s)
 {
 	return str_buf_add(b, s, strlen(s));
 }
 
-static uint64_t hash_bytes(const char *s, size_t n)
+/* The value of key[0..n) in m as an int (the maps hold indexes), or -1. */
+static int map_get(const str_map *m, const char *key, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	size_t i;
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	return h;
+	size_t v = str_map_get(m, key, n);
+	return v == STR_MAP_NONE ? -1 : (int)v;
 }
 
-/* An open-addressing map from strings to small integers (no removal). */
-typedef struct smap {
-	char **keys;
-	int *vals;
-	size_t cap, n;
-} smap;
-
-static int smap_grow(smap *m);
-
-static int smap_put(smap *m, const char *key, int val)
+/* Adds the NUL-terminated key with the index val (the first one wins). 0, or -1 out
+ * of memory. */
+static int map_put(str_map *m, const char *key, int val)
 {
-	size_t i;
-	if ((m->n + 1) * 2 > m->cap && smap_grow(m) != 0)
-		return -1;
-	i = hash_bytes(key, strlen(key)) & (m->cap - 1);
-	while (m->keys[i]) {
-		if (!strcmp(m->keys[i], key))
-			return 0; /* the first one wins */
-		i = (i + 1) & (m->cap - 1);
-	}
-	if (!(m->keys[i] = strdup(key)))
-		return -1;
-	m->vals[i] = val;
-	m->n++;
-	return 0;
-}
-
-static int smap_grow(smap *m)
-{
-	smap big;
-	size_t i;
-	big.cap = m->cap ? m->cap * 2 : 1024;
-	big.n = 0;
-	big.keys = calloc(big.cap, sizeof *big.keys);
-	big.vals = calloc(big.cap, sizeof *big.vals);
-	if (!big.keys || !big.vals) {
-		free(big.keys);
-		free(big.vals);
-		return -1;
-	}
-	for (i = 0; i < m->cap; i++)
-		if (m->keys[i]) {
-			size_t j = hash_bytes(m->keys[i], strlen(m->keys[i])) & (big.cap - 1);
-			while (big.keys[j])
-				j = (j + 1) & (big.cap - 1);
-			big.keys[j] = m->keys[i];
-			big.vals[j] = m->vals[i];
-			big.n++;
-		}
-	free(m->keys);
-	free(m->vals);
-	*m = big;
-	return 0;
-}
-
-/* The value of key[0..n), or -1. */
-static int smap_get(const smap *m, const char *key, size_t n)
-{
-	size_t i;
-	if (!m->cap)
-		return -1;
-	i = hash_bytes(key, n) & (m->cap - 1);
-	while (m->keys[i]) {
-		if (!strncmp(m->keys[i], key, n) && m->keys[i][n] == '\0')
-			return m->vals[i];
-		i = (i + 1) & (m->cap - 1);
-	}
-	return -1;
-}
-
-static void smap_clear(smap *m)
-{
-	size_t i;
-	for (i = 0; i < m->cap; i++)
-		free(m->keys[i]);
-	free(m->keys);
-	free(m->vals);
-	memset(m, 0, sizeof *m);
+	return str_map_add(m, key, strlen(key), (size_t)val) < 0 ? -1 : 0;
 }
 
 /* ---- the normaliser ------------------------------------------------------------- */
@@ -158,14 +82,14 @@ typedef struct word_result {
 struct cite {
 	cite_options o;
 	readings *rd;
-	smap english;       /* lower-case English words */
+	str_map english;       /* lower-case English words */
 	term *terms;
 	size_t n_terms;
-	smap term_keys;     /* folded key -> term index */
-	smap term_own;      /* folded key of a term's own romaji -> term index (before
+	str_map term_keys;     /* folded key -> term index */
+	str_map term_own;      /* folded key of a term's own romaji -> term index (before
 	                     * term_keys: JR Kyūshū is JR九州, not 九州旅客鉄道's market name) */
-	smap term_literal;  /* a variant exactly as written -> term index */
-	smap word_cache;    /* "flags|word" -> index into cache_v */
+	str_map term_literal;  /* a variant exactly as written -> term index */
+	str_map word_cache;    /* "flags|word" -> index into cache_v */
 	word_result *cache_v;
 	size_t cache_n;
 	int depth;          /* word() inside word(): the stability check goes one deep */
@@ -201,7 +125,7 @@ static int add_term_key(cite *c, const char *s, int i)
 	if (!k)
 		return 0; /* not UTF-8: ignore the spelling */
 	if (strlen(k) > 2)
-		rc = smap_put(&c->term_keys, k, i);
+		rc = map_put(&c->term_keys, k, i);
 	free(k);
 	return rc;
 }
@@ -238,7 +162,7 @@ static int load_term(const lexicon_entry *e, void *arg)
 			return -1;
 	if (t->market && !(t->names[t->n_names++] = strdup(t->market)))
 		return -1;
-	if (t->key && strlen(t->key) > 2 && smap_put(&c->term_own, t->key, (int)c->n_terms - 1) != 0)
+	if (t->key && strlen(t->key) > 2 && map_put(&c->term_own, t->key, (int)c->n_terms - 1) != 0)
 		return -1;
 	if (add_term_key(c, e->romaji, (int)c->n_terms - 1) != 0 ||
 	    add_term_key(c, t->market, (int)c->n_terms - 1) != 0)
@@ -246,7 +170,7 @@ static int load_term(const lexicon_entry *e, void *arg)
 	for (i = 0; i < e->n_variants; i++)
 		if (match_scripts(e->variants[i]) == MATCH_LATIN &&
 		    (add_term_key(c, e->variants[i], (int)c->n_terms - 1) != 0 ||
-		     smap_put(&c->term_literal, e->variants[i], (int)c->n_terms - 1) != 0))
+		     map_put(&c->term_literal, e->variants[i], (int)c->n_terms - 1) != 0))
 			return -1;
 	return 0;
 }
@@ -267,7 +191,7 @@ static int load_english(cite *c, const char *path)
 		line[n] = '\0';
 		for (i = 0; i < n; i++)
 			line[i] = (char)tolower((unsigned char)line[i]);
-		if (n && smap_put(&c->english, line, 1) != 0) {
+		if (n && map_put(&c->english, line, 1) != 0) {
 			fclose(fp);
 			return -1;
 		}
@@ -320,7 +244,7 @@ static void cache_clear(cite *c)
 	free(c->cache_v);
 	c->cache_v = NULL;
 	c->cache_n = 0;
-	smap_clear(&c->word_cache);
+	str_map_free(&c->word_cache);
 }
 
 void cite_free(cite *c)
@@ -331,10 +255,10 @@ void cite_free(cite *c)
 	for (i = 0; i < c->n_terms; i++)
 		term_clear(&c->terms[i]);
 	free(c->terms);
-	smap_clear(&c->term_keys);
-	smap_clear(&c->term_own);
-	smap_clear(&c->term_literal);
-	smap_clear(&c->english);
+	str_map_free(&c->term_keys);
+	str_map_free(&c->term_own);
+	str_map_free(&c->term_literal);
+	str_map_free(&c->english);
 	cache_clear(c);
 	free(c);
 }
@@ -443,7 +367,7 @@ static int is_english(const cite *c, const char *s, size_t n)
 		return 0;
 	for (i = 0; i < n; i++)
 		low[i] = (char)tolower((unsigned char)s[i]);
-	return smap_get(&c->english, low, n) >= 0;
+	return map_get(&c->english, low, n) >= 0;
 }
 
 /* Whether s[0..n) parses fully as romaji (passport "oh" too). */
@@ -822,22 +746,10 @@ static double repair_confidence(unsigned rep, int segs)
 	return c;
 }
 
-/* cite's one list of particles: how each is romanized (NULL: a pair read only from kana),
- * how a kana typist writes it (wo, ha, he), its kana, and whether word division writes it
- * apart after a noun (gyōmude -> gyōmu de). romanize.c keeps a list of its own today; it
- * is moving to data under dict/, and cite will read that file once it is there. */
-static const struct particle {
-	const char *romaji, *typed, *kana;
-	int apart;
-} particles[] = {
-	{ "no", NULL, "の", 1 },   { "ni", NULL, "に", 1 },   { "o", "wo", "を", 1 },
-	{ "wa", "ha", "は", 1 },   { "ga", NULL, "が", 1 },   { "de", NULL, "で", 1 },
-	{ "to", NULL, "と", 1 },   { "e", "he", "へ", 1 },    { "mo", NULL, "も", 1 },
-	{ "ya", NULL, "や", 0 },   { "kara", NULL, "から", 1 }, { "made", NULL, "まで", 1 },
-	{ "yori", NULL, "より", 1 }, { NULL, NULL, "では", 1 }, { NULL, NULL, "には", 1 },
-	{ NULL, NULL, "とは", 1 }, { NULL, NULL, "での", 1 }, { NULL, NULL, "への", 1 },
-	{ NULL, NULL, NULL, 0 }
-};
+/* The particles are the romanizer's one list, dict/romanize.tsv [particle]: romaji,
+ * typed (as a kana typist writes it: wo, ha, he), kana, and how cite uses each row
+ * (ROMANIZE_CITE_WORD, ROMANIZE_CITE_APART). */
+#define particles romanize_particles
 
 /* Whether the particle reading k[0..n) may be written apart after a noun. */
 static int separable_particle(const unsigned char *k, size_t n)
@@ -846,7 +758,7 @@ static int separable_particle(const unsigned char *k, size_t n)
 	size_t i;
 	for (i = 0; particles[i].kana; i++) {
 		size_t m = to_codes(particles[i].kana, code, sizeof code);
-		if (particles[i].apart && m == n && !memcmp(code, k, n))
+		if ((particles[i].cite & ROMANIZE_CITE_APART) && m == n && !memcmp(code, k, n))
 			return 1;
 	}
 	return 0;
@@ -858,7 +770,8 @@ static const char *typed_particle(const char *s, size_t n)
 {
 	size_t i;
 	for (i = 0; particles[i].kana; i++)
-		if (particles[i].typed && strlen(particles[i].typed) == n &&
+		if ((particles[i].cite & ROMANIZE_CITE_WORD) && particles[i].typed &&
+		    strlen(particles[i].typed) == n &&
 		    !strncmp(particles[i].typed, s, n))
 			return particles[i].romaji;
 	return NULL;
@@ -868,13 +781,14 @@ static const char *typed_particle(const char *s, size_t n)
  * `typed` also as a kana typist writes it (wo, ha, he). */
 static int particle_word(const char *s, size_t n, int typed)
 {
-	size_t i;
-	for (i = 0; particles[i].kana; i++)
-		if ((particles[i].romaji && strlen(particles[i].romaji) == n &&
-		     !strncasecmp(particles[i].romaji, s, n)) ||
-		    (typed && particles[i].typed && strlen(particles[i].typed) == n &&
-		     !strncasecmp(particles[i].typed, s, n)))
+	const struct romanize_particle *p;
+	for (p = particles; p->kana; p++) {
+		if (!(p->cite & ROMANIZE_CITE_WORD))
+			continue;
+		if ((p->romaji && strlen(p->romaji) == n && !strncasecmp(p->romaji, s, n)) ||
+		    (typed && p->typed && strlen(p->typed) == n && !strncasecmp(p->typed, s, n)))
 			return 1;
+	}
 	return 0;
 }
 
@@ -1297,7 +1211,7 @@ static const word_result *word(cite *c, const char *s, size_t n, int allow_long)
 	key[0] = allow_long ? 'L' : 's';
 	memcpy(key + 1, s, n);
 	key[n + 1] = '\0';
-	idx = smap_get(&c->word_cache, key, n + 1);
+	idx = map_get(&c->word_cache, key, n + 1);
 	if (idx >= 0)
 		return &c->cache_v[idx];
 	if (c->cache_n >= WORD_CACHE_MAX)
@@ -1408,7 +1322,7 @@ static const word_result *word(cite *c, const char *s, size_t n, int allow_long)
 		c->cache_v = v;
 	}
 	c->cache_v[c->cache_n] = r;
-	if (smap_put(&c->word_cache, key, (int)c->cache_n) != 0) {
+	if (map_put(&c->word_cache, key, (int)c->cache_n) != 0) {
 		free(r.out);
 		return NULL;
 	}
@@ -1729,14 +1643,14 @@ static const term *term_exact(const cite *c, const char *s, size_t b, size_t e, 
 	char *k;
 	int i;
 	size_t wn, tn, slack;
-	if ((i = smap_get(&c->term_literal, s + b, e - b)) >= 0)
+	if ((i = map_get(&c->term_literal, s + b, e - b)) >= 0)
 		return &c->terms[i];
 	k = match_romaji_key(s + b, e - b);
 	if (!k)
 		return NULL;
-	i = strlen(k) > 2 ? smap_get(&c->term_own, k, strlen(k)) : -1;
+	i = strlen(k) > 2 ? map_get(&c->term_own, k, strlen(k)) : -1;
 	if (i < 0 && strlen(k) > 2)
-		i = smap_get(&c->term_keys, k, strlen(k));
+		i = map_get(&c->term_keys, k, strlen(k));
 	free(k);
 	if (i < 0)
 		return NULL;
@@ -2163,7 +2077,7 @@ static int name_evidence(cite *c, const char *s, size_t n)
 	key[0] = 'N';
 	memcpy(key + 1, s, n);
 	key[n + 1] = '\0';
-	if ((idx = smap_get(&c->word_cache, key, n + 1)) >= 0)
+	if ((idx = map_get(&c->word_cache, key, n + 1)) >= 0)
 		return c->cache_v[idx].segs - 1;
 	e = name_evidence1(c, s, n);
 	if (e != 1) {
@@ -2188,7 +2102,7 @@ static int name_evidence(cite *c, const char *s, size_t n)
 	}
 	r.segs = e + 1;
 	c->cache_v[c->cache_n] = r;
-	if (smap_put(&c->word_cache, key, (int)c->cache_n) == 0)
+	if (map_put(&c->word_cache, key, (int)c->cache_n) == 0)
 		c->cache_n++;
 	return e;
 }

@@ -20,17 +20,12 @@
 
 const char glossary_header[] = "ja\tkana\tromaji\ttype\ten\tmarket\tvariants\tfootnotes\tnote";
 
-/* One (ja, kana) pair seen, in an open-addressing hash table. */
-struct seen {
-	char *key;   /* ja "\t" kana */
-	char *where; /* "FILE:LINE" */
-};
-
 struct glossary {
 	char **problems;
 	size_t n_problems, cap_problems;
-	struct seen *seen;
-	size_t n_seen, cap_seen; /* cap_seen is a power of two */
+	str_map seen;    /* ja "\t" kana of each row seen -> its index in where */
+	char **where;    /* "FILE:LINE" of each row seen */
+	size_t n_where, cap_where;
 	int oom;
 };
 
@@ -47,11 +42,10 @@ void glossary_free(glossary *g)
 	for (i = 0; i < g->n_problems; i++)
 		free(g->problems[i]);
 	free(g->problems);
-	for (i = 0; i < g->cap_seen; i++) {
-		free(g->seen[i].key);
-		free(g->seen[i].where);
-	}
-	free(g->seen);
+	str_map_free(&g->seen);
+	for (i = 0; i < g->n_where; i++)
+		free(g->where[i]);
+	free(g->where);
 	free(g);
 }
 
@@ -99,51 +93,30 @@ static void problem(glossary *g, const char *file, size_t line, const char *f, .
 	g->problems[g->n_problems++] = full;
 }
 
-static uint64_t hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-/* Looks key up; when absent inserts it with where and returns NULL, else returns the
+/* Looks key up; when absent adds it with where and returns NULL, else returns the
  * "FILE:LINE" of the earlier row. Sets g->oom on failure. */
 static const char *seen_check(glossary *g, const char *key, const char *where)
 {
-	size_t i, mask;
-	if (2 * (g->n_seen + 1) > g->cap_seen) {
-		size_t cap = g->cap_seen ? 2 * g->cap_seen : 256, j;
-		struct seen *ns = calloc(cap, sizeof *ns);
-		if (!ns) {
+	size_t i = str_map_get(&g->seen, key, strlen(key));
+	char *copy;
+	if (i != STR_MAP_NONE)
+		return g->where[i];
+	if (g->n_where == g->cap_where) {
+		size_t cap = g->cap_where ? 2 * g->cap_where : 256;
+		char **nw = realloc(g->where, cap * sizeof *nw);
+		if (!nw) {
 			g->oom = 1;
 			return NULL;
 		}
-		for (j = 0; j < g->cap_seen; j++) {
-			if (!g->seen[j].key)
-				continue;
-			for (i = hash(g->seen[j].key) & (cap - 1); ns[i].key; i = (i + 1) & (cap - 1))
-				;
-			ns[i] = g->seen[j];
-		}
-		free(g->seen);
-		g->seen = ns;
-		g->cap_seen = cap;
+		g->where = nw;
+		g->cap_where = cap;
 	}
-	mask = g->cap_seen - 1;
-	for (i = hash(key) & mask; g->seen[i].key; i = (i + 1) & mask)
-		if (strcmp(g->seen[i].key, key) == 0)
-			return g->seen[i].where;
-	g->seen[i].key = strdup(key);
-	g->seen[i].where = strdup(where);
-	if (!g->seen[i].key || !g->seen[i].where) {
-		free(g->seen[i].key);
-		free(g->seen[i].where);
-		g->seen[i].key = g->seen[i].where = NULL;
+	if (!(copy = strdup(where)) || str_map_add(&g->seen, key, strlen(key), g->n_where) < 0) {
+		free(copy);
 		g->oom = 1;
 		return NULL;
 	}
-	g->n_seen++;
+	g->where[g->n_where++] = copy;
 	return NULL;
 }
 

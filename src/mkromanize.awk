@@ -54,7 +54,7 @@ BEGIN {
 	FS = "\t"
 	columns["counter"] = "surface\treading\tafter_tsu\tafter_n\tafter_4\ttsu_after_6"
 	columns["head"] = "surface\treading\trole"
-	columns["particle"] = "romaji"
+	columns["particle"] = "kana\tromaji\ttyped\tcite"
 	columns["conj-joined"] = "surface"
 	columns["punct"] = "in\tout\tkind"
 	columns["day"] = "day\treading\tromaji\tafter_digits"
@@ -225,11 +225,31 @@ section == "head" {
 }
 
 section == "particle" {
-	need(1, "romaji")
-	if ($1 !~ /^[a-z]+$/)
-		fail("a particle in romaji is lower-case ASCII letters, not '" $1 "'")
+	need(1, "kana")
+	if ($1 !~ /^(\343\201[\201-\277]|\343\202[\200-\226])+$/)
+		fail("a particle's kana is hiragana, not '" $1 "'")
 	dup($1, "particle")
-	particles[n] = $1
+	for (k = 2; k <= 3; k++)
+		if ($k != "") {
+			if ($k !~ /^[a-z]+$/)
+				fail("a particle in romaji is lower-case ASCII letters, not '" $k "'")
+			dup("romaji " $k, "romaji")
+		}
+	if ($3 != "" && $2 == "")
+		fail("typed without a romaji")
+	flags = 0
+	nr = split($4, rl, ",")
+	for (k = 1; k <= nr; k++) {
+		if (rl[k] == "word" && flags % 2 == 0)
+			flags += 1
+		else if (rl[k] == "apart" && flags < 2)
+			flags += 2
+		else
+			fail("cite must be word, apart or both (once each), not '" $4 "'")
+	}
+	if ($2 == "" && flags < 2)
+		fail("a particle without a romaji is used only when cite divides it off (apart)")
+	particles[n] = "\t{ " cstr($1) ", " (($2 == "") ? "NULL" : cstr($2)) ", " (($3 == "") ? "NULL" : cstr($3)) ", " flags " },"
 	next
 }
 
@@ -331,7 +351,7 @@ END {
 	list("romanize_org_heads", "role org", orgs, norg)
 	list("romanize_name_heads", "role name", names, nname)
 	list("romanize_person_titles", "role title", titles, ntitle)
-	list("romanize_particles", "[particle]", particles, rows["particle"])
+	table("romanize_particle", "romanize_particles", particles, rows["particle"], "{ NULL, NULL, NULL, 0 }")
 	list("romanize_conj_joined", "[conj-joined]", conj, rows["conj-joined"])
 	table("romanize_punct", "romanize_puncts", punct, rows["punct"], "{ NULL, NULL, 0 }")
 	table("romanize_day", "romanize_days", day, rows["day"], "{ 0, NULL, NULL, 0 }")

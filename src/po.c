@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "lines.h"
 #include "status.h"
+#include "str.h"
 #include "text.h"
 
 #include <errno.h>
@@ -1283,57 +1284,12 @@ static void header_set_utf8(po_file_t file)
 
 /* ---- export ------------------------------------------------------------------ */
 
-/* A set of strings (open addressing, FNV-1a) for distinct msgids. */
-struct strset {
-	const char **slot;
-	size_t cap, n;
-};
-
-static uint64_t fnv(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
-	return h;
-}
-
-/* Adds s (not copied). Returns 1 when added, 0 when present, -1 out of memory. */
-static int strset_add(struct strset *set, const char *s)
-{
-	size_t i;
-	if (2 * (set->n + 1) > set->cap) {
-		size_t cap = set->cap ? 2 * set->cap : 256, j;
-		const char **ns = calloc(cap, sizeof *ns);
-		if (!ns)
-			return -1;
-		for (j = 0; j < set->cap; j++)
-			if (set->slot[j]) {
-				i = fnv(set->slot[j]) & (cap - 1);
-				while (ns[i])
-					i = (i + 1) & (cap - 1);
-				ns[i] = set->slot[j];
-			}
-		free(set->slot);
-		set->slot = ns;
-		set->cap = cap;
-	}
-	i = fnv(s) & (set->cap - 1);
-	while (set->slot[i]) {
-		if (strcmp(set->slot[i], s) == 0)
-			return 0;
-		i = (i + 1) & (set->cap - 1);
-	}
-	set->slot[i] = s;
-	set->n++;
-	return 1;
-}
-
 int po_export(const po_glossary *g, po_lang from, po_lang to, const char *out_path,
               char **error)
 {
 	po_file_t file = po_file_create();
 	po_message_iterator_t it = po_message_iterator(file, NULL);
-	struct strset seen = { NULL, 0, 0 };
+	str_set seen = { NULL, 0, 0, 0 }; /* the msgids written */
 	po_message_t m;
 	size_t i, j;
 	int rc = YK_OK;
@@ -1366,7 +1322,7 @@ int po_export(const po_glossary *g, po_lang from, po_lang to, const char *out_pa
 			int added;
 			if (!*id || strchr(id, '\n') || text_utf8_check(id, strlen(id), NULL) != 0)
 				continue;
-			if ((added = strset_add(&seen, id)) < 0)
+			if ((added = str_set_add(&seen, id, strlen(id))) < 0)
 				goto oom;
 			if (!added)
 				continue;
@@ -1414,7 +1370,7 @@ done:
 	if (it)
 		po_message_iterator_free(it);
 	po_file_free(file);
-	free(seen.slot);
+	str_set_free(&seen);
 	free(header);
 	return rc;
 }

@@ -65,8 +65,18 @@ extern const char *const romanize_name_heads[];
 /* [head], role title: a person's title after a name. */
 extern const char *const romanize_person_titles[];
 
-/* [particle]: the particles in romaji (wa, o, no, ...), lower case. */
-extern const char *const romanize_particles[];
+/* [particle]: the one list of particles (the romanizer's and cite's): kana, romaji as
+ * ALA-LC writes it (NULL: a compound only cite divides off), typed as a kana typist
+ * writes it (wo, ha, he; NULL if not so), cite: how cite uses it. */
+enum {
+	ROMANIZE_CITE_WORD = 1,  /* a particle written as a word (not capitalised in a title) */
+	ROMANIZE_CITE_APART = 2  /* divided off after a noun (gyōmude -> gyōmu de) */
+};
+struct romanize_particle {
+	const char *kana, *romaji, *typed;
+	unsigned cite;
+};
+extern const struct romanize_particle romanize_particles[];
 
 /* [conj-joined]: conjunctive particles that stay on their verb (て, ながら). */
 extern const char *const romanize_conj_joined[];

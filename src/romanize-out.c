@@ -364,18 +364,25 @@ done:
 	return rc;
 }
 
+/* Whether w[0..n) is the romaji of a particle ([particle]: romaji or typed). */
+static int is_particle_romaji(const char *w, size_t n)
+{
+	const struct romanize_particle *p;
+	for (p = romanize_particles; p->kana; p++)
+		if (p->romaji && ((strlen(p->romaji) == n && strncmp(w, p->romaji, n) == 0)
+		                  || (p->typed && strlen(p->typed) == n && strncmp(w, p->typed, n) == 0)))
+			return 1;
+	return 0;
+}
+
 /* --style title on a glossary term: capitalise each word after a space but the
  * particles. */
 static void title_words(char *s)
 {
-	const char *const *particles = romanize_particles;
 	char *w = s;
 	while (*w) {
-		size_t n = strcspn(w, " "), k;
-		for (k = 0; particles[k]; k++)
-			if (strlen(particles[k]) == n && strncmp(w, particles[k], n) == 0)
-				break;
-		if (!particles[k] && w != s)
+		size_t n = strcspn(w, " ");
+		if (!is_particle_romaji(w, n) && w != s)
 			cap_first(w);
 		w += n;
 		while (*w == ' ')

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* str.h: small string helpers shared by the modules: allocating printf, a growable,
- * always NUL-terminated byte buffer, and a set of strings. */
+ * always NUL-terminated byte buffer, a set of strings and a map of strings to numbers
+ * (the project's one hash table). */
 #ifndef YAKUGO_STR_H
 #define YAKUGO_STR_H
 
@@ -51,5 +52,27 @@ int str_set_has(const str_set *set, const char *s, size_t n);
 
 /* Frees the members and the slots; set is empty again (max kept). NULL is allowed. */
 void str_set_free(str_set *set);
+
+/* A map from byte strings to size_t values (the hash of str_set); zero-initialise it
+ * ({ 0 }), free it with str_map_free. Keys are copied; there is no removal. */
+typedef struct str_map {
+	char **key;   /* cap slots, NULL when empty; each key NUL-terminated */
+	size_t *val;  /* the value of key[i] */
+	size_t n, cap;
+} str_map;
+
+/* What str_map_get returns for a string that is no key (no value may be this). */
+#define STR_MAP_NONE ((size_t)-1)
+
+/* Adds the key s[0..n) (no NUL byte in it) with val. Returns 1 when it was added, 0 when
+ * it was a key already (its value is kept: the first one wins), -1 when out of memory
+ * (m is unchanged). */
+int str_map_add(str_map *m, const char *s, size_t n, size_t val);
+
+/* The value of the key s[0..n), or STR_MAP_NONE when it is no key. */
+size_t str_map_get(const str_map *m, const char *s, size_t n);
+
+/* Frees the keys and the slots; m is empty again. NULL is allowed. */
+void str_map_free(str_map *m);
 
 #endif

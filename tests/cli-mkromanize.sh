@@ -39,7 +39,10 @@ bad "a day out of range" '^10	トオカ' "32${tab}ミソカ${tab}misoka${tab}yes
 bad "an exception with more words than readings" '^株式 会社' "株式 会社${tab}カブシキガイシャ${tab}" 'as many words'
 bad "instead_of on an exception of two words" '^株式 会社' "株式 会社${tab}カブシキ カイシャ${tab}カブシキガイシャ" 'instead_of is for an exception of one word'
 bad "an unknown section" '^\[direction\]' '[directions]' 'unknown section \[directions\]'
-bad "a particle not in romaji" '^wa$' 'は' 'a particle in romaji is lower-case'
+bad "a particle not in romaji" '^は	wa' "は${tab}ワ${tab}ha${tab}word,apart" 'a particle in romaji is lower-case'
+bad "a particle in katakana" '^は	wa' "ハ${tab}wa${tab}ha${tab}word,apart" "a particle's kana is hiragana"
+bad "an unknown cite role of a particle" '^は	wa' "は${tab}wa${tab}ha${tab}word,title" 'cite must be word, apart or both'
+bad "a particle nothing uses" '^では' "では${tab}${tab}${tab}word" 'used only when cite divides it off'
 bad "a numeral of two characters" '^十	10	ジュウ' "十十${tab}10${tab}ジュウ" "kanji '十十' is not one character"
 bad "a numeral value the reader does not know" '^十	10	ジュウ' "十${tab}20${tab}ジュウ" 'value must be a digit 0-9, 10, 100'
 bad "a numeral reading in romaji" '^十	10	ジュウ' "十${tab}10${tab}juu" "reading 'juu' is not katakana"

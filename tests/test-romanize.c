@@ -328,6 +328,34 @@ static void string_set(void)
 	str_set_free(&set);
 }
 
+/* str_map (cite's, glossary's and po's tables): values kept, the first one wins, growth,
+ * bytes compared by length, STR_MAP_NONE for no key. */
+static void string_map(void)
+{
+	str_map m = { NULL, NULL, 0, 0 };
+	char w[16];
+	int i, added = 0, kept = 0, got = 0;
+	ok(str_map_get(&m, "x", 1) == STR_MAP_NONE, "str_map: an empty map has no key");
+	for (i = 0; i < 5000; i++) {
+		snprintf(w, sizeof w, "k%d", i);
+		added += str_map_add(&m, w, strlen(w), (size_t)i * 3) == 1;
+	}
+	for (i = 0; i < 5000; i++) {
+		snprintf(w, sizeof w, "k%d", i);
+		kept += str_map_add(&m, w, strlen(w), 7) == 0;
+		got += str_map_get(&m, w, strlen(w)) == (size_t)i * 3;
+	}
+	ok(added == 5000 && kept == 5000 && got == 5000 && m.n == 5000,
+	   "str_map: 5000 keys, each value kept over a second add (%d, %d, %d)", added, kept, got);
+	ok(str_map_get(&m, "k12", 2) == 3 && str_map_get(&m, "k5000", 5) == STR_MAP_NONE
+	   && str_map_get(&m, "", 0) == STR_MAP_NONE, "str_map: compares s[0..n)");
+	str_map_free(&m);
+	ok(m.n == 0 && str_map_get(&m, "k1", 2) == STR_MAP_NONE && str_map_add(&m, "", 0, 0) == 1
+	   && str_map_get(&m, "", 0) == 0, "str_map: empty after free, usable again");
+	str_map_free(&m);
+	str_map_free(NULL);
+}
+
 int main(void)
 {
 	char *err = NULL;
@@ -360,6 +388,7 @@ int main(void)
 	long_line();
 	odd_inputs();
 	string_set();
+	string_map();
 	morph_close(m);
 	return tap_done();
 }
