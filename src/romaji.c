@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* romaji.c: kana -> romaji in every system of spec/romanization.md, driven by two tables
+/* romaji.c: kana -> romaji in every system of doc/romanization.md, driven by two tables
  * (single kana and small-kana combinations, one spelling column per family of systems)
  * and one table of per-system rules (ん, っ before ch, を, long vowels). A small state
  * machine applies the rules that look ahead: ん (n', m), っ (doubling), long vowels

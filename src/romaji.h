@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* romaji.h: kana -> romaji in every system of spec/romanization.md (hepburn, traditional,
+/* romaji.h: kana -> romaji in every system of doc/romanization.md (hepburn, traditional,
  * kunrei, nihon, passport, wapuro, cabinet2025), table driven. Pure C: no library calls
  * beyond libc and text.h. The reverse direction is kana.h. */
 #ifndef YAKUGO_ROMAJI_H

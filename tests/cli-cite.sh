@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # tests/cli-cite.sh: `yakugo cite`: the seed article's footnotes (the six romanized ones
-# corrected as spec/citations.md lists, the 24 English ones byte-identical), our own
+# corrected as doc/citations.md lists, the 24 English ones byte-identical), our own
 # cases of every error class and English citations that must not change, idempotence,
 # --check, --report (TSV and JSON), --style, --threshold, --annotate, BibTeX, CSL-JSON
 # and RIS, bad input in every format, splitting the input, --help and usage errors.

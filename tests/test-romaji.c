@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tests/test-romaji.c: kana -> romaji (src/romaji.c): every system's column of
- * spec/romanization.md, long vowels and every --long option, っ, ん, small-kana
+ * doc/romanization.md, long vowels and every --long option, っ, ん, small-kana
  * combinations, boundaries, pass-through, particles, names, and the wapuro round trip
  * (kana -> wapuro -> kana is the identity) over every syllable, generated. */
 #include "config.h"
